@@ -1,0 +1,18 @@
+import type { PortalSummary } from '../../src/protocol.ts';
+import { t } from '../platform/i18n.ts';
+
+export function PortalCard({ portal, onSignOut }: { portal: PortalSummary; onSignOut: () => void }) {
+  return (
+    <li class="portal-card" data-testid="portal-card" data-status={portal.status}>
+      <div class="portal-card-text">
+        <strong>{portal.name}</strong>
+        <span class="muted">{portal.origin}</span>
+        <span>
+          {t('signedInAs', [portal.user.displayName, portal.user.email])} · {t(`authMethod_${portal.authMethod}`)}
+        </span>
+        <span class={`status status-${portal.status}`} data-testid="portal-status">{t(`portalStatus_${portal.status}`)}</span>
+      </div>
+      <button type="button" class="button" onClick={onSignOut}>{t('signOut')}</button>
+    </li>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Crumb } from '../../../src/protocol.ts';
+import { t } from '../../platform/i18n.ts';
+
+export function Breadcrumbs({ crumbs, onOpen }: { crumbs: Crumb[]; onOpen: (crumb: Crumb, index: number) => void }) {
+  return (
+    <nav class="breadcrumbs" aria-label={t('breadcrumbs')}>
+      <ol>
+        {crumbs.map((crumb, index) => {
+          const last = index === crumbs.length - 1;
+          return (
+            <li key={`${crumb.id}`}>
+              {last ? (
+                <span aria-current="page" title={crumb.title}>{crumb.title}</span>
+              ) : (
+                <button type="button" class="crumb" title={crumb.title} onClick={() => onOpen(crumb, index)}>{crumb.title}</button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,27 @@
+import type { ErrorData } from '../../../src/errors.ts';
+import { t } from '../../platform/i18n.ts';
+
+interface Props {
+  error: ErrorData;
+  onRetry?: (() => void) | undefined;
+  onOpenOptions?: (() => void) | undefined;
+}
+
+/** Says what went wrong and offers the one thing to do about it. Server text is rendered as text, never HTML. */
+export function ErrorNotice({ error, onRetry, onOpenOptions }: Props) {
+  const wantsOptions = error.action === 'signIn' || error.action === 'openOptions' || error.action === 'grantPermission';
+  return (
+    <div class="notice notice-error" role="alert" data-error-code={error.code}>
+      <strong class="notice-title">{t(`errorTitle_${error.code}`)}</strong>
+      <p class="notice-text">{error.message}</p>
+      <div class="notice-actions">
+        {wantsOptions && onOpenOptions && (
+          <button type="button" class="button" onClick={onOpenOptions}>{t('openOptions')}</button>
+        )}
+        {error.retryable && onRetry && (
+          <button type="button" class="button" onClick={onRetry}>{t('retry')}</button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/** The DocSpace endpoints the extension uses, each a thin typed call on DocSpaceClient. */
+import type * as v from 'valibot';
+import { AppError } from '../errors.ts';
+import type { EntryId, PageRequest, SectionId } from '../protocol.ts';
+import type { DocSpaceClient } from './client.ts';
+import {
+  authTokenSchema,
+  folderContentSchema,
+  portalSettingsSchema,
+  selfSchema,
+  type FolderContentDto,
+  type PortalSettingsDto,
+  type SelfDto,
+} from './dto.ts';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export const SECTION_PATHS: Record<Exclude<SectionId, 'rooms'>, string> = {
+  my: '/api/2.0/files/@my',
+  recent: '/api/2.0/files/@recent',
+  favorites: '/api/2.0/files/@favorites',
+  trash: '/api/2.0/files/@trash',
+};
+
+export function pageQuery(page: PageRequest): { startIndex: number; count: number } {
+  const startIndex = Math.max(0, Math.floor(page.startIndex ?? 0));
+  const count = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(page.count ?? DEFAULT_PAGE_SIZE)));
+  return { startIndex, count };
+}
+
+export async function getPortalSettings(client: DocSpaceClient): Promise<PortalSettingsDto> {
+  return (await client.call('/api/2.0/settings', { schema: portalSettingsSchema, anonymous: true })).data;
+}
+
+export interface SessionToken {
+  token: string;
+  expires: string | null;
+}
+
+export async function authenticate(client: DocSpaceClient, userName: string, password: string): Promise<SessionToken> {
+  const { data } = await client.call('/api/2.0/authentication', {
+    method: 'POST',
+    body: { userName, password },
+    schema: authTokenSchema,
+    anonymous: true,
+  });
+  if (!data.token) {
+    if (data.tfa || data.sms) {
+      throw new AppError({
+        code: 'twoFactorRequired',
+        message: 'This account uses two-factor authentication, which this version cannot complete. Sign in with an API key instead (DocSpace > Profile > API keys).',
+        retryable: false,
+        action: 'none',
+      });
+    }
+    throw new AppError({ code: 'badResponse', message: 'The portal accepted the sign-in but sent no token. Try an API key instead.', retryable: false, action: 'none' });
+  }
+  // "0001-01-01T00:00:00" is what DocSpace writes for a session-only token.
+  const expires = data.expires && !data.expires.startsWith('0001-') ? data.expires : null;
+  return { token: data.token, expires };
+}
+
+export async function getSelf(client: DocSpaceClient): Promise<SelfDto> {
+  return (await client.call('/api/2.0/people/@self', { schema: selfSchema })).data;
+}
+
+export interface ListOptions extends PageRequest {
+  signal?: AbortSignal;
+}
+
+export async function listRooms(client: DocSpaceClient, options: ListOptions & { filterValue?: string }): Promise<FolderContentDto> {
+  const query = { ...pageQuery(options), filterValue: options.filterValue || undefined };
+  return listing(client, '/api/2.0/files/rooms', query, options.signal);
+}
+
+export async function listFolder(client: DocSpaceClient, folderId: EntryId, options: ListOptions): Promise<FolderContentDto> {
+  return listing(client, `/api/2.0/files/${encodeURIComponent(String(folderId))}`, pageQuery(options), options.signal);
+}
+
+export async function listSection(client: DocSpaceClient, section: keyof typeof SECTION_PATHS, options: ListOptions): Promise<FolderContentDto> {
+  return listing(client, SECTION_PATHS[section], pageQuery(options), options.signal);
+}
+
+async function listing(
+  client: DocSpaceClient,
+  path: string,
+  query: Record<string, string | number | undefined>,
+  signal: AbortSignal | undefined,
+): Promise<FolderContentDto> {
+  const options: Parameters<DocSpaceClient['call']>[1] = { schema: folderContentSchema as v.GenericSchema<unknown, FolderContentDto>, query };
+  if (signal) options.signal = signal;
+  return (await client.call(path, options)).data as FolderContentDto;
+}

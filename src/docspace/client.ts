@@ -1,0 +1,149 @@
+import * as v from 'valibot';
+import { AppError } from '../errors.ts';
+import type { Lane, RequestExecutor } from '../scheduler/request-executor.ts';
+import { authorizationHeader, type Credentials } from './credentials.ts';
+import { successEnvelopeSchema } from './dto.ts';
+import { errorFromResponse } from './http-errors.ts';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
+
+export interface ClientOptions {
+  /** The portal origin, e.g. https://team.onlyoffice.com */
+  baseUrl: string;
+  fetch: FetchLike;
+  credentials: Credentials | null;
+  executor: RequestExecutor;
+  /** Chrome kills a service-worker fetch that has no answer after 30 s; stop well before. */
+  timeoutMs?: number;
+}
+
+export interface CallOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  schema: v.GenericSchema<unknown, T>;
+  /** Anonymous calls (portal check, sign-in) carry no Authorization header. */
+  anonymous?: boolean;
+  lane?: Lane;
+  signal?: AbortSignal;
+}
+
+export interface CallResult<T> {
+  data: T;
+  count: number | undefined;
+  total: number | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 25_000;
+
+/** A fetch-based DocSpace REST client: the envelope, the error body and the failure modes, nothing else. */
+export class DocSpaceClient {
+  readonly origin: string;
+
+  constructor(private readonly options: ClientOptions) {
+    this.origin = options.baseUrl;
+  }
+
+  async call<T>(path: string, options: CallOptions<T>): Promise<CallResult<T>> {
+    const method = options.method ?? 'GET';
+    const url = buildUrl(this.origin, path, options.query);
+    return this.options.executor.run(
+      { method, path, lane: options.lane ?? 'interactive', signal: options.signal },
+      () => this.send(url, method, options),
+    );
+  }
+
+  private async send<T>(url: string, method: string, options: CallOptions<T>): Promise<CallResult<T>> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    if (!options.anonymous) {
+      if (!this.options.credentials) {
+        throw new AppError({
+          code: 'notSignedIn',
+          message: 'You are not signed in to this portal. Open the options page and sign in.',
+          retryable: false,
+          action: 'signIn',
+        });
+      }
+      headers.Authorization = authorizationHeader(this.options.credentials);
+    }
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.options.fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal,
+        // The user's own DocSpace cookie must not ride along: it would win over our header on the server.
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      text = await response.text();
+    } catch (error) {
+      throw this.transportError(error, options.signal, timeout);
+    }
+    if (!response.ok) throw errorFromResponse(response.status, text, response.headers, this.origin);
+    return parseSuccess(text, options.schema, this.origin);
+  }
+
+  private transportError(error: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal): AppError {
+    if (callerSignal?.aborted) {
+      return new AppError({ code: 'cancelled', message: 'The request was cancelled.', retryable: false, action: 'none' }, { cause: error });
+    }
+    if (timeout.aborted) {
+      return new AppError(
+        { code: 'timeout', message: `${this.origin} took too long to answer. Try again in a moment.`, retryable: true, action: 'retry' },
+        { cause: error },
+      );
+    }
+    return new AppError(
+      {
+        code: 'network',
+        message: `Could not reach ${this.origin}. Check your connection and that the portal address is right, then try again.`,
+        retryable: true,
+        action: 'retry',
+      },
+      { cause: error },
+    );
+  }
+}
+
+function parseSuccess<T>(text: string, schema: v.GenericSchema<unknown, T>, origin: string): CallResult<T> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw malformed(origin, 'the answer was not JSON');
+  }
+  const envelope = v.safeParse(successEnvelopeSchema, json);
+  if (!envelope.success || !('response' in envelope.output)) throw malformed(origin, 'the answer had no "response" field');
+  const payload = v.safeParse(schema, envelope.output.response);
+  if (!payload.success) {
+    const issue = payload.issues[0];
+    const where = issue?.path?.map((p) => String(p.key)).join('.') ?? 'response';
+    throw malformed(origin, `unexpected data at "${where}"`);
+  }
+  return { data: payload.output, count: envelope.output.count, total: envelope.output.total };
+}
+
+function malformed(origin: string, detail: string): AppError {
+  return new AppError({
+    code: 'badResponse',
+    message: `${origin} sent an answer the extension could not read (${detail}). If this is a DocSpace portal, try again later or update the extension.`,
+    retryable: true,
+    action: 'retry',
+  });
+}
+
+export function buildUrl(origin: string, path: string, query?: Record<string, QueryValue>): string {
+  const url = new URL(path, origin);
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, String(item));
+    else url.searchParams.set(key, String(value));
+  }
+  return url.toString();
+}

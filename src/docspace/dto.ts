@@ -1,0 +1,96 @@
+/**
+ * The parts of DocSpace's DTOs the extension reads, as valibot schemas: a response that does not match is a
+ * "malformed response" error instead of a crash deep in the UI. Objects are loose because DocSpace adds
+ * fields between versions; only what we use is required.
+ */
+import * as v from 'valibot';
+
+export const entryIdSchema = v.union([v.number(), v.string()]);
+
+export const successEnvelopeSchema = v.looseObject({
+  response: v.optional(v.unknown()),
+  count: v.optional(v.number()),
+  total: v.optional(v.number()),
+  status: v.optional(v.number()),
+  statusCode: v.optional(v.number()),
+});
+
+export const errorBodySchema = v.looseObject({
+  error: v.looseObject({ message: v.optional(v.nullable(v.string())) }),
+});
+
+export const validationProblemSchema = v.looseObject({
+  title: v.optional(v.string()),
+  errors: v.optional(v.record(v.string(), v.array(v.string()))),
+});
+
+export const portalSettingsSchema = v.looseObject({
+  docSpace: v.optional(v.boolean()),
+  version: v.optional(v.string()),
+  greetingSettings: v.optional(v.string()),
+  culture: v.optional(v.string()),
+});
+
+export const authTokenSchema = v.looseObject({
+  token: v.optional(v.string()),
+  expires: v.optional(v.string()),
+  tfa: v.optional(v.boolean()),
+  sms: v.optional(v.boolean()),
+});
+
+export const selfSchema = v.looseObject({
+  id: v.string(),
+  displayName: v.optional(v.string()),
+  email: v.optional(v.string()),
+  userName: v.optional(v.string()),
+});
+
+export const fileDtoSchema = v.looseObject({
+  id: entryIdSchema,
+  title: v.string(),
+  fileType: v.optional(v.number()),
+  fileExst: v.optional(v.string()),
+  pureContentLength: v.optional(v.number()),
+  updated: v.optional(v.string()),
+  created: v.optional(v.string()),
+  webUrl: v.optional(v.string()),
+  isFavorite: v.optional(v.boolean()),
+});
+
+export const folderDtoSchema = v.looseObject({
+  id: entryIdSchema,
+  title: v.string(),
+  type: v.optional(v.number()),
+  roomType: v.optional(v.number()),
+  filesCount: v.optional(v.number()),
+  foldersCount: v.optional(v.number()),
+  updated: v.optional(v.string()),
+  created: v.optional(v.string()),
+  isFavorite: v.optional(v.boolean()),
+  pinned: v.optional(v.boolean()),
+  tags: v.optional(v.array(v.string())),
+});
+
+export const pathPartSchema = v.looseObject({
+  id: entryIdSchema,
+  title: v.string(),
+  folderType: v.optional(v.number()),
+  roomType: v.optional(v.number()),
+});
+
+export const folderContentSchema = v.looseObject({
+  files: v.array(fileDtoSchema),
+  folders: v.array(folderDtoSchema),
+  current: folderDtoSchema,
+  pathParts: v.optional(v.array(pathPartSchema)),
+  startIndex: v.optional(v.number()),
+  count: v.optional(v.number()),
+  total: v.number(),
+});
+
+export type FileDto = v.InferOutput<typeof fileDtoSchema>;
+export type FolderDto = v.InferOutput<typeof folderDtoSchema>;
+export type FolderContentDto = v.InferOutput<typeof folderContentSchema>;
+export type PortalSettingsDto = v.InferOutput<typeof portalSettingsSchema>;
+export type AuthTokenDto = v.InferOutput<typeof authTokenSchema>;
+export type SelfDto = v.InferOutput<typeof selfSchema>;

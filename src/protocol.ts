@@ -1,0 +1,170 @@
+/**
+ * The one contract between the background and the extension's pages (popup, options, later the side panel).
+ * Pages send commands and get a reply or an error as data; the background pushes events to open pages.
+ * Everything here must survive JSON: ids, strings, numbers, ISO date strings; no Date, Map or Error.
+ */
+import type { ErrorData } from './errors.ts';
+
+export type { ErrorCode, ErrorData, UserAction } from './errors.ts';
+
+/** `origin|userId`: one portal can hold several accounts, one account can be on several portals. */
+export type PortalId = string;
+/** DocSpace ids are integers for its own storage and strings for third-party storage. */
+export type EntryId = number | string;
+
+export type AuthMethod = 'apiKey' | 'password';
+export type PortalStatus = 'signedIn' | 'signInRequired' | 'permissionMissing';
+
+export interface PortalSummary {
+  id: PortalId;
+  origin: string;
+  /** The portal's own name (greeting settings), shown next to the URL. */
+  name: string;
+  version: string;
+  user: { id: string; displayName: string; email: string };
+  authMethod: AuthMethod;
+  status: PortalStatus;
+  addedAt: string;
+}
+
+export interface AppState {
+  portals: PortalSummary[];
+  activePortalId: PortalId | null;
+}
+
+export type SectionId = 'rooms' | 'my' | 'recent' | 'favorites' | 'trash';
+
+export interface Crumb {
+  id: EntryId;
+  title: string;
+  folderType: number;
+  roomType?: number;
+}
+
+export interface FolderEntry {
+  kind: 'folder';
+  id: EntryId;
+  title: string;
+  folderType: number;
+  /** Present for rooms only (1 form filling, 2 collaboration, 5 custom, 6 public, 8 virtual data room). */
+  roomType?: number;
+  filesCount: number;
+  foldersCount: number;
+  updated: string;
+  isFavorite: boolean;
+  pinned: boolean;
+  tags: string[];
+}
+
+export interface FileEntry {
+  kind: 'file';
+  id: EntryId;
+  title: string;
+  /** DocSpace FileType: 0 unknown, 1 archive, 2 video, 3 audio, 4 image, 5 spreadsheet, 6 presentation, 7 document, 10 pdf, 11 diagram. */
+  fileType: number;
+  extension: string;
+  sizeBytes: number | null;
+  updated: string;
+  /** Checked by the background to be an http(s) URL on the portal's own origin, or null. */
+  webUrl: string | null;
+  isFavorite: boolean;
+}
+
+export type Entry = FolderEntry | FileEntry;
+
+export interface FolderPage {
+  portalId: PortalId;
+  folder: Crumb;
+  breadcrumbs: Crumb[];
+  entries: Entry[];
+  startIndex: number;
+  total: number;
+  /** Where the next page starts, or null when this was the last one. */
+  nextStartIndex: number | null;
+}
+
+export interface PageRequest {
+  startIndex?: number;
+  /** 1..100, as DocSpace allows. */
+  count?: number;
+}
+
+export interface PortalCheck {
+  origin: string;
+  name: string;
+  version: string;
+}
+
+export type SignInRequest =
+  | { url: string; method: 'apiKey'; apiKey: string }
+  | { url: string; method: 'password'; email: string; password: string };
+
+/** Command name → request and response. The background must implement every one (see CommandHandlers). */
+export interface Commands {
+  getState: { request: Record<string, never>; response: AppState };
+  checkPortal: { request: { url: string }; response: PortalCheck };
+  signIn: { request: SignInRequest; response: PortalSummary };
+  signOut: { request: { portalId: PortalId }; response: AppState };
+  listRooms: { request: PageRequest & { portalId: PortalId; filterValue?: string }; response: FolderPage };
+  listFolder: { request: PageRequest & { portalId: PortalId; folderId: EntryId }; response: FolderPage };
+  listSection: { request: PageRequest & { portalId: PortalId; section: Exclude<SectionId, 'rooms'> }; response: FolderPage };
+}
+
+/** Event name → payload, pushed from the background to every open page. */
+export interface Events {
+  stateChanged: AppState;
+}
+
+export type CommandName = keyof Commands;
+export type CommandRequest<K extends CommandName> = Commands[K]['request'];
+export type CommandResponse<K extends CommandName> = Commands[K]['response'];
+export type EventName = keyof Events;
+
+export const COMMAND_NAMES = [
+  'getState',
+  'checkPortal',
+  'signIn',
+  'signOut',
+  'listRooms',
+  'listFolder',
+  'listSection',
+] as const satisfies readonly CommandName[];
+
+// Compile-time check that COMMAND_NAMES lists every command: a missing one makes this `never`-assignment fail.
+type MissingCommand = Exclude<CommandName, (typeof COMMAND_NAMES)[number]>;
+export const ALL_COMMANDS_LISTED: MissingCommand extends never ? true : never = true;
+
+export interface CommandMessage<K extends CommandName = CommandName> {
+  type: 'dpt/command';
+  name: K;
+  payload: CommandRequest<K>;
+}
+
+export type CommandReply<K extends CommandName = CommandName> =
+  | { ok: true; value: CommandResponse<K> }
+  | { ok: false; error: ErrorData };
+
+export interface EventMessage<K extends EventName = EventName> {
+  type: 'dpt/event';
+  name: K;
+  payload: Events[K];
+}
+
+/** Exactly one handler per command; leaving one out is a compile error. */
+export type CommandHandlers<Context> = {
+  [K in CommandName]: (request: CommandRequest<K>, context: Context) => Promise<CommandResponse<K>>;
+};
+
+export const EVENTS_PORT_NAME = 'dpt/events';
+
+export function isCommandMessage(value: unknown): value is CommandMessage {
+  if (typeof value !== 'object' || value === null) return false;
+  const message = value as Partial<CommandMessage>;
+  return (
+    message.type === 'dpt/command' &&
+    typeof message.name === 'string' &&
+    (COMMAND_NAMES as readonly string[]).includes(message.name) &&
+    typeof message.payload === 'object' &&
+    message.payload !== null
+  );
+}

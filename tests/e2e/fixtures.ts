@@ -1,0 +1,110 @@
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox } from '../sandbox/server.ts';
+import { chromiumArgs, chromiumPath, prepareLoadableExtension } from '../support/loadable-extension.ts';
+
+export interface SandboxLogEntry {
+  seq: number;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  status: number;
+  identity: string | null;
+  authPresent: boolean;
+  authScheme: string | null;
+  origin: string | null;
+}
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+interface Fixtures {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every URL an extension page (not the worker) requested; the product promises none go to the portal. */
+  pageRequests: string[];
+  openOptions: () => Promise<Page>;
+  openPopup: () => Promise<Page>;
+  signInWithApiKey: (apiKey?: string) => Promise<Page>;
+  sandboxLog: () => Promise<SandboxLogEntry[]>;
+}
+
+export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: string }>({
+  sandbox: [
+    async ({}, use) => {
+      const sandbox = await startSandbox({ port: 0 });
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'worker' },
+  ],
+  extensionDir: [
+    async ({}, use) => {
+      const dir = prepareLoadableExtension();
+      await use(dir);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+  pageRequests: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ extensionDir, sandbox, pageRequests }, use) => {
+    await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+    const userDataDir = mkdtempSync(join(tmpdir(), 'dpt-profile-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: chromiumArgs(extensionDir),
+    });
+    context.on('page', (page) => {
+      page.on('request', (request) => {
+        if (page.url().startsWith('chrome-extension://')) pageRequests.push(request.url());
+      });
+    });
+    await use(context);
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  },
+  worker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+  extensionId: async ({ worker }, use) => {
+    await use(new URL(worker.url()).host);
+  },
+  openOptions: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/extension/options/index.html`);
+      return page;
+    });
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 380, height: 600 });
+      await page.goto(`chrome-extension://${extensionId}/extension/popup/index.html`);
+      return page;
+    });
+  },
+  signInWithApiKey: async ({ openOptions, sandbox }, use) => {
+    await use(async (apiKey = sandbox.demo.apiKey) => {
+      const options = await openOptions();
+      await options.getByLabel('Portal address').fill(sandbox.url);
+      await options.locator('input[name=apiKey]').fill(apiKey);
+      await options.getByRole('button', { name: 'Connect' }).click();
+      return options;
+    });
+  },
+  sandboxLog: async ({ sandbox }, use) => {
+    await use(async () => {
+      const response = await fetch(`${sandbox.url}/__sandbox/log`);
+      return ((await response.json()) as { entries: SandboxLogEntry[] }).entries;
+    });
+  },
+});
+
+export { expect };

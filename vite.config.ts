@@ -1,0 +1,24 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import sourceManifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type Target } from './scripts/manifest-for.ts';
+
+const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    // The cast is the plugin's own manifest type; manifestFor keeps the JSON shape intact.
+    crx({ manifest: manifestFor(sourceManifest, target) as never, browser: target }),
+  ],
+  publicDir: 'public',
+  build: {
+    outDir: `dist/${target}`,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    modulePreload: false,
+  },
+  server: { strictPort: true, port: 5173 },
+});
