@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import { DocSpaceClient, type FetchLike } from '../../../src/docspace/client.ts';
+import { AppError } from '../../../src/errors.ts';
+import { SimpleQueue } from '../../../src/scheduler/simple-queue.ts';
+
+const origin = 'https://team.onlyoffice.com';
+const schema = v.looseObject({ id: v.number() });
+
+function clientWith(fetch: FetchLike, timeoutMs = 1000) {
+  return new DocSpaceClient({ baseUrl: origin, fetch, credentials: { kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` }, executor: new SimpleQueue(2), timeoutMs });
+}
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('DocSpaceClient', () => {
+  it('sends Authorization, Accept and Content-Type, omits cookies, builds the query', async () => {
+    let seen: { url: string; init: RequestInit } | undefined;
+    const client = clientWith(async (url, init) => {
+      seen = { url, init };
+      return json({ response: { id: 1 }, count: 1, status: 0, statusCode: 200 });
+    });
+    const result = await client.call('/api/2.0/files/rooms', { schema, query: { count: 10, startIndex: 0, type: [1, 2], skip: undefined } });
+    expect(result.data).toEqual({ id: 1 });
+    const headers = seen!.init.headers as Record<string, string>;
+    expect(headers.Authorization).toBe(`Bearer sk-${'a'.repeat(64)}`);
+    expect(headers.Accept).toBe('application/json');
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(seen!.init.credentials).toBe('omit');
+    expect(seen!.url).toBe(`${origin}/api/2.0/files/rooms?count=10&startIndex=0&type=1&type=2`);
+  });
+
+  it('sends a session token as the bare Authorization value', async () => {
+    let auth: string | undefined;
+    const client = new DocSpaceClient({
+      baseUrl: origin,
+      fetch: async (_url, init) => {
+        auth = (init.headers as Record<string, string>).Authorization;
+        return json({ response: { id: 2 }, status: 0 });
+      },
+      credentials: { kind: 'token', token: 'opaque-token', expires: null },
+      executor: new SimpleQueue(),
+    });
+    await client.call('/api/2.0/people/@self', { schema });
+    expect(auth).toBe('opaque-token');
+  });
+
+  it('sends no Authorization on anonymous calls and refuses authenticated ones without credentials', async () => {
+    let headers: Record<string, string> = {};
+    const client = new DocSpaceClient({
+      baseUrl: origin,
+      fetch: async (_url, init) => {
+        headers = init.headers as Record<string, string>;
+        return json({ response: { id: 3 } });
+      },
+      credentials: null,
+      executor: new SimpleQueue(),
+    });
+    await client.call('/api/2.0/settings', { schema, anonymous: true });
+    expect(headers.Authorization).toBeUndefined();
+    expect((await failure(client.call('/api/2.0/people/@self', { schema }))).code).toBe('notSignedIn');
+  });
+
+  it('maps an error status with the DocSpace error body', async () => {
+    const client = clientWith(async () => json({ error: { message: 'Folder not found' }, status: 1, statusCode: 404 }, 404));
+    const error = await failure(client.call('/api/2.0/files/9', { schema }));
+    expect(error.code).toBe('notFound');
+    expect(error.status).toBe(404);
+  });
+
+  it('maps an empty-bodied 401 and 429', async () => {
+    expect((await failure(clientWith(async () => new Response(null, { status: 401 })).call('/x', { schema }))).code).toBe('unauthorized');
+    const limited = await failure(clientWith(async () => new Response(null, { status: 429, headers: { 'X-RateLimit-Limit': '1500' } })).call('/x', { schema }));
+    expect(limited.code).toBe('rateLimited');
+  });
+
+  it.each([
+    ['not JSON', '<html>hi</html>', 'not JSON'],
+    ['no envelope', '{"id":1}', 'no "response"'],
+    ['wrong payload', '{"response":{"id":"x"},"status":0}', 'unexpected data at "id"'],
+  ])('turns a malformed answer (%s) into badResponse', async (_name, body, fragment) => {
+    const error = await failure(clientWith(async () => json(body)).call('/x', { schema }));
+    expect(error.code).toBe('badResponse');
+    expect(error.message).toContain(fragment);
+  });
+
+  it('reports a network failure as retryable', async () => {
+    const error = await failure(clientWith(async () => { throw new TypeError('Failed to fetch'); }).call('/x', { schema }));
+    expect(error).toMatchObject({ code: 'network', retryable: true });
+  });
+
+  it('gives up on a portal that does not answer in time', async () => {
+    const hang: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const error = await failure(clientWith(hang, 50).call('/x', { schema }));
+    expect(error.code).toBe('timeout');
+  });
+
+  it('reports a caller cancellation as cancelled, not as a timeout', async () => {
+    const hang: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+    const controller = new AbortController();
+    const pending = clientWith(hang, 5_000).call('/x', { schema, signal: controller.signal });
+    controller.abort();
+    expect((await failure(pending)).code).toBe('cancelled');
+  });
+});

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GECKO_ID, manifestFor, type SourceManifest } from '../../scripts/manifest-for.ts';
+
+const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as SourceManifest & Record<string, unknown>;
+
+describe('manifest', () => {
+  it('asks for no host at install time: portal origins are requested when the user connects one', () => {
+    expect(source.host_permissions).toBeUndefined();
+    expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    expect(source.permissions).toEqual(['storage']);
+  });
+
+  it('has a strict CSP for the extension pages and no remote code', () => {
+    const csp = (source.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+    expect(source.externally_connectable).toBeUndefined();
+  });
+
+  it('keeps the service worker for Chrome', () => {
+    expect(manifestFor(source, 'chrome').background).toEqual({ service_worker: 'extension/background/index.ts', type: 'module' });
+  });
+
+  it('gives Firefox background scripts and a gecko id instead', () => {
+    const firefox = manifestFor(source, 'firefox');
+    expect(firefox.background).toEqual({ scripts: ['extension/background/index.ts'], type: 'module' });
+    expect(firefox).toMatchObject({ browser_specific_settings: { gecko: { id: GECKO_ID } } });
+    expect(firefox.minimum_chrome_version).toBeUndefined();
+  });
+});

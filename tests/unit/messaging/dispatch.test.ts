@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/errors.ts';
+import { dispatchCommand } from '../../../src/messaging/dispatch.ts';
+import type { AppState, CommandHandlers, FolderPage } from '../../../src/protocol.ts';
+import { isCommandMessage } from '../../../src/protocol.ts';
+
+const emptyState: AppState = { portals: [], activePortalId: null };
+const page = {} as FolderPage;
+const unused = async (): Promise<never> => {
+  throw new Error('not used');
+};
+
+function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandlers<null> {
+  return {
+    getState: async () => emptyState,
+    checkPortal: unused,
+    signIn: unused,
+    signOut: async () => emptyState,
+    listRooms: async () => page,
+    listFolder: unused,
+    listSection: unused,
+    ...overrides,
+  };
+}
+
+describe('dispatchCommand', () => {
+  it('answers with the handler value', async () => {
+    expect(await dispatchCommand(handlers(), { type: 'dpt/command', name: 'getState', payload: {} }, null)).toEqual({ ok: true, value: emptyState });
+  });
+
+  it('sends an AppError across as data with its code, message and action', async () => {
+    const failing = handlers({
+      listRooms: async () => {
+        throw new AppError({ code: 'rateLimited', message: 'slow down', retryable: true, action: 'wait', retryAfterSeconds: 3 });
+      },
+    });
+    const reply = await dispatchCommand(failing, { type: 'dpt/command', name: 'listRooms', payload: { portalId: 'p' } }, null);
+    expect(reply).toEqual({
+      ok: false,
+      error: { name: 'AppError', code: 'rateLimited', message: 'slow down', retryable: true, action: 'wait', retryAfterSeconds: 3 },
+    });
+    expect(JSON.parse(JSON.stringify(reply))).toEqual(reply);
+  });
+
+  it('reports an unexpected exception instead of swallowing it', async () => {
+    const reply = await dispatchCommand(handlers({ getState: async () => { throw new TypeError('boom'); } }), { type: 'dpt/command', name: 'getState', payload: {} }, null);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'internal', retryable: true } });
+    expect(reply && !reply.ok && reply.error.message).toContain('boom');
+  });
+
+  it('ignores messages that are not commands', async () => {
+    expect(await dispatchCommand(handlers(), { type: 'other' }, null)).toBeUndefined();
+    expect(await dispatchCommand(handlers(), { type: 'dpt/command', name: 'deleteEverything', payload: {} }, null)).toBeUndefined();
+    expect(await dispatchCommand(handlers(), 'getState', null)).toBeUndefined();
+  });
+});
+
+describe('isCommandMessage', () => {
+  it('requires a known name and an object payload', () => {
+    expect(isCommandMessage({ type: 'dpt/command', name: 'getState', payload: {} })).toBe(true);
+    expect(isCommandMessage({ type: 'dpt/command', name: 'getState' })).toBe(false);
+    expect(isCommandMessage({ type: 'dpt/command', name: 'toString', payload: {} })).toBe(false);
+    expect(isCommandMessage(null)).toBe(false);
+  });
+});
+
+// Type-level: a handler map without one command must not compile (checked by `npm run typecheck`).
+// @ts-expect-error listSection is missing
+export const incomplete: CommandHandlers<null> = { getState: async () => emptyState, checkPortal: unused, signIn: unused, signOut: unused, listRooms: unused, listFolder: unused };
