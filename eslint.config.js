@@ -98,6 +98,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures without dependencies must destructure an empty object.
+    files: ['tests/e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['tests/**', 'scripts/**', '*.config.ts', '*.config.js', 'vite.config.ts', 'playwright.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -1,0 +1,81 @@
+// Every request the sandbox served (except /__sandbox/*), for tests to assert on: who called, with
+// which credentials, what was refused and by whom. Bounded, so long benchmarks cannot exhaust
+// memory: past the cap the oldest entries go; `seq` keeps counting, so `since` stays meaningful.
+import type { AuthScheme } from './auth.ts';
+
+export interface LogEntry {
+  seq: number;
+  time: string;
+  method: string;
+  path: string;
+  query: Record<string, string | string[]>;
+  status: number;
+  /** Authenticated user id, or null. */
+  identity: string | null;
+  /** An Authorization header or an asc_auth_key cookie was sent. */
+  authPresent: boolean;
+  authScheme: AuthScheme | null;
+  origin: string | null;
+  userAgent: string | null;
+  /** Name of the middleware that refused the request (rate limiter, fault injector), else null. */
+  refusedBy: string | null;
+  bytesIn: number;
+  bytesOut: number;
+  durationMs: number;
+}
+
+export const DEFAULT_LOG_CAPACITY = 100_000;
+
+export class RequestLog {
+  private entries: LogEntry[] = [];
+  private seq = 0;
+
+  constructor(private readonly capacity = DEFAULT_LOG_CAPACITY) {}
+
+  append(entry: Omit<LogEntry, 'seq'>): LogEntry {
+    const full: LogEntry = { seq: ++this.seq, ...entry };
+    this.entries.push(full);
+    // Trim in chunks so appends stay O(1) amortized.
+    if (this.entries.length > this.capacity) this.entries = this.entries.slice(-Math.floor(this.capacity * 0.9));
+    return full;
+  }
+
+  /** Entries with seq greater than `since` (all when omitted), oldest first. */
+  since(since = 0): LogEntry[] {
+    if (since <= 0) return [...this.entries];
+    // seq is increasing: binary search for the first entry after `since`.
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.entries[mid]!.seq <= since) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.entries.slice(lo);
+  }
+
+  get length(): number {
+    return this.entries.length;
+  }
+
+  /** seq of the newest entry (0 when none yet). */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Empties the log. seq keeps counting, so a poller's `since` never skips new entries. */
+  clear(): void {
+    this.entries = [];
+  }
+}
+
+export function queryObject(search: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of search) {
+    const existing = out[name];
+    if (existing === undefined) out[name] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[name] = [existing, value];
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+// Sign-in with e-mail + password (or the web client's PBKDF2 passwordHash), session check, logout
+// (docspace-api.md §3.2, §3.4). Issued tokens work as `Authorization: <token>`, `Bearer <token>`
+// and as the asc_auth_key cookie, which this endpoint also sets, as the real one does.
+import { pbkdf2, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { AUTH_COOKIE } from '../auth.ts';
+import type { BruteForceGuard } from '../brute-force.ts';
+import type { RequestContext } from '../context.ts';
+import { nowSubMsTicks, utcDateTime } from '../dates.ts';
+import { ok } from '../envelope.ts';
+import { authenticationFailed, tooManyLoginAttempts, ValidationError } from '../errors.ts';
+import { PORTAL } from '../portal-config.ts';
+import type { Router } from '../router.ts';
+import type { UserRecord } from '../store.ts';
+import { API } from './common.ts';
+
+const pbkdf2Async = promisify(pbkdf2);
+const hashCache = new Map<string, Promise<string>>();
+
+/** What the web client sends as passwordHash: hex PBKDF2-HMAC-SHA256(password, salt, iterations, size/8). */
+export function clientPasswordHash(password: string): Promise<string> {
+  let hash = hashCache.get(password);
+  if (!hash) {
+    const { salt, iterations, size } = PORTAL.passwordHash;
+    hash = pbkdf2Async(password, salt, iterations, size / 8, 'sha256').then((b) => b.toString('hex'));
+    hashCache.set(password, hash);
+  }
+  return hash;
+}
+
+interface LoginBody {
+  userName?: unknown;
+  password?: unknown;
+  passwordHash?: unknown;
+  session?: unknown;
+}
+
+async function readLoginBody(ctx: RequestContext): Promise<LoginBody> {
+  const raw = (await ctx.readBody()).toString('utf8');
+  if (raw.trim() === '') throw new ValidationError({ '': ['A non-empty request body is required.'] });
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as LoginBody;
+  } catch {
+    // fall through to the model-binding error below
+  }
+  throw new ValidationError({ $: ['The JSON value could not be converted to AuthRequestsDto.'], inDto: ['The inDto field is required.'] });
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
+async function passwordMatches(ctx: RequestContext, user: UserRecord, body: LoginBody): Promise<boolean> {
+  const password = text(body.password);
+  if (password) return ctx.store.checkPassword(user, password);
+  const sent = text(body.passwordHash).toLowerCase();
+  if (!sent) return false;
+  const expected = await clientPasswordHash(user.password);
+  return sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+}
+
+function authCookie(token: string, expires: Date | null): string {
+  const parts = [`${AUTH_COOKIE}=${token}`, 'path=/', 'HttpOnly', 'SameSite=Lax'];
+  if (expires) parts.push(`expires=${expires.toUTCString()}`);
+  return parts.join('; ');
+}
+
+export function registerAuthenticationRoutes(router: Router, deps: { bruteForce: BruteForceGuard }): void {
+  router.get(`${API}/authentication`, 'anonymous', (ctx) => ok(ctx, ctx.auth.identity !== null));
+
+  router.post(`${API}/authentication`, 'anonymous', async (ctx) => {
+    const body = await readLoginBody(ctx);
+    const login = text(body.userName);
+    const nowMs = ctx.now.getTime();
+    if (deps.bruteForce.isBlocked(login, ctx.remoteAddress, nowMs)) throw tooManyLoginAttempts();
+
+    const user = login.trim() ? ctx.store.findUserByLogin(login) : undefined;
+    if (!user || !(await passwordMatches(ctx, user, body))) {
+      deps.bruteForce.recordFailure(login, ctx.remoteAddress, nowMs);
+      throw authenticationFailed();
+    }
+    deps.bruteForce.recordSuccess(login, ctx.remoteAddress);
+
+    const sessionOnly = body.session === true || body.session === 'true';
+    const session = ctx.store.createSession(user.id, ctx.now, PORTAL.tokenLifetimeMs);
+    return ok(
+      ctx,
+      {
+        token: session.token,
+        // A session-only login leaves `expires` at DateTime's default value.
+        expires: sessionOnly ? '0001-01-01T00:00:00' : utcDateTime(session.expires, nowSubMsTicks()),
+        sms: false,
+        tfa: false,
+      },
+      { headers: { 'Set-Cookie': authCookie(session.token, sessionOnly ? null : session.expires) } },
+    );
+  });
+
+  router.post(`${API}/authentication/logout`, 'anonymous', (ctx) => {
+    const token = ctx.auth.identity?.sessionToken;
+    if (token) ctx.store.deleteSession(token);
+    return ok(ctx, null, { headers: { 'Set-Cookie': `${AUTH_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT` } });
+  });
+}

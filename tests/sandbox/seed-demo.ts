@@ -1,0 +1,292 @@
+// The demo portal: one user, rooms of every type, a deep folder chain, a 180-file folder for paging,
+// every file type, favourites, recent files, a Trash, an empty folder and one hostile file name.
+// Ids and dates are fixed so tests can name them; bulk files get ids from 1000 upward.
+import { createHash } from 'node:crypto';
+import {
+  DEMO_API_KEY,
+  DEMO_API_KEY_ID,
+  DEMO_EMAIL,
+  DEMO_FIRST_NAME,
+  DEMO_LAST_NAME,
+  DEMO_DISPLAY_NAME,
+  DEMO_PASSWORD,
+  DEMO_USER_ID,
+} from './demo-account.ts';
+import { FolderType, ROOM_FOLDER_TYPE, RoomType } from './enums.ts';
+import type { FolderRecord, SandboxStore } from './store.ts';
+
+/** "Now" of the seeded portal; every seeded date is before it. */
+export const DEMO_SEED_TIME = new Date('2026-03-02T09:00:00.000Z');
+
+export const DEMO_SECTIONS = {
+  rooms: { id: 1, title: 'Rooms', folderType: FolderType.VirtualRooms },
+  archive: { id: 2, title: 'Archive', folderType: FolderType.Archive },
+  my: { id: 3, title: 'My documents', folderType: FolderType.USER },
+  trash: { id: 4, title: 'Trash', folderType: FolderType.TRASH },
+  share: { id: 5, title: 'Shared with me', folderType: FolderType.SHARE },
+  favorites: { id: 6, title: 'Favorites', folderType: FolderType.Favorites },
+  recent: { id: 7, title: 'Recent', folderType: FolderType.Recent },
+} as const;
+
+export const DEMO_ROOMS = {
+  marketing: { id: 101, title: 'Marketing', roomType: RoomType.EditingRoom },
+  contracts: { id: 102, title: 'Contracts', roomType: RoomType.VirtualDataRoom },
+  onboarding: { id: 103, title: 'Onboarding forms', roomType: RoomType.FillingFormsRoom },
+  pressKit: { id: 104, title: 'Press kit', roomType: RoomType.PublicRoom },
+  design: { id: 105, title: 'Design', roomType: RoomType.CustomRoom },
+  sales: { id: 106, title: 'Sales team', roomType: RoomType.EditingRoom },
+  /** In the Archive (searchArea=1). */
+  oldProjects: { id: 107, title: 'Old projects 2024', roomType: RoomType.EditingRoom },
+} as const;
+
+export const DEMO_FOLDERS = {
+  campaigns: 201,
+  campaigns2026: 202,
+  /** Marketing / Campaigns / 2026 / Q1 */
+  q1: 203,
+  /** Marketing / Assets: 180 images. */
+  assets: 204,
+  clients: 205,
+  /** Design / Unsorted: empty. */
+  unsorted: 206,
+  personalNotes: 207,
+  retrospective: 208,
+  /** In the Trash, deleted from Marketing. */
+  obsolete: 209,
+} as const;
+
+export const DEMO_HOSTILE_TITLE = '<img src=x onerror=alert(1)>.docx';
+
+export const DEMO_FILES = {
+  q1LaunchPlan: 301,
+  q1Budget: 302,
+  q1Kickoff: 303,
+  campaignCalendar: 304,
+  briefTemplate: 305,
+  brandGuidelines: 306,
+  productLaunchVideo: 307,
+  podcast: 308,
+  logoPack: 309,
+  customerJourney: 310,
+  brandBook: 311,
+  budget2026: 340,
+  /** `<img src=x onerror=alert(1)>.docx` in My documents. */
+  hostile: 341,
+  /** In the Trash, deleted from My documents. */
+  oldDraft: 360,
+} as const;
+
+/** The breadcrumb titles of the deep folder, root first. */
+export const DEMO_DEEP_FOLDER = {
+  id: DEMO_FOLDERS.q1,
+  path: ['Rooms', 'Marketing', 'Campaigns', '2026', 'Q1'],
+} as const;
+
+export const DEMO_PAGING_FOLDER = { id: DEMO_FOLDERS.assets, title: 'Assets', fileCount: 180 } as const;
+export const DEMO_EMPTY_FOLDER = { id: DEMO_FOLDERS.unsorted, title: 'Unsorted' } as const;
+
+/** Extra keys for auth tests: same derivation as the demo key, from their own seed strings. */
+function keyFrom(seed: string): string {
+  return `sk-${createHash('sha256').update(seed).digest('hex')}`;
+}
+export const DEMO_EXTRA_KEYS = {
+  /** Valid, but only `files:read`: GET /people/@self answers 403. */
+  filesReadOnly: keyFrom('docspace-sandbox-files-read-key'),
+  expired: keyFrom('docspace-sandbox-expired-key'),
+  revoked: keyFrom('docspace-sandbox-revoked-key'),
+} as const;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ago = (ms: number): Date => new Date(DEMO_SEED_TIME.getTime() - ms);
+
+const ROOM_SETTINGS: Record<keyof typeof DEMO_ROOMS, Partial<FolderRecord>> = {
+  marketing: { tags: ['campaigns', 'brand'], pinned: true, color: '5299E0' },
+  contracts: { tags: ['legal'], indexing: true, color: 'E0A052' },
+  onboarding: { tags: ['hr'], color: '52B0E0' },
+  pressKit: { tags: ['public', 'brand'], shared: true, color: '8F52E0' },
+  design: { tags: [], color: 'E05252' },
+  sales: { tags: ['sales'], color: '52E08F' },
+  oldProjects: { tags: ['2024'], color: '9E9E9E' },
+};
+
+export function seedDemo(store: SandboxStore): void {
+  const user = DEMO_USER_ID;
+  store.addUser({
+    id: user,
+    firstName: DEMO_FIRST_NAME,
+    lastName: DEMO_LAST_NAME,
+    displayName: DEMO_DISPLAY_NAME,
+    email: DEMO_EMAIL,
+    userName: 'demo',
+    password: DEMO_PASSWORD,
+    isOwner: true,
+    isAdmin: true,
+    cultureName: 'en-US',
+    registrationDate: new Date('2025-01-15T08:30:00.000Z'),
+    sections: {
+      my: DEMO_SECTIONS.my.id,
+      trash: DEMO_SECTIONS.trash.id,
+      favorites: DEMO_SECTIONS.favorites.id,
+      recent: DEMO_SECTIONS.recent.id,
+      share: DEMO_SECTIONS.share.id,
+    },
+  });
+
+  store.addApiKey({ id: DEMO_API_KEY_ID, name: 'Demo key', userId: user, key: DEMO_API_KEY, createdOn: ago(30 * DAY) });
+  store.addApiKey({
+    id: '0b3c8e52-6a1d-4f1e-9d7a-5c2b4e8f9a11',
+    name: 'Files read-only',
+    userId: user,
+    key: DEMO_EXTRA_KEYS.filesReadOnly,
+    permissions: ['files:read'],
+    createdOn: ago(20 * DAY),
+  });
+  store.addApiKey({
+    id: '0b3c8e52-6a1d-4f1e-9d7a-5c2b4e8f9a12',
+    name: 'Expired',
+    userId: user,
+    key: DEMO_EXTRA_KEYS.expired,
+    createdOn: ago(400 * DAY),
+    expiresAt: ago(35 * DAY),
+  });
+  store.addApiKey({
+    id: '0b3c8e52-6a1d-4f1e-9d7a-5c2b4e8f9a13',
+    name: 'Revoked',
+    userId: user,
+    key: DEMO_EXTRA_KEYS.revoked,
+    createdOn: ago(10 * DAY),
+    isActive: false,
+  });
+
+  const stamp = (created: Date, updated: Date = created) => ({ createdBy: user, created, updatedBy: user, updated });
+  const folderDefaults = { tags: [], pinned: false, isPrivate: false, indexing: false, denyDownload: false, mute: false, shared: false };
+
+  const created = new Date('2025-01-15T08:30:00.000Z');
+  for (const section of Object.values(DEMO_SECTIONS)) {
+    store.addFolder({ id: section.id, parentId: 0, title: section.title, folderType: section.folderType, ...folderDefaults, ...stamp(created) });
+  }
+  store.portalSections = { rooms: DEMO_SECTIONS.rooms.id, archive: DEMO_SECTIONS.archive.id };
+
+  const roomAges: Record<keyof typeof DEMO_ROOMS, number> = {
+    marketing: 2 * HOUR,
+    contracts: 1 * DAY,
+    onboarding: 3 * DAY,
+    pressKit: 5 * DAY,
+    design: 8 * DAY,
+    sales: 12 * DAY,
+    oldProjects: 200 * DAY,
+  };
+  for (const [key, room] of Object.entries(DEMO_ROOMS) as Array<[keyof typeof DEMO_ROOMS, (typeof DEMO_ROOMS)[keyof typeof DEMO_ROOMS]]>) {
+    const age = roomAges[key];
+    store.addFolder({
+      id: room.id,
+      parentId: key === 'oldProjects' ? DEMO_SECTIONS.archive.id : DEMO_SECTIONS.rooms.id,
+      title: room.title,
+      folderType: ROOM_FOLDER_TYPE[room.roomType],
+      roomType: room.roomType,
+      ...folderDefaults,
+      ...ROOM_SETTINGS[key],
+      ...stamp(ago(age + 90 * DAY), ago(age)),
+    });
+  }
+
+  const folder = (id: number, parentId: number, title: string, ageMs: number) =>
+    store.addFolder({ id, parentId, title, folderType: FolderType.DEFAULT, ...folderDefaults, ...stamp(ago(ageMs + 20 * DAY), ago(ageMs)) });
+  const file = (id: number | undefined, folderId: number, title: string, size: number, ageMs: number, extra: { isForm?: boolean; version?: number } = {}) =>
+    store.addFile({
+      ...(id !== undefined ? { id } : {}),
+      folderId,
+      title,
+      size,
+      version: extra.version ?? 1,
+      versionGroup: extra.version ?? 1,
+      ...(extra.isForm ? { isForm: true } : {}),
+      ...stamp(ago(ageMs + 7 * DAY), ago(ageMs)),
+    });
+
+  const { marketing, contracts, onboarding, pressKit, design, sales, oldProjects } = DEMO_ROOMS;
+  const F = DEMO_FOLDERS;
+  const D = DEMO_FILES;
+
+  // Marketing: the deep chain Campaigns / 2026 / Q1, the 180-image Assets folder, every media type.
+  folder(F.campaigns, marketing.id, 'Campaigns', 3 * HOUR);
+  folder(F.campaigns2026, F.campaigns, '2026', 4 * HOUR);
+  folder(F.q1, F.campaigns2026, 'Q1', 5 * HOUR);
+  folder(F.assets, marketing.id, 'Assets', 6 * HOUR);
+  file(D.q1LaunchPlan, F.q1, 'Q1 launch plan.docx', 48_213, 5 * HOUR, { version: 3 });
+  file(D.q1Budget, F.q1, 'Q1 budget.xlsx', 31_744, 26 * HOUR);
+  file(D.q1Kickoff, F.q1, 'Q1 kickoff.pptx', 2_457_600, 50 * HOUR);
+  file(D.campaignCalendar, F.campaigns2026, 'Campaign calendar 2026.xlsx', 22_118, 3 * DAY);
+  file(D.briefTemplate, F.campaigns, 'Campaign brief template.docx', 18_944, 9 * DAY);
+  file(D.brandGuidelines, marketing.id, 'Brand guidelines.pdf', 1_843_200, 2 * DAY);
+  file(D.productLaunchVideo, marketing.id, 'Product launch.mp4', 24_117_248, 4 * DAY);
+  file(D.podcast, marketing.id, 'Podcast episode 12.mp3', 8_388_608, 6 * DAY);
+  file(D.logoPack, marketing.id, 'Logo pack.zip', 12_582_912, 10 * DAY);
+  file(D.customerJourney, marketing.id, 'Customer journey.vsdx', 93_184, 11 * DAY);
+  file(D.brandBook, marketing.id, 'Brand book.docx', 65_536, 15 * DAY);
+  const prefixes = ['banner', 'photo', 'icon', 'hero', 'social'];
+  for (let i = 1; i <= DEMO_PAGING_FOLDER.fileCount; i++) {
+    const title = `${prefixes[(i - 1) % prefixes.length]}-${String(i).padStart(3, '0')}.png`;
+    file(999 + i, F.assets, title, 40_960 + ((i * 7919) % 409_600), i * HOUR);
+  }
+
+  // Contracts (VDR): a Clients folder and a register.
+  folder(F.clients, contracts.id, 'Clients', 1 * DAY);
+  file(320, F.clients, 'Acme MSA.pdf', 402_112, 1 * DAY);
+  file(321, F.clients, 'Globex NDA.docx', 27_648, 16 * DAY);
+  file(322, contracts.id, 'Contract template.docx', 35_840, 2 * DAY);
+  file(323, contracts.id, 'Signed contracts register.xlsx', 14_336, 4 * DAY);
+
+  file(325, onboarding.id, 'Employee onboarding form.pdf', 286_720, 3 * DAY, { isForm: true });
+  file(326, onboarding.id, 'New hire checklist.docx', 21_504, 6 * DAY);
+
+  file(328, pressKit.id, 'Press release.docx', 29_696, 5 * DAY);
+  file(329, pressKit.id, 'Company fact sheet.pdf', 512_000, 7 * DAY);
+  file(330, pressKit.id, 'Product photo.png', 1_258_291, 9 * DAY);
+  file(331, pressKit.id, 'Company overview.pptx', 3_145_728, 12 * DAY);
+
+  folder(F.unsorted, design.id, 'Unsorted', 8 * DAY);
+  file(333, design.id, 'Homepage mockup.png', 734_003, 8 * DAY);
+  file(334, design.id, 'Wireframes.vsdx', 156_672, 13 * DAY);
+  file(335, design.id, 'Design tokens.xyz', 2_048, 14 * DAY);
+  file(336, design.id, 'Style guide.pdf', 972_800, 20 * DAY);
+
+  file(338, sales.id, 'Sales pipeline.xlsx', 45_056, 12 * DAY);
+  file(339, sales.id, 'Pitch deck.pptx', 5_242_880, 14 * DAY);
+
+  folder(F.retrospective, oldProjects.id, 'Retrospective', 200 * DAY);
+  file(350, oldProjects.id, 'Final report 2024.docx', 88_064, 200 * DAY);
+  file(351, F.retrospective, 'Lessons learned.docx', 19_456, 201 * DAY);
+
+  // My documents: a few files of different types, a folder, the hostile name.
+  const my = DEMO_SECTIONS.my.id;
+  folder(F.personalNotes, my, 'Personal notes', 1 * DAY);
+  file(342, F.personalNotes, 'Ideas.docx', 12_800, 1 * DAY);
+  file(D.budget2026, my, 'Budget 2026.xlsx', 52_224, 30 * HOUR);
+  file(D.hostile, my, DEMO_HOSTILE_TITLE, 10_240, 2 * DAY);
+  file(343, my, 'Travel photos.png', 2_097_152, 4 * DAY);
+  file(344, my, 'Tax return 2025.pdf', 358_400, 9 * DAY);
+  file(345, my, 'Meeting recording.mp4', 31_457_280, 11 * DAY);
+  file(346, my, 'Voice memo.mp3', 1_572_864, 12 * DAY);
+  file(347, my, 'Backup.zip', 7_340_032, 18 * DAY);
+  file(348, my, 'Org chart.vsdx', 61_440, 25 * DAY);
+  file(349, my, 'notes.xyz', 1_024, 40 * DAY);
+
+  // Trash: one file from My documents, one folder (with a file) from Marketing.
+  const trash = DEMO_SECTIONS.trash.id;
+  const oldDraft = file(D.oldDraft, trash, 'Old draft.docx', 16_384, 3 * DAY);
+  oldDraft.trash = { originParentId: my, trashedAt: ago(2 * DAY) };
+  const obsolete = folder(F.obsolete, trash, 'Obsolete', 6 * DAY);
+  obsolete.trash = { originParentId: marketing.id, trashedAt: ago(1 * DAY) };
+  file(361, F.obsolete, 'Outdated banner.png', 204_800, 30 * DAY);
+
+  store.setFavorite(user, 'file', D.brandGuidelines, true);
+  store.setFavorite(user, 'file', D.budget2026, true);
+  store.setFavorite(user, 'folder', F.campaigns, true);
+
+  store.markOpened(user, D.q1LaunchPlan, ago(1 * HOUR));
+  store.markOpened(user, D.budget2026, ago(3 * HOUR));
+  store.markOpened(user, 328, ago(1 * DAY));
+  store.markOpened(user, 322, ago(2 * DAY));
+}

@@ -1,0 +1,251 @@
+// Starts the DocSpace-compatible sandbox: a node:http server on a loopback address serving the
+// DocSpace REST API subset (/api/2.0/...), the file pages and the test controls (/__sandbox/...).
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hasScope } from './auth-scopes.ts';
+import { ANONYMOUS, authenticationMiddleware } from './auth.ts';
+import { BruteForceGuard } from './brute-force.ts';
+import { BodyTooLargeError, createContext } from './context.ts';
+import type { Reply, RequestContext } from './context.ts';
+import { DEMO_CREDENTIALS } from './demo-account.ts';
+import type { DemoCredentials } from './demo-account.ts';
+import { emptyReply, errorReply, validationReply } from './envelope.ts';
+import { ApiError, EmptyStatusError, ValidationError, unauthorizedChallenge } from './errors.ts';
+import { compose, corsMiddleware } from './pipeline.ts';
+import type { NamedMiddleware } from './pipeline.ts';
+import { PORTAL } from './portal-config.ts';
+import { RequestLog, queryObject } from './request-log.ts';
+import { Router, splitPath } from './router.ts';
+import { registerAuthenticationRoutes } from './routes/authentication.ts';
+import { registerFilePages } from './routes/file-pages.ts';
+import { registerFilesRoutes } from './routes/files.ts';
+import { registerPeopleRoutes } from './routes/people.ts';
+import { registerPortalRoutes } from './routes/portal.ts';
+import { registerRoomsRoutes } from './routes/rooms.ts';
+import { registerSandboxAdminRoutes } from './routes/sandbox-admin.ts';
+import { seedDemo } from './seed-demo.ts';
+import { SandboxStore } from './store.ts';
+
+export * from './demo-account.ts';
+export {
+  DEMO_DEEP_FOLDER,
+  DEMO_EMPTY_FOLDER,
+  DEMO_EXTRA_KEYS,
+  DEMO_FILES,
+  DEMO_FOLDERS,
+  DEMO_HOSTILE_TITLE,
+  DEMO_PAGING_FOLDER,
+  DEMO_ROOMS,
+  DEMO_SECTIONS,
+  DEMO_SEED_TIME,
+} from './seed-demo.ts';
+export type { Reply, RequestContext } from './context.ts';
+export type { Middleware, NamedMiddleware, Next } from './pipeline.ts';
+export type { LogEntry } from './request-log.ts';
+export { RequestLog } from './request-log.ts';
+export { SandboxStore } from './store.ts';
+export { apiDate } from './dates.ts';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Loopback only: '127.0.0.1' (default), 'localhost' or '::1'. */
+  host?: string;
+  seed?: 'demo';
+  /** Slotted between authentication and dispatch, in order (rate limiters, fault injectors). */
+  middleware?: readonly NamedMiddleware[];
+  logCapacity?: number;
+}
+
+export interface Sandbox {
+  /** `http://host:port`, no trailing slash. */
+  url: string;
+  port: number;
+  demo: DemoCredentials;
+  store: SandboxStore;
+  log: RequestLog;
+  /** Same as POST /__sandbox/reset: store back to the seed, log and login-failure counters cleared. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function toReply(ctx: RequestContext, error: unknown): Reply {
+  if (error instanceof ApiError) return errorReply(error.statusCode, error.message, error.type);
+  if (error instanceof ValidationError) return validationReply(ctx, error.errors);
+  if (error instanceof EmptyStatusError) return emptyReply(error.statusCode, error.headers);
+  if (error instanceof BodyTooLargeError) return emptyReply(413);
+  const message = error instanceof Error ? error.message : String(error);
+  return errorReply(500, message, 'System.Exception');
+}
+
+function serverTiming(ctx: RequestContext): string {
+  return `aspnetcore-request-time;dur=${Math.round(performance.now() - ctx.startedAt)}`;
+}
+
+function bodyChunks(body: Reply['body']): readonly Buffer[] {
+  if (body === undefined) return [];
+  if (typeof body === 'string') return [Buffer.from(body, 'utf8')];
+  return Buffer.isBuffer(body) ? [body] : body;
+}
+
+/** Writes the reply; returns the body bytes sent. */
+function writeReply(ctx: RequestContext, reply: Reply): number {
+  if (reply.handled || ctx.res.headersSent) return 0;
+  const chunks = bodyChunks(reply.body);
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  ctx.res.writeHead(reply.status, {
+    ...reply.headers,
+    'Server-Timing': serverTiming(ctx),
+    'Content-Length': length,
+  });
+  if (ctx.method === 'HEAD' || length === 0) {
+    ctx.res.end();
+    return 0;
+  }
+  ctx.res.cork();
+  for (const chunk of chunks) ctx.res.write(chunk);
+  ctx.res.end();
+  ctx.res.uncork();
+  return length;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.has(host)) throw new Error(`The sandbox listens on loopback only; got host "${host}"`);
+  if ((options.seed ?? 'demo') !== 'demo') throw new Error(`Unknown seed "${String(options.seed)}"`);
+
+  const store = new SandboxStore(seedDemo);
+  const log = new RequestLog(options.logCapacity);
+  const bruteForce = new BruteForceGuard(PORTAL.bruteForce.attempts, PORTAL.bruteForce.windowMs);
+  const reset = (): void => {
+    store.reset();
+    log.clear();
+    bruteForce.clear();
+  };
+
+  const router = new Router();
+  registerPortalRoutes(router);
+  registerAuthenticationRoutes(router, { bruteForce });
+  registerPeopleRoutes(router);
+  registerFilesRoutes(router);
+  registerRoomsRoutes(router);
+  registerFilePages(router);
+
+  const adminRouter = new Router();
+  registerSandboxAdminRoutes(adminRouter, { log, reset });
+
+  const dispatch = async (ctx: RequestContext): Promise<Reply> => {
+    try {
+      const segments = splitPath(ctx.path);
+      if (!segments) return errorReply(400, 'The request path is not valid percent-encoding', null);
+      const match = router.match(ctx.method, segments);
+      if (match.kind === 'method-not-allowed') return emptyReply(405, { Allow: match.allowed.join(', ') });
+      if (match.kind === 'not-found') {
+        return segments[0]?.toLowerCase() === 'api'
+          ? errorReply(404, `The requested API method was not found: ${ctx.method} ${ctx.path}`, null)
+          : emptyReply(404);
+      }
+      if (match.route.access === 'authenticated') {
+        const identity = ctx.auth.identity;
+        if (!identity) throw unauthorizedChallenge();
+        if (!hasScope(identity.scopes, ctx.method, ctx.path)) throw new EmptyStatusError(403);
+      }
+      ctx.params = match.params;
+      return await match.route.handler(ctx);
+    } catch (error) {
+      return toReply(ctx, error);
+    }
+  };
+
+  const pipeline = compose([corsMiddleware, authenticationMiddleware, ...(options.middleware ?? [])], dispatch);
+
+  const handleAdmin = async (ctx: RequestContext, segments: string[]): Promise<void> => {
+    const match = adminRouter.match(ctx.method, segments);
+    let reply: Reply;
+    if (match.kind === 'found') {
+      ctx.params = match.params;
+      try {
+        reply = await match.route.handler(ctx);
+      } catch (error) {
+        reply = toReply(ctx, error);
+      }
+    } else {
+      reply = emptyReply(match.kind === 'method-not-allowed' ? 405 : 404);
+    }
+    writeReply(ctx, reply);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, fallbackHost: string): Promise<void> => {
+    const ctx = createContext(req, res, store, fallbackHost, ANONYMOUS);
+    const segments = splitPath(ctx.path);
+    if (segments?.[0] === '__sandbox') return handleAdmin(ctx, segments);
+
+    let reply: Reply;
+    try {
+      reply = await pipeline(ctx);
+    } catch (error) {
+      reply = toReply(ctx, error);
+    }
+    let bytesOut = 0;
+    try {
+      bytesOut = writeReply(ctx, reply);
+    } catch {
+      // The client went away; still log what was attempted.
+    }
+    const identity = ctx.auth.identity;
+    log.append({
+      time: ctx.now.toISOString(),
+      method: ctx.method,
+      path: ctx.path,
+      query: queryObject(ctx.search),
+      status: reply.status,
+      identity: identity?.userId ?? null,
+      authPresent: ctx.auth.present,
+      authScheme: ctx.auth.scheme,
+      origin: req.headers.origin ?? null,
+      userAgent: req.headers['user-agent'] ?? null,
+      refusedBy: ctx.refusedBy,
+      bytesIn: ctx.bytesIn(),
+      bytesOut,
+      durationMs: Math.round((performance.now() - ctx.startedAt) * 1000) / 1000,
+    });
+  };
+
+  let fallbackHost = host;
+  const server = createServer((req, res) => {
+    handle(req, res, fallbackHost).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`Sandbox failure: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  });
+  server.keepAliveTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host === '::1' ? '[::1]' : host;
+  fallbackHost = `${urlHost}:${port}`;
+
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    demo: DEMO_CREDENTIALS,
+    store,
+    log,
+    reset,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
