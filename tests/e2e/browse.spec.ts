@@ -49,18 +49,22 @@ test('walks rooms → folders → files with breadcrumbs, and only the backgroun
   expect(pageRequests.filter((url) => url.startsWith(sandbox.url))).toEqual([]);
 });
 
-test('pages through a 180-file folder with Load more', async ({ signInWithApiKey, openPopup, sandboxLog }) => {
+test('pages through a 180-file folder: Load more, then scrolling to the end', async ({ signInWithApiKey, openPopup, sandboxLog }) => {
   await signInWithApiKey();
   const popup = await openPopup();
   const list = popup.locator('.entries');
   await list.getByRole('button', { name: 'Open Marketing' }).click();
   await list.getByRole('button', { name: 'Open Assets' }).click();
-  await expect(popup.getByTestId('entry-count')).toHaveText('50 of 180');
-  await popup.getByRole('button', { name: 'Load more' }).click();
-  await expect(popup.getByTestId('entry-count')).toHaveText('100 of 180');
-  await popup.getByRole('button', { name: 'Load more' }).click();
-  await popup.getByRole('button', { name: 'Load more' }).click();
-  await expect(popup.getByTestId('entry-count')).toHaveText('180 of 180');
+  const count = popup.getByTestId('entry-count');
+  await expect(count).toHaveText('50 of 180');
+  // A click without scrolling: scrolling near the end loads the next page by itself (checked below).
+  await popup.getByRole('button', { name: 'Load more' }).evaluate((button: HTMLButtonElement) => button.click());
+  await expect(count).toHaveText('100 of 180');
+  const scrollToEnd = () => popup.locator('.listing').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await scrollToEnd();
+  await expect(count).toHaveText('150 of 180');
+  await scrollToEnd();
+  await expect(count).toHaveText('180 of 180');
   await expect(popup.getByRole('button', { name: 'Load more' })).toHaveCount(0);
   await expect(list.locator('.entry')).toHaveCount(180);
   const pages = (await sandboxLog()).filter((e) => e.path === '/api/2.0/files/204').map((e) => [e.query.startIndex, e.query.count]);
