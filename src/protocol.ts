@@ -99,6 +99,26 @@ export type SignInRequest =
   | { url: string; method: 'apiKey'; apiKey: string }
   | { url: string; method: 'password'; email: string; password: string };
 
+export interface SchedulerEvent {
+  at: number;
+  kind: 'refused' | 'retry' | 'error';
+  status?: number;
+  message: string;
+}
+
+/** What the background's request scheduler for one portal account is doing, for the Activity view and banners. */
+export interface SchedulerSnapshot {
+  key: PortalId;
+  at: number;
+  windows: Array<{ name: string; used: number; limit: number; windowMs: number }>;
+  concurrency: Record<'read' | 'write', { inFlight: number; cap: number; limit: number }>;
+  dailyWrites: { used: number; limit: number };
+  /** `until` is epoch ms; null while waiting for a new sign-in. */
+  pause: { until: number | null; reason: 'retryAfter' | 'rateLimitReset' | 'backoff' | 'unauthorized' } | null;
+  queued: { interactive: number; user: number; bulk: number };
+  recent: SchedulerEvent[];
+}
+
 /** Command name → request and response. The background must implement every one (see CommandHandlers). */
 export interface Commands {
   getState: { request: Record<string, never>; response: AppState };
@@ -108,11 +128,13 @@ export interface Commands {
   listRooms: { request: PageRequest & { portalId: PortalId; filterValue?: string }; response: FolderPage };
   listFolder: { request: PageRequest & { portalId: PortalId; folderId: EntryId }; response: FolderPage };
   listSection: { request: PageRequest & { portalId: PortalId; section: Exclude<SectionId, 'rooms'> }; response: FolderPage };
+  getActivity: { request: { portalId: PortalId }; response: SchedulerSnapshot | null };
 }
 
 /** Event name → payload, pushed from the background to every open page. */
 export interface Events {
   stateChanged: AppState;
+  schedulerSnapshot: SchedulerSnapshot;
 }
 
 export type CommandName = keyof Commands;
@@ -128,6 +150,7 @@ export const COMMAND_NAMES = [
   'listRooms',
   'listFolder',
   'listSection',
+  'getActivity',
 ] as const satisfies readonly CommandName[];
 
 // Compile-time check that COMMAND_NAMES lists every command: a missing one makes this `never`-assignment fail.

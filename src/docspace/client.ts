@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { AppError } from '../errors.ts';
-import type { Lane, RequestExecutor } from '../scheduler/request-executor.ts';
+import type { Lane, Outcome, RequestExecutor, SendContext } from '../scheduler/request-executor.ts';
 import { authorizationHeader, type Credentials } from './credentials.ts';
 import { successEnvelopeSchema } from './dto.ts';
 import { errorFromResponse } from './http-errors.ts';
@@ -27,6 +27,12 @@ export interface CallOptions<T> {
   anonymous?: boolean;
   lane?: Lane;
   signal?: AbortSignal;
+  /** A PUT that may be repeated safely (GET and HEAD always may). */
+  idempotent?: boolean;
+  /** For writes: after a lost answer, did the write happen? Checked before any repeat. */
+  checkOutcome?: () => Promise<Outcome<CallResult<T>>>;
+  /** A newer call with the same key cancels this one (a newer listing of the same view). */
+  supersedeKey?: string;
 }
 
 export interface CallResult<T> {
@@ -49,12 +55,20 @@ export class DocSpaceClient {
     const method = options.method ?? 'GET';
     const url = buildUrl(this.origin, path, options.query);
     return this.options.executor.run(
-      { method, path, lane: options.lane ?? 'interactive', signal: options.signal },
-      () => this.send(url, method, options),
+      {
+        method,
+        path,
+        lane: options.lane ?? 'interactive',
+        signal: options.signal,
+        idempotent: options.idempotent,
+        checkOutcome: options.checkOutcome,
+        supersedeKey: options.supersedeKey,
+      },
+      (context) => this.send(url, method, options, context),
     );
   }
 
-  private async send<T>(url: string, method: string, options: CallOptions<T>): Promise<CallResult<T>> {
+  private async send<T>(url: string, method: string, options: CallOptions<T>, context: SendContext): Promise<CallResult<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
     if (!options.anonymous) {
       if (!this.options.credentials) {
@@ -68,7 +82,7 @@ export class DocSpaceClient {
       headers.Authorization = authorizationHeader(this.options.credentials);
     }
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const signal = AbortSignal.any([context.signal, timeout]);
     let response: Response;
     let text: string;
     try {
@@ -81,9 +95,10 @@ export class DocSpaceClient {
         credentials: 'omit',
         cache: 'no-store',
       });
+      context.observe(response.status, response.headers);
       text = await response.text();
     } catch (error) {
-      throw this.transportError(error, options.signal, timeout);
+      throw this.transportError(error, context.signal, timeout);
     }
     if (!response.ok) throw errorFromResponse(response.status, text, response.headers, this.origin);
     return parseSuccess(text, options.schema, this.origin);

@@ -1,15 +1,18 @@
 import { AppError } from '../errors.ts';
-import type { Lane, RequestExecutor, RequestTicket } from './request-executor.ts';
+import type { Lane, RequestExecutor, RequestTicket, SendContext } from './request-executor.ts';
 
 const LANE_ORDER: readonly Lane[] = ['interactive', 'user', 'bulk'];
 
 interface Waiting {
-  ticket: RequestTicket;
+  ticket: RequestTicket<unknown>;
   start: () => void;
   cancel: (reason: AppError) => void;
 }
 
-/** At most `concurrency` requests in flight; interactive work is started before user and bulk work. */
+/**
+ * At most `concurrency` requests in flight, interactive work first. No limits, no retries: for anonymous
+ * checks before a portal has an account (and so a budget) and for tests that need a plain executor.
+ */
 export class SimpleQueue implements RequestExecutor {
   private inFlight = 0;
   private readonly waiting = new Map<Lane, Waiting[]>(LANE_ORDER.map((lane) => [lane, []]));
@@ -22,25 +25,25 @@ export class SimpleQueue implements RequestExecutor {
     return n;
   }
 
-  get active(): number {
-    return this.inFlight;
-  }
-
-  run<T>(ticket: RequestTicket, send: () => Promise<T>): Promise<T> {
+  run<T>(ticket: RequestTicket<T>, send: (context: SendContext) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (ticket.signal?.aborted) {
         reject(cancelled());
         return;
       }
       const entry: Waiting = {
-        ticket,
+        ticket: ticket as RequestTicket<unknown>,
         start: () => {
           this.inFlight++;
           ticket.signal?.removeEventListener('abort', onAbort);
-          send().then(resolve, reject).finally(() => {
-            this.inFlight--;
-            this.pump();
-          });
+          const controller = new AbortController();
+          const signal = ticket.signal ? AbortSignal.any([ticket.signal, controller.signal]) : controller.signal;
+          send({ signal, observe: () => undefined })
+            .then(resolve, reject)
+            .finally(() => {
+              this.inFlight--;
+              this.pump();
+            });
         },
         cancel: reject,
       };
@@ -67,6 +70,6 @@ export class SimpleQueue implements RequestExecutor {
   }
 }
 
-function cancelled(): AppError {
+export function cancelled(): AppError {
   return new AppError({ code: 'cancelled', message: 'The request was cancelled.', retryable: false, action: 'none' });
 }

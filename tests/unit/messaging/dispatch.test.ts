@@ -19,6 +19,7 @@ function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandle
     listRooms: async () => page,
     listFolder: unused,
     listSection: unused,
+    getActivity: async () => null,
     ...overrides,
   };
 }

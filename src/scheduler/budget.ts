@@ -1,0 +1,238 @@
+import { countsAsDailyWrite, requestClass, sensitiveKey, type EffectiveLimits, type RequestClass } from './limits.ts';
+
+/**
+ * What one portal + account has spent, as pure data over an injected time: sliding windows of send times,
+ * requests in flight, the daily write count, per-path sensitive calls, a pause and the AIMD factors.
+ * It decides admission; the scheduler owns queues and timers.
+ */
+export type PauseReason = 'retryAfter' | 'rateLimitReset' | 'backoff' | 'unauthorized';
+
+export interface RequestShape {
+  method: string;
+  path: string;
+  bulk: boolean;
+}
+
+export type Admission =
+  | { ok: true }
+  | { ok: false; reason: 'paused' | 'window' | 'daily' | 'sensitive'; at: number }
+  | { ok: false; reason: 'concurrency'; at: null };
+
+export interface PersistedBudget {
+  v: 1;
+  savedAt: number;
+  sends: number[];
+  daily: Array<[bucketEnd: number, count: number]>;
+  sensitive: Record<string, number[]>;
+  inFlight: Array<[cls: RequestClass, startedAt: number]>;
+  pause: { until: number; reason: PauseReason } | null;
+  factors: Record<RequestClass, number>;
+}
+
+interface Flight {
+  cls: RequestClass;
+  startedAt: number;
+  /** In flight when a previous worker stopped: the server may still be running it. */
+  orphanUntil?: number;
+}
+
+const MIN_FACTOR = 0.1;
+const DAILY_BUCKETS = 1440;
+
+export class Budget {
+  private sends: number[] = [];
+  private daily = new Map<number, number>();
+  private sensitive = new Map<string, number[]>();
+  private flights = new Map<number, Flight>();
+  private nextId = 1;
+  pause: { until: number; reason: PauseReason } | null = null;
+  factors: Record<RequestClass, number> = { read: 1, write: 1 };
+
+  constructor(
+    readonly limits: EffectiveLimits,
+    /** How long a request the previous worker left in flight is assumed to hold its slot. */
+    private readonly orphanHoldMs = 25_000,
+  ) {}
+
+  /** A worker that finds no saved state assumes the last window was full: it cannot know what was spent. */
+  static restore(limits: EffectiveLimits, saved: PersistedBudget | undefined, now: number, orphanHoldMs?: number): Budget {
+    const budget = new Budget(limits, orphanHoldMs);
+    if (!saved || saved.v !== 1) {
+      const fullest = Math.max(...limits.windows.map((w) => w.limit), 0);
+      budget.sends = Array.from({ length: fullest }, () => now);
+      return budget;
+    }
+    budget.sends = [...saved.sends].sort((a, b) => a - b);
+    budget.daily = new Map(saved.daily);
+    budget.sensitive = new Map(Object.entries(saved.sensitive));
+    budget.pause = saved.pause && saved.pause.until > now ? saved.pause : null;
+    budget.factors = { read: saved.factors.read ?? 1, write: saved.factors.write ?? 1 };
+    for (const [cls, startedAt] of saved.inFlight) {
+      budget.flights.set(budget.nextId++, { cls, startedAt, orphanUntil: startedAt + budget.orphanHoldMs });
+    }
+    budget.prune(now);
+    return budget;
+  }
+
+  /** A new sign-in starts from an empty, known budget. */
+  static fresh(limits: EffectiveLimits, orphanHoldMs?: number): Budget {
+    return new Budget(limits, orphanHoldMs);
+  }
+
+  windowSpan(windowMs: number): number {
+    // Our send time is a little earlier than the server's arrival time; count each send a little longer.
+    return windowMs + Math.max(20, Math.round(windowMs * 0.01));
+  }
+
+  concurrencyCap(cls: RequestClass): number {
+    const base = cls === 'read' ? this.limits.concurrentReads : this.limits.concurrentWrites;
+    return Math.max(1, Math.floor(base * this.factors[cls]));
+  }
+
+  inFlight(cls: RequestClass, now: number): number {
+    let n = 0;
+    for (const flight of this.flights.values()) {
+      if (flight.cls === cls && (flight.orphanUntil === undefined || flight.orphanUntil > now)) n++;
+    }
+    return n;
+  }
+
+  usedInWindow(windowMs: number, now: number): number {
+    const since = now - this.windowSpan(windowMs);
+    let n = 0;
+    for (let i = this.sends.length - 1; i >= 0 && this.sends[i]! > since; i--) n++;
+    return n;
+  }
+
+  dailyUsed(now: number): number {
+    let n = 0;
+    for (const [end, count] of this.daily) if (end > now - this.limits.dailyWindowMs) n += count;
+    return n;
+  }
+
+  admit(request: RequestShape, now: number): Admission {
+    this.prune(now);
+    if (this.pause && this.pause.until > now) return { ok: false, reason: 'paused', at: this.pause.until };
+    this.pause = null;
+
+    let windowAt = 0;
+    this.limits.windows.forEach((w, i) => {
+      const limit = request.bulk ? w.limit - (this.limits.windowReserve[i] ?? 0) : w.limit;
+      const used = this.usedInWindow(w.windowMs, now);
+      if (used >= limit) {
+        // The window frees a slot when the send that made it full leaves it.
+        const blocking = this.sends[this.sends.length - limit];
+        windowAt = Math.max(windowAt, (blocking ?? now) + this.windowSpan(w.windowMs) + 1);
+      }
+    });
+    if (windowAt > 0) return { ok: false, reason: 'window', at: windowAt };
+
+    if (countsAsDailyWrite(request.method) && this.dailyUsed(now) >= this.limits.dailyWrites) {
+      const oldest = Math.min(...[...this.daily.keys()].filter((end) => end > now - this.limits.dailyWindowMs));
+      return { ok: false, reason: 'daily', at: oldest + this.limits.dailyWindowMs + 1 };
+    }
+
+    const sensitive = sensitiveKey(this.limits, request.method, request.path);
+    if (sensitive) {
+      const times = this.sensitive.get(sensitive) ?? [];
+      const span = this.windowSpan(this.limits.sensitiveWindowMs);
+      const recent = times.filter((t) => t > now - span);
+      if (recent.length >= this.limits.sensitiveLimit) {
+        return { ok: false, reason: 'sensitive', at: recent[recent.length - this.limits.sensitiveLimit]! + span + 1 };
+      }
+    }
+
+    const cls = requestClass(request.method);
+    const reserve = request.bulk ? (cls === 'read' ? this.limits.readReserve : this.limits.writeReserve) : 0;
+    const cap = Math.max(1, this.concurrencyCap(cls) - reserve);
+    if (this.inFlight(cls, now) >= cap) return { ok: false, reason: 'concurrency', at: null };
+    return { ok: true };
+  }
+
+  /** Records a send; the caller must have had `admit` say yes at this same `now`. */
+  start(request: RequestShape, now: number): number {
+    this.sends.push(now);
+    if (countsAsDailyWrite(request.method)) {
+      const size = Math.max(1, Math.floor(this.limits.dailyWindowMs / DAILY_BUCKETS));
+      const end = Math.ceil((now + 1) / size) * size;
+      this.daily.set(end, (this.daily.get(end) ?? 0) + 1);
+    }
+    const sensitive = sensitiveKey(this.limits, request.method, request.path);
+    if (sensitive) this.sensitive.set(sensitive, [...(this.sensitive.get(sensitive) ?? []), now]);
+    const id = this.nextId++;
+    this.flights.set(id, { cls: requestClass(request.method), startedAt: now });
+    return id;
+  }
+
+  finish(id: number): void {
+    this.flights.delete(id);
+  }
+
+  /** The server refused (429/503): pause the whole account, or back off and lower that class's concurrency. */
+  refused(cls: RequestClass, now: number, retryAfterMs: number | undefined, backoffMs: number): void {
+    if (retryAfterMs !== undefined) {
+      this.extendPause(now + retryAfterMs, 'retryAfter');
+      return;
+    }
+    this.factors[cls] = Math.max(MIN_FACTOR, this.factors[cls] / 2);
+    this.extendPause(now + backoffMs, 'backoff');
+  }
+
+  /** Additive increase: each success wins back a little of the concurrency a refusal took. */
+  succeeded(cls: RequestClass): void {
+    if (this.factors[cls] < 1) this.factors[cls] = Math.min(1, this.factors[cls] + 0.02);
+  }
+
+  /**
+   * X-RateLimit-Remaining says how much the server thinks is left; if that is less than we think, count the
+   * difference as spent now (never the other way: the user's own tab may be spending too).
+   */
+  resync(limit: number, remaining: number, resetAt: number | undefined, now: number): void {
+    const window = this.limits.windows.find((w) => Math.abs(w.limit - limit) <= Math.ceil(limit * 0.5) && limit >= w.limit);
+    if (window) {
+      const used = this.usedInWindow(window.windowMs, now);
+      const serverUsed = Math.max(0, window.limit - Math.min(remaining, window.limit));
+      for (let i = used; i < serverUsed; i++) this.sends.push(now);
+    }
+    if (remaining <= 0 && resetAt !== undefined && resetAt > now) this.extendPause(resetAt, 'rateLimitReset');
+  }
+
+  extendPause(until: number, reason: PauseReason): void {
+    if (!this.pause || this.pause.until < until) this.pause = { until, reason };
+  }
+
+  clearPause(): void {
+    this.pause = null;
+  }
+
+  toPersisted(now: number): PersistedBudget {
+    this.prune(now);
+    return {
+      v: 1,
+      savedAt: now,
+      sends: [...this.sends],
+      daily: [...this.daily],
+      sensitive: Object.fromEntries(this.sensitive),
+      inFlight: [...this.flights.values()]
+        .filter((f) => f.orphanUntil === undefined || f.orphanUntil > now)
+        .map((f) => [f.cls, f.startedAt]),
+      pause: this.pause,
+      factors: { ...this.factors },
+    };
+  }
+
+  private prune(now: number): void {
+    const longest = Math.max(...this.limits.windows.map((w) => this.windowSpan(w.windowMs)), 0);
+    let drop = 0;
+    while (drop < this.sends.length && this.sends[drop]! <= now - longest) drop++;
+    if (drop > 0) this.sends.splice(0, drop);
+    for (const end of this.daily.keys()) if (end <= now - this.limits.dailyWindowMs) this.daily.delete(end);
+    const span = this.windowSpan(this.limits.sensitiveWindowMs);
+    for (const [key, times] of this.sensitive) {
+      const kept = times.filter((t) => t > now - span);
+      if (kept.length === 0) this.sensitive.delete(key);
+      else this.sensitive.set(key, kept);
+    }
+    for (const [id, flight] of this.flights) if (flight.orphanUntil !== undefined && flight.orphanUntil <= now) this.flights.delete(id);
+  }
+}

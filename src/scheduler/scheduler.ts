@@ -1,0 +1,376 @@
+import { AppError } from '../errors.ts';
+import type { SchedulerEvent, SchedulerSnapshot } from '../protocol.ts';
+import { Budget, type PersistedBudget, type RequestShape } from './budget.ts';
+import type { Clock } from './clock.ts';
+import { countsAsDailyWrite, effectiveLimits, requestClass, type LimitSettings, type RequestClass } from './limits.ts';
+import type { Lane, RequestExecutor, RequestTicket, SendContext } from './request-executor.ts';
+import { backoffDelay, isIdempotentMethod, verdictFor, type BackoffOptions } from './retry-policy.ts';
+import { cancelled } from './simple-queue.ts';
+
+/** Where the budget lives between worker lives (storage.local in the extension, a Map in tests). */
+export interface BudgetStore {
+  load(key: string): Promise<PersistedBudget | undefined>;
+  save(key: string, budget: PersistedBudget): Promise<void>;
+}
+
+export interface SchedulerOptions {
+  key: string;
+  settings: LimitSettings;
+  clock: Clock;
+  store: BudgetStore;
+  /** True when this account was just signed in: its budget is known to be empty. */
+  fresh?: boolean;
+  random?: () => number;
+  /** How long a waiting bulk request may be passed over before it is ordered like user work. */
+  agingMs?: number;
+  backoff?: BackoffOptions;
+  /** Refusals (429/503) one request may meet before its caller is told. */
+  maxRefusals?: number;
+  /** Retries after network errors, timeouts, 408/502/504 (and checked writes). */
+  maxRetries?: number;
+  orphanHoldMs?: number;
+  onChange?: () => void;
+}
+
+const LANE_RANK: Record<Lane, number> = { interactive: 0, user: 1, bulk: 2 };
+
+interface Waiting {
+  seq: number;
+  ticket: RequestTicket<unknown>;
+  shape: RequestShape;
+  cls: RequestClass;
+  enqueuedAt: number;
+  grant: (slot: Slot) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Slot {
+  id: number;
+  cls: RequestClass;
+  controller: AbortController;
+  supersedeKey: string | undefined;
+}
+
+/**
+ * One scheduler per portal + account. Every request waits here until all limits allow it, its spending is
+ * written to storage before it is sent, and what the server answers (refusals, Retry-After, rate-limit
+ * headers, 401) steers what comes next.
+ */
+export class Scheduler implements RequestExecutor {
+  private budget!: Budget;
+  readonly ready: Promise<void>;
+  private queue: Waiting[] = [];
+  private seq = 0;
+  private timer: unknown = null;
+  private timerAt = Infinity;
+  private readonly active = new Set<Slot>();
+  private halted: 'unauthorized' | null = null;
+  private recent: SchedulerEvent[] = [];
+  private dirty = 0;
+  private saved = 0;
+  private writing: Promise<void> | null = null;
+  private lazySave: unknown = null;
+  private readonly random: () => number;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.random = options.random ?? Math.random;
+    this.ready = this.load();
+  }
+
+  private async load(): Promise<void> {
+    const limits = effectiveLimits(this.options.settings);
+    const now = this.options.clock.now();
+    this.budget = this.options.fresh
+      ? Budget.fresh(limits, this.options.orphanHoldMs)
+      : Budget.restore(limits, await this.options.store.load(this.options.key), now, this.options.orphanHoldMs);
+    this.dirty++;
+    await this.flush();
+  }
+
+  async run<T>(ticket: RequestTicket<T>, send: (context: SendContext) => Promise<T>): Promise<T> {
+    await this.ready;
+    const idempotent = ticket.idempotent ?? isIdempotentMethod(ticket.method);
+    const cls = requestClass(ticket.method);
+    let refusals = 0;
+    let retries = 0;
+    const firstEnqueue = this.options.clock.now();
+    for (;;) {
+      const slot = await this.acquire(ticket as RequestTicket<unknown>, firstEnqueue);
+      try {
+        const value = await send({ signal: slot.controller.signal, observe: (status, headers) => this.observe(status, headers) });
+        this.release(slot, true);
+        return value;
+      } catch (error) {
+        this.release(slot, false);
+        if (ticket.signal?.aborted || (slot.controller.signal.aborted && !(error instanceof AppError && error.code === 'timeout'))) {
+          throw cancelled();
+        }
+        const verdict = verdictFor(error, idempotent);
+        if (verdict === 'refused') {
+          const appError = error as AppError;
+          refusals++;
+          const retryAfterMs = appError.retryAfterSeconds === undefined ? undefined : Math.max(1, appError.retryAfterSeconds) * 1000;
+          const backoffMs = backoffDelay(refusals, this.random, this.options.backoff ?? { baseMs: 500, capMs: 30_000 });
+          this.budget.refused(cls, this.options.clock.now(), retryAfterMs, Math.max(100, backoffMs));
+          this.note('refused', appError.status, appError.message);
+          this.changed();
+          if (refusals > (this.options.maxRefusals ?? 12)) throw error;
+          continue;
+        }
+        if (retries >= (this.options.maxRetries ?? 3)) throw error;
+        if (verdict === 'retry') {
+          retries++;
+          this.note('retry', (error as AppError).status, (error as AppError).message);
+          await this.sleep(backoffDelay(retries, this.random, this.options.backoff ?? { baseMs: 500, capMs: 30_000 }), ticket.signal);
+          continue;
+        }
+        if (verdict === 'checkFirst') {
+          if (!ticket.checkOutcome) throw unknownOutcome(error);
+          retries++;
+          const outcome = await ticket.checkOutcome();
+          if (outcome.happened) return outcome.value;
+          continue;
+        }
+        throw error;
+      }
+    }
+  }
+
+  /** The account was signed in again: send what waited. */
+  resume(): void {
+    this.halted = null;
+    this.budget?.clearPause();
+    this.changed();
+    this.pump();
+  }
+
+  /** Time the next waiting request could go, for an alarm when the pause outlives the worker. */
+  nextWakeAt(): number | null {
+    return this.queue.length > 0 && Number.isFinite(this.timerAt) ? this.timerAt : null;
+  }
+
+  snapshot(): SchedulerSnapshot {
+    const now = this.options.clock.now();
+    const budget = this.budget;
+    const limits = budget.limits;
+    const queued = { interactive: 0, user: 0, bulk: 0 };
+    for (const entry of this.queue) queued[entry.ticket.lane]++;
+    return {
+      key: this.options.key,
+      at: now,
+      windows: limits.windows.map((w) => ({ name: w.name, used: Math.min(w.limit, budget.usedInWindow(w.windowMs, now)), limit: w.limit, windowMs: w.windowMs })),
+      concurrency: {
+        read: { inFlight: budget.inFlight('read', now), cap: budget.concurrencyCap('read'), limit: limits.concurrentReads },
+        write: { inFlight: budget.inFlight('write', now), cap: budget.concurrencyCap('write'), limit: limits.concurrentWrites },
+      },
+      dailyWrites: { used: budget.dailyUsed(now), limit: limits.dailyWrites },
+      pause: this.halted
+        ? { until: null, reason: this.halted }
+        : budget.pause && budget.pause.until > now
+          ? { until: budget.pause.until, reason: budget.pause.reason }
+          : null,
+      queued,
+      recent: [...this.recent],
+    };
+  }
+
+  private acquire(ticket: RequestTicket<unknown>, enqueuedAt: number): Promise<Slot> {
+    return new Promise<Slot>((resolve, reject) => {
+      if (ticket.signal?.aborted) {
+        reject(cancelled());
+        return;
+      }
+      if (ticket.supersedeKey) this.supersede(ticket.supersedeKey);
+      const entry: Waiting = {
+        seq: this.seq++,
+        ticket,
+        shape: { method: ticket.method, path: ticket.path, bulk: ticket.lane === 'bulk' },
+        cls: requestClass(ticket.method),
+        enqueuedAt,
+        grant: resolve,
+        reject,
+      };
+      ticket.signal?.addEventListener(
+        'abort',
+        () => {
+          if (this.dequeue(entry)) reject(cancelled());
+        },
+        { once: true },
+      );
+      this.queue.push(entry);
+      this.changed();
+      this.pump();
+    });
+  }
+
+  private supersede(key: string): void {
+    for (const entry of [...this.queue]) {
+      if (entry.ticket.supersedeKey === key && this.dequeue(entry)) entry.reject(cancelled());
+    }
+    for (const slot of this.active) if (slot.supersedeKey === key) slot.controller.abort();
+  }
+
+  private dequeue(entry: Waiting): boolean {
+    const index = this.queue.indexOf(entry);
+    if (index < 0) return false;
+    this.queue.splice(index, 1);
+    this.changed();
+    return true;
+  }
+
+  private ordered(now: number): Waiting[] {
+    const agingMs = this.options.agingMs ?? 5_000;
+    const rank = (entry: Waiting): number => {
+      const base = LANE_RANK[entry.ticket.lane];
+      return now - entry.enqueuedAt >= agingMs ? Math.max(0, base - 1) : base;
+    };
+    return [...this.queue].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
+  }
+
+  private pump(): void {
+    if (!this.budget || this.halted || this.queue.length === 0) return;
+    const now = this.options.clock.now();
+    let wakeAt = Infinity;
+    // A refusal for one kind of request (class, bulk or not) holds for every later one of that kind in this pass.
+    const blocked = new Set<string>();
+    for (const entry of this.ordered(now)) {
+      const kind = `${entry.cls}:${entry.shape.bulk}`;
+      if (blocked.has('all') || blocked.has(kind) || (entry.shape.bulk && blocked.has('bulk'))) continue;
+      if (blocked.has('daily') && countsAsDailyWrite(entry.shape.method)) continue;
+      const admission = this.budget.admit(entry.shape, now);
+      if (admission.ok) {
+        this.dequeue(entry);
+        const id = this.budget.start(entry.shape, now);
+        const controller = new AbortController();
+        const signal = entry.ticket.signal;
+        if (signal) signal.addEventListener('abort', () => controller.abort(), { once: true });
+        const slot: Slot = { id, cls: entry.cls, controller, supersedeKey: entry.ticket.supersedeKey };
+        this.active.add(slot);
+        this.dirty++;
+        // Write-ahead: the spending is in storage before the request leaves.
+        this.flush().then(
+          () => entry.grant(slot),
+          (error: unknown) => {
+            this.release(slot, false);
+            entry.reject(new AppError({ code: 'internal', message: `Could not record the request budget (${String(error)}). Try again.`, retryable: true, action: 'retry' }));
+          },
+        );
+        continue;
+      }
+      if (admission.reason === 'concurrency') {
+        blocked.add(kind);
+        continue;
+      }
+      wakeAt = Math.min(wakeAt, admission.at);
+      if (admission.reason === 'paused') break;
+      if (admission.reason === 'window') blocked.add(entry.shape.bulk ? 'bulk' : 'all');
+      if (admission.reason === 'daily') blocked.add('daily');
+    }
+    this.arm(wakeAt);
+    this.changed();
+  }
+
+  private arm(wanted: number): void {
+    if (!Number.isFinite(wanted)) return;
+    const at = Math.max(wanted, this.options.clock.now() + 1);
+    if (this.timer !== null && this.timerAt <= at) return;
+    if (this.timer !== null) this.options.clock.clearTimer(this.timer);
+    this.timerAt = at;
+    this.timer = this.options.clock.setTimer(() => {
+      this.timer = null;
+      this.timerAt = Infinity;
+      this.pump();
+    }, at - this.options.clock.now());
+  }
+
+  private release(slot: Slot, ok: boolean): void {
+    if (!this.active.delete(slot)) return;
+    this.budget.finish(slot.id);
+    if (ok) this.budget.succeeded(slot.cls);
+    this.dirty++;
+    this.saveSoon();
+    this.pump();
+  }
+
+  private observe(status: number, headers: Headers): void {
+    const now = this.options.clock.now();
+    if (status === 401) {
+      this.halted = 'unauthorized';
+      this.note('error', 401, 'The portal refused the sign-in; waiting for a new one.');
+    }
+    const limit = Number(headers.get('X-RateLimit-Limit'));
+    const remaining = headers.get('X-RateLimit-Remaining');
+    if (Number.isFinite(limit) && limit > 0 && remaining !== null && remaining.trim() !== '') {
+      const reset = Number(headers.get('X-RateLimit-Reset'));
+      this.budget.resync(limit, Number(remaining), Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined, now);
+      this.dirty++;
+      this.saveSoon();
+    }
+  }
+
+  private note(kind: SchedulerEvent['kind'], status: number | undefined, message: string): void {
+    const event: SchedulerEvent = { at: this.options.clock.now(), kind, message };
+    if (status !== undefined) event.status = status;
+    this.recent = [...this.recent.slice(-19), event];
+  }
+
+  private changed(): void {
+    this.options.onChange?.();
+  }
+
+  private sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const handle = this.options.clock.setTimer(resolve, ms);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.options.clock.clearTimer(handle);
+          reject(cancelled());
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Resolves once everything recorded so far is in storage; writes are coalesced, never interleaved. */
+  flush(): Promise<void> {
+    const target = this.dirty;
+    const step = async (): Promise<void> => {
+      while (this.saved < target) {
+        if (!this.writing) {
+          const version = this.dirty;
+          this.writing = this.options.store
+            .save(this.options.key, this.budget.toPersisted(this.options.clock.now()))
+            .then(() => {
+              this.saved = Math.max(this.saved, version);
+            })
+            .finally(() => {
+              this.writing = null;
+            });
+        }
+        await this.writing;
+      }
+    };
+    return step();
+  }
+
+  private saveSoon(): void {
+    if (this.lazySave !== null) return;
+    this.lazySave = this.options.clock.setTimer(() => {
+      this.lazySave = null;
+      void this.flush().catch(() => undefined);
+    }, 250);
+  }
+}
+
+function unknownOutcome(cause: unknown): AppError {
+  return new AppError(
+    {
+      code: 'server',
+      message: 'The portal did not confirm whether the change was made. Check in DocSpace before trying again.',
+      retryable: false,
+      action: 'none',
+    },
+    { cause },
+  );
+}
