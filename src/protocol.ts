@@ -99,6 +99,14 @@ export type SignInRequest =
   | { url: string; method: 'apiKey'; apiKey: string }
   | { url: string; method: 'password'; email: string; password: string };
 
+/** Per-portal overrides of the request limits (the rest keep DocSpace's defaults). */
+export interface PortalLimits {
+  /** Share of each limit the extension may use, 0.05..1 (default 0.9). */
+  safetyMargin?: number;
+  /** Multiplies every time window; below 1 only for test portals whose windows are scaled the same way. */
+  windowScale?: number;
+}
+
 export interface SchedulerEvent {
   at: number;
   kind: 'refused' | 'retry' | 'error';
@@ -129,6 +137,7 @@ export interface Commands {
   listFolder: { request: PageRequest & { portalId: PortalId; folderId: EntryId }; response: FolderPage };
   listSection: { request: PageRequest & { portalId: PortalId; section: Exclude<SectionId, 'rooms'> }; response: FolderPage };
   getActivity: { request: { portalId: PortalId }; response: SchedulerSnapshot | null };
+  setLimits: { request: { portalId: PortalId; limits: PortalLimits }; response: PortalLimits };
 }
 
 /** Event name → payload, pushed from the background to every open page. */
@@ -151,6 +160,7 @@ export const COMMAND_NAMES = [
   'listFolder',
   'listSection',
   'getActivity',
+  'setLimits',
 ] as const satisfies readonly CommandName[];
 
 // Compile-time check that COMMAND_NAMES lists every command: a missing one makes this `never`-assignment fail.

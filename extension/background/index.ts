@@ -1,8 +1,10 @@
 // Wiring only: every listener is registered synchronously at top level so an event that wakes the worker is
 // delivered; handlers wait for `ready` (the portal list loaded from storage) before they run.
 import type { CommandHandlers } from '../../src/protocol.ts';
+import { onWake } from '../platform/alarms.ts';
 import { registerCommandHandlers, registerEventPorts, type CommandContext } from '../platform/messaging-background.ts';
 import { onHostPermissionsChanged } from '../platform/permissions.ts';
+import { activityHandlers } from './handlers/activity-handlers.ts';
 import { browseHandlers } from './handlers/browse-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
 import { BackgroundServices } from './services.ts';
@@ -12,8 +14,10 @@ const services = new BackgroundServices();
 const handlers: CommandHandlers<CommandContext> = {
   ...portalHandlers(services),
   ...browseHandlers(services),
+  ...activityHandlers(services),
 };
 
 registerCommandHandlers(handlers, services.ready);
 registerEventPorts();
 onHostPermissionsChanged(() => void services.broadcastState());
+onWake((portalId) => void services.ready.then(() => services.wake(portalId)));

@@ -1,36 +1,74 @@
 import { DocSpaceClient } from '../../src/docspace/client.ts';
 import type { Credentials } from '../../src/docspace/credentials.ts';
 import { AppError } from '../../src/errors.ts';
+import { limitSettingsFor } from '../../src/portals/portal-limits.ts';
 import { PortalRegistry, type PortalRecord } from '../../src/portals/portal-registry.ts';
 import type { SignInDeps } from '../../src/portals/sign-in.ts';
-import type { PortalId } from '../../src/protocol.ts';
+import type { PortalId, PortalLimits } from '../../src/protocol.ts';
+import { systemClock } from '../../src/scheduler/clock.ts';
+import { Scheduler } from '../../src/scheduler/scheduler.ts';
 import { SimpleQueue } from '../../src/scheduler/simple-queue.ts';
-import type { RequestExecutor } from '../../src/scheduler/request-executor.ts';
+import { scheduleWake } from '../platform/alarms.ts';
+import { createBudgetStore } from '../platform/budget-store.ts';
 import { broadcast } from '../platform/messaging-background.ts';
 import { platformFetch } from '../platform/http.ts';
 import { hasHostPermission } from '../platform/permissions.ts';
 import { createLocalStore } from '../platform/storage.ts';
 
+const SNAPSHOT_INTERVAL_MS = 250;
+const ALARM_THRESHOLD_MS = 30_000;
+
 /** Everything the handlers share, created once per worker start. */
 export class BackgroundServices {
-  readonly registry = new PortalRegistry(createLocalStore());
+  private readonly store = createLocalStore();
+  readonly registry = new PortalRegistry(this.store);
   readonly ready: Promise<void> = this.registry.load();
-  /** One request queue per portal account: the seam the rate-limit scheduler takes over. */
-  private readonly executors = new Map<string, RequestExecutor>();
+  private readonly budgets = createBudgetStore();
+  /** One scheduler per portal account: every authenticated DocSpace call goes through it. */
+  private readonly schedulers = new Map<PortalId, Scheduler>();
+  private readonly credentialCache = new Map<PortalId, Credentials | null>();
+  /** Anonymous calls (portal check, sign-in) have no account yet, so no budget: a small queue per origin. */
+  private readonly anonymousQueues = new Map<string, SimpleQueue>();
+  private readonly snapshotTimers = new Map<PortalId, ReturnType<typeof setTimeout>>();
 
   readonly signInDeps: SignInDeps = {
-    createClient: (origin, credentials) => this.client(origin, credentials, origin),
+    createClient: (origin, credentials) => {
+      let queue = this.anonymousQueues.get(origin);
+      if (!queue) this.anonymousQueues.set(origin, (queue = new SimpleQueue(4)));
+      return new DocSpaceClient({ baseUrl: origin, fetch: platformFetch, credentials, executor: queue });
+    },
     hasHostPermission,
     now: () => new Date(),
   };
 
-  client(origin: string, credentials: Credentials | null, queueKey: string): DocSpaceClient {
-    let executor = this.executors.get(queueKey);
-    if (!executor) {
-      executor = new SimpleQueue(6);
-      this.executors.set(queueKey, executor);
+  /** The scheduler of a portal account; `fresh` when it was just signed in for the first time. */
+  async scheduler(portalId: PortalId, fresh = false): Promise<Scheduler> {
+    let scheduler = this.schedulers.get(portalId);
+    if (!scheduler) {
+      const overrides = await this.store.get<PortalLimits>(`limits/${portalId}`);
+      const hasBudget = (await this.budgets.load(portalId)) !== undefined;
+      scheduler = new Scheduler({
+        key: portalId,
+        settings: limitSettingsFor(overrides),
+        clock: systemClock,
+        store: this.budgets,
+        fresh: fresh && !hasBudget,
+        onChange: () => this.snapshotSoon(portalId),
+      });
+      this.schedulers.set(portalId, scheduler);
     }
-    return new DocSpaceClient({ baseUrl: origin, fetch: platformFetch, credentials, executor });
+    await scheduler.ready;
+    return scheduler;
+  }
+
+  async client(record: PortalRecord): Promise<DocSpaceClient> {
+    if (!this.credentialCache.has(record.id)) this.credentialCache.set(record.id, (await this.registry.credentials(record.id)) ?? null);
+    return new DocSpaceClient({
+      baseUrl: record.origin,
+      fetch: platformFetch,
+      credentials: () => this.credentialCache.get(record.id) ?? null,
+      executor: await this.scheduler(record.id),
+    });
   }
 
   /** Runs an authenticated call for a signed-in portal; a 401 marks the account for sign-in and tells every page. */
@@ -50,9 +88,8 @@ export class BackgroundServices {
         action: 'openOptions',
       });
     }
-    const credentials = await this.registry.credentials(portalId);
     try {
-      return await work(this.client(record.origin, credentials ?? null, portalId), record);
+      return await work(await this.client(record), record);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'unauthorized' || error.code === 'notSignedIn')) {
         if (await this.registry.markNeedsSignIn(portalId)) await this.broadcastState();
@@ -61,11 +98,49 @@ export class BackgroundServices {
     }
   }
 
+  /** New credentials for an account: requests that waited for them go out now. */
+  async signedIn(portalId: PortalId, credentials: Credentials): Promise<void> {
+    this.credentialCache.set(portalId, credentials);
+    (await this.scheduler(portalId, true)).resume();
+  }
+
+  forget(portalId: PortalId): void {
+    this.credentialCache.delete(portalId);
+    this.schedulers.delete(portalId);
+  }
+
+  async setLimits(portalId: PortalId, limits: PortalLimits): Promise<void> {
+    await this.store.set({ [`limits/${portalId}`]: limits });
+    // The next call builds a scheduler with the new numbers from the same persisted budget.
+    this.schedulers.delete(portalId);
+  }
+
+  async activity(portalId: PortalId) {
+    if (!this.registry.get(portalId)) return null;
+    return (await this.scheduler(portalId)).snapshot();
+  }
+
+  /** An alarm woke the worker: rebuild the scheduler so it looks at its (persisted) pause again. */
+  async wake(portalId: PortalId): Promise<void> {
+    if (this.registry.get(portalId)) await this.scheduler(portalId);
+  }
+
   async broadcastState(): Promise<void> {
     broadcast('stateChanged', await this.registry.state(hasHostPermission));
   }
 
-  forget(portalId: PortalId): void {
-    this.executors.delete(portalId);
+  private snapshotSoon(portalId: PortalId): void {
+    if (this.snapshotTimers.has(portalId)) return;
+    this.snapshotTimers.set(
+      portalId,
+      setTimeout(() => {
+        this.snapshotTimers.delete(portalId);
+        const scheduler = this.schedulers.get(portalId);
+        if (!scheduler) return;
+        broadcast('schedulerSnapshot', scheduler.snapshot());
+        const wakeAt = scheduler.nextWakeAt();
+        if (wakeAt !== null && wakeAt - Date.now() > ALARM_THRESHOLD_MS) scheduleWake(portalId, wakeAt);
+      }, SNAPSHOT_INTERVAL_MS),
+    );
   }
 }

@@ -5,6 +5,8 @@ import { openOptionsPage } from '../platform/tabs.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
+import { PauseBanner } from '../ui/components/PauseBanner.tsx';
+import { createActivityStore } from '../ui/stores/activity-store.ts';
 import { createAppStore } from '../ui/stores/app-store.ts';
 import { createBrowseStore } from '../ui/stores/browse-store.ts';
 import { BrowseView } from './BrowseView.tsx';
@@ -12,9 +14,14 @@ import { BrowseView } from './BrowseView.tsx';
 export function PopupApp({ connector }: { connector: Connector }) {
   const appStore = useMemo(() => createAppStore(connector), [connector]);
   const browseStore = useMemo(() => createBrowseStore(connector), [connector]);
+  const activityStore = useMemo(() => createActivityStore(connector), [connector]);
   const app = useStore(appStore);
+  const activity = useStore(activityStore);
   useEffect(() => void appStore.getState().load(), [appStore]);
   const portal = app.activePortal();
+  useEffect(() => {
+    if (portal?.status === 'signedIn') void activityStore.getState().watch(portal.id);
+  }, [portal?.id, portal?.status, activityStore]);
 
   return (
     <div class="popup">
@@ -44,6 +51,7 @@ export function PopupApp({ connector }: { connector: Connector }) {
           <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>{t('openOptions')}</button>
         </section>
       )}
+      {portal && portal.status === 'signedIn' && <PauseBanner snapshot={activity.snapshot} />}
       {portal && portal.status === 'signedIn' && <BrowseView portal={portal} store={browseStore} />}
     </div>
   );

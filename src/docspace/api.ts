@@ -67,28 +67,33 @@ export async function getSelf(client: DocSpaceClient): Promise<SelfDto> {
 
 export interface ListOptions extends PageRequest {
   signal?: AbortSignal;
+  /** A newer listing with the same key cancels this one if it has not finished. */
+  supersedeKey?: string;
+  lane?: 'interactive' | 'user' | 'bulk';
 }
 
 export async function listRooms(client: DocSpaceClient, options: ListOptions & { filterValue?: string }): Promise<FolderContentDto> {
   const query = { ...pageQuery(options), filterValue: options.filterValue || undefined };
-  return listing(client, '/api/2.0/files/rooms', query, options.signal);
+  return listing(client, '/api/2.0/files/rooms', query, options);
 }
 
 export async function listFolder(client: DocSpaceClient, folderId: EntryId, options: ListOptions): Promise<FolderContentDto> {
-  return listing(client, `/api/2.0/files/${encodeURIComponent(String(folderId))}`, pageQuery(options), options.signal);
+  return listing(client, `/api/2.0/files/${encodeURIComponent(String(folderId))}`, pageQuery(options), options);
 }
 
 export async function listSection(client: DocSpaceClient, section: keyof typeof SECTION_PATHS, options: ListOptions): Promise<FolderContentDto> {
-  return listing(client, SECTION_PATHS[section], pageQuery(options), options.signal);
+  return listing(client, SECTION_PATHS[section], pageQuery(options), options);
 }
 
 async function listing(
   client: DocSpaceClient,
   path: string,
   query: Record<string, string | number | undefined>,
-  signal: AbortSignal | undefined,
+  list: ListOptions,
 ): Promise<FolderContentDto> {
   const options: Parameters<DocSpaceClient['call']>[1] = { schema: folderContentSchema as v.GenericSchema<unknown, FolderContentDto>, query };
-  if (signal) options.signal = signal;
+  if (list.signal) options.signal = list.signal;
+  if (list.supersedeKey) options.supersedeKey = list.supersedeKey;
+  if (list.lane) options.lane = list.lane;
   return (await client.call(path, options)).data as FolderContentDto;
 }

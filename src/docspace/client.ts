@@ -12,7 +12,8 @@ export interface ClientOptions {
   /** The portal origin, e.g. https://team.onlyoffice.com */
   baseUrl: string;
   fetch: FetchLike;
-  credentials: Credentials | null;
+  /** A function is read at send time, so requests queued before a new sign-in go out with the new credentials. */
+  credentials: Credentials | null | (() => Credentials | null);
   executor: RequestExecutor;
   /** Chrome kills a service-worker fetch that has no answer after 30 s; stop well before. */
   timeoutMs?: number;
@@ -71,7 +72,8 @@ export class DocSpaceClient {
   private async send<T>(url: string, method: string, options: CallOptions<T>, context: SendContext): Promise<CallResult<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
     if (!options.anonymous) {
-      if (!this.options.credentials) {
+      const credentials = typeof this.options.credentials === 'function' ? this.options.credentials() : this.options.credentials;
+      if (!credentials) {
         throw new AppError({
           code: 'notSignedIn',
           message: 'You are not signed in to this portal. Open the options page and sign in.',
@@ -79,7 +81,7 @@ export class DocSpaceClient {
           action: 'signIn',
         });
       }
-      headers.Authorization = authorizationHeader(this.options.credentials);
+      headers.Authorization = authorizationHeader(credentials);
     }
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = AbortSignal.any([context.signal, timeout]);

@@ -8,7 +8,7 @@ describe('manifest', () => {
   it('asks for no host at install time: portal origins are requested when the user connects one', () => {
     expect(source.host_permissions).toBeUndefined();
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
-    expect(source.permissions).toEqual(['storage']);
+    expect(source.permissions).toEqual(['storage', 'alarms']);
   });
 
   it('has a strict CSP for the extension pages and no remote code', () => {

@@ -15,7 +15,7 @@ export function portalHandlers(services: BackgroundServices): PortalCommands {
     signIn: async (request) => {
       const { record, credentials } = await signIn(services.signInDeps, request);
       await services.registry.save(record, credentials);
-      services.forget(record.id);
+      await services.signedIn(record.id, credentials);
       await services.broadcastState();
       const { needsSignIn: _stored, ...summary } = record;
       return { ...summary, status: 'signedIn' };

@@ -20,6 +20,7 @@ function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandle
     listFolder: unused,
     listSection: unused,
     getActivity: async () => null,
+    setLimits: async () => ({}),
     ...overrides,
   };
 }
