@@ -185,11 +185,13 @@ export class Budget {
 
   /**
    * X-RateLimit-Remaining says how much the server thinks is left; if that is less than we think, count the
-   * difference as spent now (never the other way: the user's own tab may be spending too).
+   * difference as spent now (never the other way: the user's own tab may be spending too). The header's
+   * limit tells which window it is about (1500 → the minute window; 50/15 are concurrency limits).
    */
-  resync(limit: number, remaining: number, resetAt: number | undefined, now: number): void {
+  resync(limit: number, remaining: number, resetAt: number | undefined, now: number, serverSaidWhen: boolean): void {
     const window = this.limits.windows.find((w) => Math.abs(w.limit - limit) <= Math.ceil(limit * 0.5) && limit >= w.limit);
-    if (window) {
+    // With Retry-After the server said when to come back; without it, assume its window stays full for a whole window.
+    if (window && !serverSaidWhen) {
       const used = this.usedInWindow(window.windowMs, now);
       const serverUsed = Math.max(0, window.limit - Math.min(remaining, window.limit));
       for (let i = used; i < serverUsed; i++) this.sends.push(now);

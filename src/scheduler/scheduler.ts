@@ -302,7 +302,8 @@ export class Scheduler implements RequestExecutor {
     const remaining = headers.get('X-RateLimit-Remaining');
     if (Number.isFinite(limit) && limit > 0 && remaining !== null && remaining.trim() !== '') {
       const reset = Number(headers.get('X-RateLimit-Reset'));
-      this.budget.resync(limit, Number(remaining), Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined, now);
+      const resetAt = Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
+      this.budget.resync(limit, Number(remaining), resetAt, now, headers.has('Retry-After'));
       this.dirty++;
       this.saveSoon();
     }

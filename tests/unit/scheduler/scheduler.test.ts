@@ -198,10 +198,28 @@ describe('Scheduler and the server', () => {
     expect(scheduler.snapshot().concurrency.read.cap).toBe(40);
   });
 
-  it('re-syncs the window from X-RateLimit-Remaining and pauses until X-RateLimit-Reset', async () => {
+  it('re-syncs the minute window from X-RateLimit-Remaining when the server says nothing about when', async () => {
+    const { clock, scheduler, request } = setup({ limits: { windows: [{ name: 'w', limit: 1500, windowMs: 60_000 }] } });
+    let calls = 0;
+    const done = request('/x', {
+      answer: async (context) => {
+        if (++calls > 1) return 'ok';
+        context.observe(429, new Headers({ 'X-RateLimit-Limit': '1500', 'X-RateLimit-Remaining': '0' }));
+        throw refusal(429);
+      },
+    });
+    await clock.advance(1);
+    expect(scheduler.snapshot().windows[0]!.used).toBe(1500);
+    await clock.advance(30_000);
+    expect(calls).toBe(1);
+    await clock.advance(40_000);
+    expect(await done).toBe('ok');
+  });
+
+  it('pauses until X-RateLimit-Reset / Retry-After when the daily window refuses', async () => {
     const { clock, scheduler, request } = setup({ limits: { windows: [{ name: 'w', limit: 1500, windowMs: 60_000 }] } });
     const resetAt = Math.ceil((clock.now() + 30_000) / 1000);
-    const headers = new Headers({ 'X-RateLimit-Limit': '1500', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetAt), 'Retry-After': '30' });
+    const headers = new Headers({ 'X-RateLimit-Limit': '10000', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetAt), 'Retry-After': '30' });
     let calls = 0;
     const done = request('/x', {
       answer: async (context) => {
@@ -212,9 +230,10 @@ describe('Scheduler and the server', () => {
     });
     await clock.advance(1);
     const snap = scheduler.snapshot();
-    expect(snap.windows[0]!.used).toBe(1500);
     expect(snap.pause?.until).toBeGreaterThanOrEqual(resetAt * 1000 - 1000);
-    await clock.advance(61_000);
+    await clock.advance(20_000);
+    expect(calls).toBe(1);
+    await clock.advance(11_000);
     expect(await done).toBe('ok');
   });
 
