@@ -1,9 +1,13 @@
 import { countsAsDailyWrite, requestClass, sensitiveKey, type EffectiveLimits, type RequestClass } from './limits.ts';
 
 /**
- * What one portal + account has spent, as pure data over an injected time: sliding windows of send times,
- * requests in flight, the daily write count, per-path sensitive calls, a pause and the AIMD factors.
- * It decides admission; the scheduler owns queues and timers.
+ * What one portal + account has spent, as pure data over an injected time: requests in flight and recent
+ * completions (the sliding windows), the daily write count, per-path sensitive calls, a pause and the AIMD
+ * factors. It decides admission; the scheduler owns queues and timers.
+ *
+ * The server counts a request when it processes it, which is some time between our send and our receipt of
+ * the answer (a busy server queues requests). So a request counts in every window from the moment it is sent
+ * until one window after its answer came back; then any window the server sees holds at most the limit.
  */
 export type PauseReason = 'retryAfter' | 'rateLimitReset' | 'backoff' | 'unauthorized';
 
@@ -19,14 +23,17 @@ export type Admission =
   | { ok: false; reason: 'concurrency'; at: null };
 
 export interface PersistedBudget {
-  v: 1;
+  v: 2;
   savedAt: number;
-  sends: number[];
+  /** When the answers of recent requests came back (sorted). */
+  completed: number[];
   daily: Array<[bucketEnd: number, count: number]>;
   sensitive: Record<string, number[]>;
   inFlight: Array<[cls: RequestClass, startedAt: number]>;
   pause: { until: number; reason: PauseReason } | null;
   factors: Record<RequestClass, number>;
+  /** A slowly decaying maximum of recent answer times: how long an orphaned request may still run. */
+  slowestMs: number;
 }
 
 interface Flight {
@@ -40,35 +47,42 @@ const MIN_FACTOR = 0.1;
 const DAILY_BUCKETS = 1440;
 
 export class Budget {
-  private sends: number[] = [];
+  private completed: number[] = [];
   private daily = new Map<number, number>();
   private sensitive = new Map<string, number[]>();
   private flights = new Map<number, Flight>();
   private nextId = 1;
   pause: { until: number; reason: PauseReason } | null = null;
   factors: Record<RequestClass, number> = { read: 1, write: 1 };
+  private slowestMs = 1_000;
 
   constructor(
     readonly limits: EffectiveLimits,
-    /** How long a request the previous worker left in flight is assumed to hold its slot. */
-    private readonly orphanHoldMs = 25_000,
+    /** How long a request the previous worker left in flight is assumed to hold its slot; by default from recent answer times. */
+    private readonly orphanHoldMs?: number,
   ) {}
+
+  /** Four times the slowest recent answer, at least 2 s and at most the 25 s request timeout. */
+  private orphanHold(): number {
+    return this.orphanHoldMs ?? Math.min(25_000, Math.max(2_000, 4 * this.slowestMs));
+  }
 
   /** A worker that finds no saved state assumes the last window was full: it cannot know what was spent. */
   static restore(limits: EffectiveLimits, saved: PersistedBudget | undefined, now: number, orphanHoldMs?: number): Budget {
     const budget = new Budget(limits, orphanHoldMs);
-    if (!saved || saved.v !== 1) {
+    if (!saved || saved.v !== 2) {
       const fullest = Math.max(...limits.windows.map((w) => w.limit), 0);
-      budget.sends = Array.from({ length: fullest }, () => now);
+      budget.completed = Array.from({ length: fullest }, () => now);
       return budget;
     }
-    budget.sends = [...saved.sends].sort((a, b) => a - b);
+    budget.completed = [...saved.completed].sort((a, b) => a - b);
     budget.daily = new Map(saved.daily);
     budget.sensitive = new Map(Object.entries(saved.sensitive));
     budget.pause = saved.pause && saved.pause.until > now ? saved.pause : null;
     budget.factors = { read: saved.factors.read ?? 1, write: saved.factors.write ?? 1 };
+    budget.slowestMs = saved.slowestMs ?? 25_000;
     for (const [cls, startedAt] of saved.inFlight) {
-      budget.flights.set(budget.nextId++, { cls, startedAt, orphanUntil: startedAt + budget.orphanHoldMs });
+      budget.flights.set(budget.nextId++, { cls, startedAt, orphanUntil: startedAt + budget.orphanHold() });
     }
     budget.prune(now);
     return budget;
@@ -97,11 +111,27 @@ export class Budget {
     return n;
   }
 
+  /** Requests that count in a window of `windowMs` ending now: all in flight, plus answers less than a window old. */
   usedInWindow(windowMs: number, now: number): number {
-    const since = now - this.windowSpan(windowMs);
+    return this.flightsNow(now) + this.completedSince(now - this.windowSpan(windowMs));
+  }
+
+  private flightsNow(now: number): number {
     let n = 0;
-    for (let i = this.sends.length - 1; i >= 0 && this.sends[i]! > since; i--) n++;
+    for (const flight of this.flights.values()) if (flight.orphanUntil === undefined || flight.orphanUntil > now) n++;
     return n;
+  }
+
+  /** Count of completions strictly after `since` (binary search: `completed` is sorted). */
+  private completedSince(since: number): number {
+    let lo = 0;
+    let hi = this.completed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.completed[mid]! > since) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.completed.length - lo;
   }
 
   dailyUsed(now: number): number {
@@ -118,11 +148,14 @@ export class Budget {
     let windowAt = 0;
     this.limits.windows.forEach((w, i) => {
       const limit = request.bulk ? w.limit - (this.limits.windowReserve[i] ?? 0) : w.limit;
-      const used = this.usedInWindow(w.windowMs, now);
-      if (used >= limit) {
-        // The window frees a slot when the send that made it full leaves it.
-        const blocking = this.sends[this.sends.length - limit];
-        windowAt = Math.max(windowAt, (blocking ?? now) + this.windowSpan(w.windowMs) + 1);
+      const span = this.windowSpan(w.windowMs);
+      const flying = this.flightsNow(now);
+      const recent = this.completedSince(now - span);
+      if (flying + recent >= limit) {
+        // A slot frees when enough answers age out of the window; if requests in flight alone fill it, when one answers.
+        const mustLeave = flying + recent - limit + 1;
+        const freedBy = mustLeave <= recent ? this.completed[this.completed.length - recent + mustLeave - 1] : undefined;
+        windowAt = Math.max(windowAt, freedBy === undefined ? Number.POSITIVE_INFINITY : freedBy + span + 1);
       }
     });
     if (windowAt > 0) return { ok: false, reason: 'window', at: windowAt };
@@ -151,7 +184,6 @@ export class Budget {
 
   /** Records a send; the caller must have had `admit` say yes at this same `now`. */
   start(request: RequestShape, now: number): number {
-    this.sends.push(now);
     if (countsAsDailyWrite(request.method)) {
       const size = Math.max(1, Math.floor(this.limits.dailyWindowMs / DAILY_BUCKETS));
       const end = Math.ceil((now + 1) / size) * size;
@@ -164,8 +196,18 @@ export class Budget {
     return id;
   }
 
-  finish(id: number): void {
+  finish(id: number, now: number): void {
+    const flight = this.flights.get(id);
+    if (!flight) return;
     this.flights.delete(id);
+    this.addCompleted(now);
+    this.slowestMs = Math.max(now - flight.startedAt, Math.round(this.slowestMs * 0.98));
+  }
+
+  private addCompleted(at: number): void {
+    let i = this.completed.length;
+    while (i > 0 && this.completed[i - 1]! > at) i--;
+    this.completed.splice(i, 0, at);
   }
 
   /** The server refused (429/503): pause the whole account, or back off and lower that class's concurrency. */
@@ -194,7 +236,7 @@ export class Budget {
     if (window && !serverSaidWhen) {
       const used = this.usedInWindow(window.windowMs, now);
       const serverUsed = Math.max(0, window.limit - Math.min(remaining, window.limit));
-      for (let i = used; i < serverUsed; i++) this.sends.push(now);
+      for (let i = used; i < serverUsed; i++) this.addCompleted(now);
     }
     if (remaining <= 0 && resetAt !== undefined && resetAt > now) this.extendPause(resetAt, 'rateLimitReset');
   }
@@ -210,9 +252,9 @@ export class Budget {
   toPersisted(now: number): PersistedBudget {
     this.prune(now);
     return {
-      v: 1,
+      v: 2,
       savedAt: now,
-      sends: [...this.sends],
+      completed: [...this.completed],
       daily: [...this.daily],
       sensitive: Object.fromEntries(this.sensitive),
       inFlight: [...this.flights.values()]
@@ -220,14 +262,22 @@ export class Budget {
         .map((f) => [f.cls, f.startedAt]),
       pause: this.pause,
       factors: { ...this.factors },
+      slowestMs: this.slowestMs,
     };
   }
 
   private prune(now: number): void {
+    // A request the previous worker left in flight counts as answered when its hold ends.
+    for (const [id, flight] of this.flights) {
+      if (flight.orphanUntil !== undefined && flight.orphanUntil <= now) {
+        this.flights.delete(id);
+        this.addCompleted(flight.orphanUntil);
+      }
+    }
     const longest = Math.max(...this.limits.windows.map((w) => this.windowSpan(w.windowMs)), 0);
     let drop = 0;
-    while (drop < this.sends.length && this.sends[drop]! <= now - longest) drop++;
-    if (drop > 0) this.sends.splice(0, drop);
+    while (drop < this.completed.length && this.completed[drop]! <= now - longest) drop++;
+    if (drop > 0) this.completed.splice(0, drop);
     for (const end of this.daily.keys()) if (end <= now - this.limits.dailyWindowMs) this.daily.delete(end);
     const span = this.windowSpan(this.limits.sensitiveWindowMs);
     for (const [key, times] of this.sensitive) {
@@ -235,6 +285,5 @@ export class Budget {
       if (kept.length === 0) this.sensitive.delete(key);
       else this.sensitive.set(key, kept);
     }
-    for (const [id, flight] of this.flights) if (flight.orphanUntil !== undefined && flight.orphanUntil <= now) this.flights.delete(id);
   }
 }

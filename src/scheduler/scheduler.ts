@@ -32,10 +32,10 @@ export interface SchedulerOptions {
   onChange?: () => void;
 }
 
-const LANE_RANK: Record<Lane, number> = { interactive: 0, user: 1, bulk: 2 };
 
 interface Waiting {
   seq: number;
+  taken: boolean;
   ticket: RequestTicket<unknown>;
   shape: RequestShape;
   cls: RequestClass;
@@ -59,7 +59,8 @@ interface Slot {
 export class Scheduler implements RequestExecutor {
   private budget!: Budget;
   readonly ready: Promise<void>;
-  private queue: Waiting[] = [];
+  /** FIFO per lane, each ordered by seq (a refused request keeps its place when it queues again). */
+  private lanes: Record<Lane, Waiting[]> = { interactive: [], user: [], bulk: [] };
   private seq = 0;
   private timer: unknown = null;
   private timerAt = Infinity;
@@ -94,8 +95,9 @@ export class Scheduler implements RequestExecutor {
     let refusals = 0;
     let retries = 0;
     const firstEnqueue = this.options.clock.now();
+    const place = this.seq++;
     for (;;) {
-      const slot = await this.acquire(ticket as RequestTicket<unknown>, firstEnqueue);
+      const slot = await this.acquire(ticket as RequestTicket<unknown>, firstEnqueue, place);
       try {
         const value = await send({ signal: slot.controller.signal, observe: (status, headers) => this.observe(status, headers) });
         this.release(slot, true);
@@ -146,15 +148,18 @@ export class Scheduler implements RequestExecutor {
 
   /** Time the next waiting request could go, for an alarm when the pause outlives the worker. */
   nextWakeAt(): number | null {
-    return this.queue.length > 0 && Number.isFinite(this.timerAt) ? this.timerAt : null;
+    return this.queued() > 0 && Number.isFinite(this.timerAt) ? this.timerAt : null;
+  }
+
+  private queued(): number {
+    return this.lanes.interactive.length + this.lanes.user.length + this.lanes.bulk.length;
   }
 
   snapshot(): SchedulerSnapshot {
     const now = this.options.clock.now();
     const budget = this.budget;
     const limits = budget.limits;
-    const queued = { interactive: 0, user: 0, bulk: 0 };
-    for (const entry of this.queue) queued[entry.ticket.lane]++;
+    const queued = { interactive: this.lanes.interactive.length, user: this.lanes.user.length, bulk: this.lanes.bulk.length };
     return {
       key: this.options.key,
       at: now,
@@ -174,7 +179,7 @@ export class Scheduler implements RequestExecutor {
     };
   }
 
-  private acquire(ticket: RequestTicket<unknown>, enqueuedAt: number): Promise<Slot> {
+  private acquire(ticket: RequestTicket<unknown>, enqueuedAt: number, seq: number): Promise<Slot> {
     return new Promise<Slot>((resolve, reject) => {
       if (ticket.signal?.aborted) {
         reject(cancelled());
@@ -182,7 +187,8 @@ export class Scheduler implements RequestExecutor {
       }
       if (ticket.supersedeKey) this.supersede(ticket.supersedeKey);
       const entry: Waiting = {
-        seq: this.seq++,
+        seq,
+        taken: false,
         ticket,
         shape: { method: ticket.method, path: ticket.path, bulk: ticket.lane === 'bulk' },
         cls: requestClass(ticket.method),
@@ -197,68 +203,70 @@ export class Scheduler implements RequestExecutor {
         },
         { once: true },
       );
-      this.queue.push(entry);
+      const lane = this.lanes[ticket.lane];
+      let at = lane.length;
+      while (at > 0 && lane[at - 1]!.seq > seq) at--;
+      lane.splice(at, 0, entry);
       this.changed();
       this.pump();
     });
   }
 
   private supersede(key: string): void {
-    for (const entry of [...this.queue]) {
-      if (entry.ticket.supersedeKey === key && this.dequeue(entry)) entry.reject(cancelled());
+    for (const lane of Object.values(this.lanes)) {
+      for (const entry of lane.filter((e) => e.ticket.supersedeKey === key)) if (this.dequeue(entry)) entry.reject(cancelled());
     }
     for (const slot of this.active) if (slot.supersedeKey === key) slot.controller.abort();
   }
 
   private dequeue(entry: Waiting): boolean {
-    const index = this.queue.indexOf(entry);
+    const lane = this.lanes[entry.ticket.lane];
+    const index = lane.indexOf(entry);
     if (index < 0) return false;
-    this.queue.splice(index, 1);
+    lane.splice(index, 1);
     this.changed();
     return true;
   }
 
-  private ordered(now: number): Waiting[] {
+  /** Interactive first; then user work and bulk work that has waited past `agingMs`, by age; then other bulk work. */
+  private *ordered(now: number): Generator<Waiting> {
+    yield* this.lanes.interactive;
     const agingMs = this.options.agingMs ?? 5_000;
-    const rank = (entry: Waiting): number => {
-      const base = LANE_RANK[entry.ticket.lane];
-      return now - entry.enqueuedAt >= agingMs ? Math.max(0, base - 1) : base;
-    };
-    return [...this.queue].sort((a, b) => rank(a) - rank(b) || a.seq - b.seq);
+    const bulk = this.lanes.bulk;
+    let aged = 0;
+    while (aged < bulk.length && now - bulk[aged]!.enqueuedAt >= agingMs) aged++;
+    const user = this.lanes.user;
+    let u = 0;
+    let b = 0;
+    while (u < user.length || b < aged) {
+      if (b >= aged || (u < user.length && user[u]!.seq < bulk[b]!.seq)) yield user[u++]!;
+      else yield bulk[b++]!;
+    }
+    for (let i = aged; i < bulk.length; i++) yield bulk[i]!;
   }
 
   private pump(): void {
-    if (!this.budget || this.halted || this.queue.length === 0) return;
+    if (!this.budget || this.halted || this.queued() === 0) return;
     const now = this.options.clock.now();
     let wakeAt = Infinity;
+    let granted = 0;
     // A refusal for one kind of request (class, bulk or not) holds for every later one of that kind in this pass.
     const blocked = new Set<string>();
     for (const entry of this.ordered(now)) {
+      if (blocked.has('all')) break;
       const kind = `${entry.cls}:${entry.shape.bulk}`;
-      if (blocked.has('all') || blocked.has(kind) || (entry.shape.bulk && blocked.has('bulk'))) continue;
+      if (blocked.has(kind) || (entry.shape.bulk && blocked.has('bulk'))) continue;
       if (blocked.has('daily') && countsAsDailyWrite(entry.shape.method)) continue;
       const admission = this.budget.admit(entry.shape, now);
       if (admission.ok) {
-        this.dequeue(entry);
-        const id = this.budget.start(entry.shape, now);
-        const controller = new AbortController();
-        const signal = entry.ticket.signal;
-        if (signal) signal.addEventListener('abort', () => controller.abort(), { once: true });
-        const slot: Slot = { id, cls: entry.cls, controller, supersedeKey: entry.ticket.supersedeKey };
-        this.active.add(slot);
-        this.dirty++;
-        // Write-ahead: the spending is in storage before the request leaves.
-        this.flush().then(
-          () => entry.grant(slot),
-          (error: unknown) => {
-            this.release(slot, false);
-            entry.reject(new AppError({ code: 'internal', message: `Could not record the request budget (${String(error)}). Try again.`, retryable: true, action: 'retry' }));
-          },
-        );
+        entry.taken = true;
+        granted++;
+        this.launch(entry, now);
         continue;
       }
       if (admission.reason === 'concurrency') {
         blocked.add(kind);
+        if (blocked.size >= 4 && !this.lanes.bulk.length) break;
         continue;
       }
       wakeAt = Math.min(wakeAt, admission.at);
@@ -266,8 +274,26 @@ export class Scheduler implements RequestExecutor {
       if (admission.reason === 'window') blocked.add(entry.shape.bulk ? 'bulk' : 'all');
       if (admission.reason === 'daily') blocked.add('daily');
     }
+    if (granted > 0) for (const lane of Object.keys(this.lanes) as Lane[]) this.lanes[lane] = this.lanes[lane].filter((e) => !e.taken);
     this.arm(wakeAt);
     this.changed();
+  }
+
+  private launch(entry: Waiting, now: number): void {
+    const id = this.budget.start(entry.shape, now);
+    const controller = new AbortController();
+    entry.ticket.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+    const slot: Slot = { id, cls: entry.cls, controller, supersedeKey: entry.ticket.supersedeKey };
+    this.active.add(slot);
+    this.dirty++;
+    // Write-ahead: the spending is in storage before the request leaves.
+    this.flush().then(
+      () => entry.grant(slot),
+      (error: unknown) => {
+        this.release(slot, false);
+        entry.reject(new AppError({ code: 'internal', message: `Could not record the request budget (${String(error)}). Try again.`, retryable: true, action: 'retry' }));
+      },
+    );
   }
 
   private arm(wanted: number): void {
@@ -285,7 +311,7 @@ export class Scheduler implements RequestExecutor {
 
   private release(slot: Slot, ok: boolean): void {
     if (!this.active.delete(slot)) return;
-    this.budget.finish(slot.id);
+    this.budget.finish(slot.id, this.options.clock.now());
     if (ok) this.budget.succeeded(slot.cls);
     this.dirty++;
     this.saveSoon();
