@@ -65,7 +65,8 @@ export interface RequestContext {
   refusedBy: string | null;
   /** Free slot for middlewares to pass data along (e.g. a limiter's lease). */
   readonly locals: Map<string, unknown>;
-  readBody(): Promise<Buffer>;
+  /** The whole body (read once, memoized). `maxBytes` (default MAX_BODY_BYTES) applies to the first call. */
+  readBody(maxBytes?: number): Promise<Buffer>;
   /** Bytes of the request body read so far, or its declared length if unread. */
   bytesIn(): number;
 }
@@ -107,13 +108,13 @@ export function createContext(
     auth: emptyAuth,
     refusedBy: null,
     locals: new Map(),
-    readBody() {
+    readBody(maxBytes = MAX_BODY_BYTES) {
       body ??= new Promise<Buffer>((resolve, reject) => {
         const chunks: Buffer[] = [];
         req.on('data', (chunk: Buffer) => {
           bytesRead += chunk.length;
-          if (bytesRead > MAX_BODY_BYTES) {
-            reject(new BodyTooLargeError(`Request body over ${MAX_BODY_BYTES} bytes`));
+          if (bytesRead > maxBytes) {
+            reject(new BodyTooLargeError(`Request body over ${maxBytes} bytes`));
             req.destroy();
             return;
           }

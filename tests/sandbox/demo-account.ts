@@ -29,3 +29,14 @@ export const DEMO_CREDENTIALS: Readonly<DemoCredentials> = Object.freeze({
   password: DEMO_PASSWORD,
   apiKey: DEMO_API_KEY,
 });
+
+/** A second user with the two-factor app enabled: the password login answers {tfa:true, confirmUrl}
+ *  and `POST /api/2.0/authentication/{code}` with the code below issues the token. */
+export const TFA_USER = Object.freeze({
+  userId: '7a1c2b3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  displayName: 'Tfa User',
+  email: 'tfa@docspace.sandbox',
+  password: 'tfa-password',
+  /** The sandbox's authenticator app always shows this code. */
+  code: '123456',
+});

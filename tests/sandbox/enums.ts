@@ -103,7 +103,15 @@ export const FileShare = {
   None: 0,
   ReadWrite: 1,
   Read: 2,
+  Restrict: 3,
+  Varies: 4,
+  Review: 5,
+  Comment: 6,
+  FillForms: 7,
+  CustomFilter: 8,
   RoomManager: 9,
+  Editing: 10,
+  ContentCreator: 11,
 } as const;
 
 export const FileEntryType = { Folder: 1, File: 2 } as const;

@@ -19,6 +19,12 @@ export interface LogEntry {
   userAgent: string | null;
   /** Name of the middleware that refused the request (rate limiter, fault injector), else null. */
   refusedBy: string | null;
+  /** Faults applied to the request ("latency", "error500+resetAfter", ...), else null. */
+  fault: string | null;
+  /** Epoch milliseconds (sub-ms precision) when the request arrived and when its reply was written;
+   *  a request occupies [startMs, endMs) for the log checker's concurrency figures. */
+  startMs: number;
+  endMs: number;
   bytesIn: number;
   bytesOut: number;
   durationMs: number;
@@ -26,14 +32,18 @@ export interface LogEntry {
 
 export const DEFAULT_LOG_CAPACITY = 100_000;
 
+/** What append() takes: `fault`, `startMs` and `endMs` default to null / the entry's `time`. */
+export type LogInput = Omit<LogEntry, 'seq' | 'fault' | 'startMs' | 'endMs'> & Partial<Pick<LogEntry, 'fault' | 'startMs' | 'endMs'>>;
+
 export class RequestLog {
   private entries: LogEntry[] = [];
   private seq = 0;
 
   constructor(private readonly capacity = DEFAULT_LOG_CAPACITY) {}
 
-  append(entry: Omit<LogEntry, 'seq'>): LogEntry {
-    const full: LogEntry = { seq: ++this.seq, ...entry };
+  append(entry: LogInput): LogEntry {
+    const at = entry.startMs ?? (Date.parse(entry.time) || 0);
+    const full: LogEntry = { seq: ++this.seq, ...entry, fault: entry.fault ?? null, startMs: at, endMs: entry.endMs ?? at + entry.durationMs };
     this.entries.push(full);
     // Trim in chunks so appends stay O(1) amortized.
     if (this.entries.length > this.capacity) this.entries = this.entries.slice(-Math.floor(this.capacity * 0.9));

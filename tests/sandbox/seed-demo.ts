@@ -11,6 +11,7 @@ import {
   DEMO_DISPLAY_NAME,
   DEMO_PASSWORD,
   DEMO_USER_ID,
+  TFA_USER,
 } from './demo-account.ts';
 import { FolderType, ROOM_FOLDER_TYPE, RoomType } from './enums.ts';
 import type { FolderRecord, SandboxStore } from './store.ts';
@@ -26,6 +27,15 @@ export const DEMO_SECTIONS = {
   share: { id: 5, title: 'Shared with me', folderType: FolderType.SHARE },
   favorites: { id: 6, title: 'Favorites', folderType: FolderType.Favorites },
   recent: { id: 7, title: 'Recent', folderType: FolderType.Recent },
+} as const;
+
+/** The personal sections of the two-factor user (TFA_USER), empty. */
+export const TFA_USER_SECTIONS = {
+  my: { id: 8, title: 'My documents', folderType: FolderType.USER },
+  trash: { id: 9, title: 'Trash', folderType: FolderType.TRASH },
+  share: { id: 10, title: 'Shared with me', folderType: FolderType.SHARE },
+  favorites: { id: 11, title: 'Favorites', folderType: FolderType.Favorites },
+  recent: { id: 12, title: 'Recent', folderType: FolderType.Recent },
 } as const;
 
 export const DEMO_ROOMS = {
@@ -80,6 +90,12 @@ export const DEMO_FILES = {
 export const DEMO_DEEP_FOLDER = {
   id: DEMO_FOLDERS.q1,
   path: ['Rooms', 'Marketing', 'Campaigns', '2026', 'Q1'],
+} as const;
+
+/** The rooms' primary external links (fixed ids and keys: `/s/{key}` works across restarts). */
+export const DEMO_SHARE_LINKS = {
+  pressKit: { id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a01', key: 'sbx-press-kit-public', title: 'Shared link', access: 2 },
+  onboarding: { id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a02', key: 'sbx-onboarding-forms', title: 'Link to fill out', access: 7 },
 } as const;
 
 export const DEMO_PAGING_FOLDER = { id: DEMO_FOLDERS.assets, title: 'Assets', fileCount: 180 } as const;
@@ -167,6 +183,42 @@ export function seedDemo(store: SandboxStore): void {
     store.addFolder({ id: section.id, parentId: 0, title: section.title, folderType: section.folderType, ...folderDefaults, ...stamp(created) });
   }
   store.portalSections = { rooms: DEMO_SECTIONS.rooms.id, archive: DEMO_SECTIONS.archive.id };
+
+  // The second user: two-factor app enabled, own (empty) personal sections.
+  store.addUser({
+    id: TFA_USER.userId,
+    firstName: 'Tfa',
+    lastName: 'User',
+    displayName: TFA_USER.displayName,
+    email: TFA_USER.email,
+    userName: 'tfa',
+    password: TFA_USER.password,
+    isOwner: false,
+    isAdmin: false,
+    cultureName: 'en-US',
+    registrationDate: new Date('2025-02-01T10:00:00.000Z'),
+    tfaAppEnabled: true,
+    sections: {
+      my: TFA_USER_SECTIONS.my.id,
+      trash: TFA_USER_SECTIONS.trash.id,
+      favorites: TFA_USER_SECTIONS.favorites.id,
+      recent: TFA_USER_SECTIONS.recent.id,
+      share: TFA_USER_SECTIONS.share.id,
+    },
+  });
+  for (const section of Object.values(TFA_USER_SECTIONS)) {
+    store.addFolder({
+      id: section.id,
+      parentId: 0,
+      title: section.title,
+      folderType: section.folderType,
+      ...folderDefaults,
+      createdBy: TFA_USER.userId,
+      created: new Date('2025-02-01T10:00:00.000Z'),
+      updatedBy: TFA_USER.userId,
+      updated: new Date('2025-02-01T10:00:00.000Z'),
+    });
+  }
 
   const roomAges: Record<keyof typeof DEMO_ROOMS, number> = {
     marketing: 2 * HOUR,
@@ -289,4 +341,23 @@ export function seedDemo(store: SandboxStore): void {
   store.markOpened(user, D.budget2026, ago(3 * HOUR));
   store.markOpened(user, 328, ago(1 * DAY));
   store.markOpened(user, 322, ago(2 * DAY));
+
+  // Rooms get their primary external link when created (public: "Shared link", form filling: "Link to fill out").
+  for (const [roomId, link] of [
+    [pressKit.id, DEMO_SHARE_LINKS.pressKit],
+    [onboarding.id, DEMO_SHARE_LINKS.onboarding],
+  ] as const) {
+    store.addShareLink({
+      ...link,
+      entryKind: 'folder',
+      entryId: roomId,
+      primary: true,
+      internal: false,
+      denyDownload: false,
+      linkType: 1,
+      expirationDate: null,
+      createdBy: user,
+      created: ago(80 * DAY),
+    });
+  }
 }

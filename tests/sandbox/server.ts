@@ -24,8 +24,32 @@ import { registerPeopleRoutes } from './routes/people.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
 import { registerRoomsRoutes } from './routes/rooms.ts';
 import { registerSandboxAdminRoutes } from './routes/sandbox-admin.ts';
+// Writes, long operations, uploads, sharing, keys (the API surface beyond browsing).
+import { FileOperationManager } from './operations/manager.ts';
+import { registerChangeRoutes } from './routes/changes.ts';
+import { registerFilesSettingsRoutes } from './routes/files-settings.ts';
+import { registerKeyRoutes } from './routes/keys.ts';
+import { registerOperationRoutes } from './routes/operations.ts';
+import type { BulkArchive } from './routes/operations.ts';
+import { registerRoomWriteRoutes } from './routes/rooms-write.ts';
+import { registerSharingRoutes, streamAuth } from './routes/sharing.ts';
+import { registerUploadRoutes } from './routes/uploads.ts';
+import { createTuning } from './tuning.ts';
+import type { SandboxTuning } from './tuning.ts';
+import { UploadSessions } from './uploads/sessions.ts';
 import { seedDemo } from './seed-demo.ts';
 import { SandboxStore } from './store.ts';
+// Limits, faults, persistence and the large seed (see README "Limits", "Faults", "Data").
+import { FaultInjector, faultsOf } from './faults/injector.ts';
+import { registerFaultRoutes } from './faults/routes.ts';
+import type { FaultSpec } from './faults/spec.ts';
+import type { Clock } from './limits/clock.ts';
+import { RateLimits } from './limits/limiter.ts';
+import type { LimitProfileName, LimitValues } from './limits/profiles.ts';
+import { registerLimitRoutes } from './limits/routes.ts';
+import { StorePersistence } from './persistence.ts';
+import type { RestoreResult } from './persistence.ts';
+import { seedLarge } from './seed-large.ts';
 
 export * from './demo-account.ts';
 export {
@@ -46,16 +70,36 @@ export type { LogEntry } from './request-log.ts';
 export { RequestLog } from './request-log.ts';
 export { SandboxStore } from './store.ts';
 export { apiDate } from './dates.ts';
+export { DEMO_SHARE_LINKS, TFA_USER_SECTIONS } from './seed-demo.ts';
+export type { SandboxTuning } from './tuning.ts';
+export { DEFAULT_TUNING } from './tuning.ts';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** Loopback only: '127.0.0.1' (default), 'localhost' or '::1'. */
   host?: string;
-  seed?: 'demo';
+  /** 'demo' (default) or 'large' (demo + 1,000 rooms, a 10,000-file room, a 25-deep chain). */
+  seed?: 'demo' | 'large';
+  /** Rate-limit profile (default 'off'); switchable at run time via POST /__sandbox/limits. */
+  limits?: LimitProfileName;
+  /** Multiplies every limit window (0.1: 10 s -> 1 s, a day -> 8640 s). Default 1. */
+  windowScale?: number;
+  /** Overrides of the profile numbers (e.g. { dailyWrite: 3 }). */
+  limitValues?: Partial<LimitValues>;
+  /** Faults active from the start: FaultSpec objects or CLI strings ("error500=0.1"). */
+  faults?: ReadonlyArray<FaultSpec | string>;
+  /** Seed of the faults' PRNG (default 1). */
+  faultSeed?: number;
+  /** Time source of the limiters and fault durations (tests inject a manual clock). */
+  clock?: Clock;
+  /** Keep the store in this directory across restarts (restored on start when present). */
+  dataDir?: string;
   /** Slotted between authentication and dispatch, in order (rate limiters, fault injectors). */
   middleware?: readonly NamedMiddleware[];
   logCapacity?: number;
+  /** Operation speed, upload limits and session lifetime (defaults in tuning.ts); `sandbox.tuning` changes them later. */
+  tuning?: Partial<SandboxTuning>;
 }
 
 export interface Sandbox {
@@ -65,6 +109,16 @@ export interface Sandbox {
   demo: DemoCredentials;
   store: SandboxStore;
   log: RequestLog;
+  limits: RateLimits;
+  faults: FaultInjector;
+  /** Set with `dataDir`: whether a snapshot was restored, and the writer (saveNow/close). */
+  persistence: (StorePersistence & { restoredFrom: RestoreResult }) | null;
+  /** Mutable: per-item cost of file operations, chunk/upload limits, upload session lifetime. */
+  tuning: SandboxTuning;
+  /** Long-running file operations (runtime state; cleared by reset). */
+  operations: FileOperationManager;
+  /** Chunked upload sessions (runtime state; cleared by reset). */
+  uploads: UploadSessions;
   /** Same as POST /__sandbox/reset: store back to the seed, log and login-failure counters cleared. */
   reset(): void;
   close(): Promise<void>;
@@ -116,15 +170,42 @@ function writeReply(ctx: RequestContext, reply: Reply): number {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(host)) throw new Error(`The sandbox listens on loopback only; got host "${host}"`);
-  if ((options.seed ?? 'demo') !== 'demo') throw new Error(`Unknown seed "${String(options.seed)}"`);
+  const seedName = options.seed ?? 'demo';
+  if (seedName !== 'demo' && seedName !== 'large') throw new Error(`Unknown seed "${String(options.seed)}"`);
 
-  const store = new SandboxStore(seedDemo);
+  const store = new SandboxStore(seedName === 'large' ? seedLarge : seedDemo);
+  const limits = new RateLimits({
+    profile: options.limits ?? 'off',
+    windowScale: options.windowScale ?? 1,
+    ...(options.limitValues ? { values: options.limitValues } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const faults = new FaultInjector({
+    store,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.faultSeed !== undefined ? { seed: options.faultSeed } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
+  let persistence: (StorePersistence & { restoredFrom: RestoreResult }) | null = null;
+  if (options.dataDir) {
+    const writer = new StorePersistence({ dir: options.dataDir, store, seed: seedName });
+    persistence = Object.assign(writer, { restoredFrom: writer.restore() });
+  }
   const log = new RequestLog(options.logCapacity);
   const bruteForce = new BruteForceGuard(PORTAL.bruteForce.attempts, PORTAL.bruteForce.windowMs);
+  const tuning = createTuning(options.tuning);
+  const operations = new FileOperationManager(tuning);
+  const uploads = new UploadSessions(tuning);
+  const archives = new Map<string, BulkArchive>();
   const reset = (): void => {
+    operations.clear();
+    uploads.clear();
+    archives.clear();
     store.reset();
     log.clear();
     bruteForce.clear();
+    limits.clearUsage();
+    persistence?.scheduleSave();
   };
 
   const router = new Router();
@@ -133,10 +214,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerPeopleRoutes(router);
   registerFilesRoutes(router);
   registerRoomsRoutes(router);
-  registerFilePages(router);
+  registerFilePages(router, { archives, checkStreamAuth: (id, version, auth) => auth === streamAuth(id, version) });
+  registerChangeRoutes(router);
+  registerRoomWriteRoutes(router);
+  registerOperationRoutes(router, { operations, archives });
+  registerUploadRoutes(router, { uploads, tuning });
+  registerSharingRoutes(router);
+  registerKeyRoutes(router);
+  registerFilesSettingsRoutes(router, { tuning });
 
   const adminRouter = new Router();
   registerSandboxAdminRoutes(adminRouter, { log, reset });
+  registerLimitRoutes(adminRouter, { limits, log });
+  registerFaultRoutes(adminRouter, { faults });
 
   const dispatch = async (ctx: RequestContext): Promise<Reply> => {
     try {
@@ -161,7 +251,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   };
 
-  const pipeline = compose([corsMiddleware, authenticationMiddleware, ...(options.middleware ?? [])], dispatch);
+  const pipeline = compose(
+    [
+      corsMiddleware,
+      authenticationMiddleware,
+      faults.edge,
+      limits.middleware,
+      faults.app,
+      ...(options.middleware ?? []),
+      ...(persistence ? [persistence.middleware] : []),
+    ],
+    dispatch,
+  );
 
   const handleAdmin = async (ctx: RequestContext, segments: string[]): Promise<void> => {
     const match = adminRouter.match(ctx.method, segments);
@@ -209,6 +310,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       origin: req.headers.origin ?? null,
       userAgent: req.headers['user-agent'] ?? null,
       refusedBy: ctx.refusedBy,
+      fault: faultsOf(ctx),
+      startMs: Math.round((performance.timeOrigin + ctx.startedAt) * 1000) / 1000,
+      endMs: Math.round((performance.timeOrigin + performance.now()) * 1000) / 1000,
       bytesIn: ctx.bytesIn(),
       bytesOut,
       durationMs: Math.round((performance.now() - ctx.startedAt) * 1000) / 1000,
@@ -241,11 +345,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     demo: DEMO_CREDENTIALS,
     store,
     log,
+    limits,
+    faults,
+    persistence,
+    tuning,
+    operations,
+    uploads,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        faults.dispose();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      }).finally(() => persistence?.close()),
   };
 }

@@ -23,6 +23,8 @@ export interface UserRecord {
   registrationDate: Date;
   /** The user's own section folders. */
   sections: UserSections;
+  /** Two-factor app enabled: a password login answers {tfa:true, confirmUrl} and needs a code. */
+  tfaAppEnabled?: boolean;
 }
 
 export interface UserSections {
@@ -97,6 +99,49 @@ export interface FileRecord extends EntryBase {
   isForm?: boolean;
   /** Uploaded bytes; seeded files have none and get generated content on download. */
   content?: Buffer;
+  /** Earlier versions, oldest first (the current one is the record itself). */
+  history?: FileVersionRecord[];
+}
+
+/** A previous version of a file, as kept for `files/file/{id}/history`. */
+export interface FileVersionRecord {
+  version: number;
+  versionGroup: number;
+  title: string;
+  size: number;
+  createdBy: string;
+  created: Date;
+  comment?: string;
+  content?: Buffer;
+}
+
+/** An external (or invitation) link to a file, folder or room (docspace-api.md §8). */
+export interface ShareLinkRecord {
+  /** Link id (uuid), as `sharedLink.id`. */
+  id: string;
+  /** The random part of `https://{host}/s/{key}`. */
+  key: string;
+  entryKind: EntryRecord['kind'];
+  entryId: number;
+  title: string;
+  /** FileShare (int). */
+  access: number;
+  primary: boolean;
+  internal: boolean;
+  denyDownload: boolean;
+  /** LinkType: 0 invitation, 1 external. */
+  linkType: number;
+  expirationDate: Date | null;
+  password?: string;
+  createdBy: string;
+  created: Date;
+}
+
+/** A room tag in the portal's tag catalogue (files/tags). */
+export interface TagRecord {
+  name: string;
+  createdBy: string;
+  created: Date;
 }
 
 export type EntryRecord = FolderRecord | FileRecord;
@@ -143,6 +188,10 @@ export class SandboxStore {
   readonly sessions = new Map<string, SessionRecord>();
   readonly folders = new Map<number, FolderRecord>();
   readonly files = new Map<number, FileRecord>();
+  /** External links by link id. */
+  readonly shareLinks = new Map<string, ShareLinkRecord>();
+  /** Custom room tags by lower-cased name (tags in use on rooms are listed too). */
+  readonly customTags = new Map<string, TagRecord>();
   portalSections: PortalSections = { rooms: 0, archive: 0 };
 
   /** Bumped by every write; caches compare against it. */
@@ -172,6 +221,8 @@ export class SandboxStore {
     this.childFiles.clear();
     this.favorites.clear();
     this.recent.clear();
+    this.shareLinks.clear();
+    this.customTags.clear();
     this.nextEntryId = 1;
     this.portalSections = { rooms: 0, archive: 0 };
     this.statsCache = null;
@@ -254,6 +305,25 @@ export class SandboxStore {
 
   findApiKey(key: string): ApiKeyRecord | undefined {
     return this.apiKeysByHash.get(sha256Hex(key));
+  }
+
+  updateApiKey(id: string, patch: { name?: string; permissions?: string[]; isActive?: boolean }): ApiKeyRecord | undefined {
+    const record = this.apiKeys.get(id);
+    if (!record) return undefined;
+    if (patch.name !== undefined) record.name = patch.name;
+    if (patch.permissions !== undefined) record.permissions = patch.permissions;
+    if (patch.isActive !== undefined) record.isActive = patch.isActive;
+    this.touch();
+    return record;
+  }
+
+  deleteApiKey(id: string): boolean {
+    const record = this.apiKeys.get(id);
+    if (!record) return false;
+    this.apiKeys.delete(id);
+    this.apiKeysByHash.delete(record.keyHash);
+    this.touch();
+    return true;
   }
 
   createSession(userId: string, now: Date, lifetimeMs: number): SessionRecord {
@@ -360,6 +430,164 @@ export class SandboxStore {
     return stats;
   }
 
+  // ---- entry writes (every one bumps `version`) ----
+
+  /** A direct child of `folderId` with this title (case-insensitive, as the database collation). */
+  childFileByTitle(folderId: number, title: string): FileRecord | undefined {
+    const wanted = title.toLowerCase();
+    return this.childFilesOf(folderId).find((f) => f.title.toLowerCase() === wanted);
+  }
+
+  childFolderByTitle(folderId: number, title: string): FolderRecord | undefined {
+    const wanted = title.toLowerCase();
+    return this.childFoldersOf(folderId).find((f) => f.title.toLowerCase() === wanted);
+  }
+
+  /** Global.GetAvailableTitleAsync: "Name.ext" → "Name (1).ext" → "Name (2).ext" … (folders: no extension split). */
+  availableTitle(folderId: number, title: string, kind: EntryRecord['kind']): string {
+    const exists = (t: string) => (kind === 'file' ? this.childFileByTitle(folderId, t) : this.childFolderByTitle(folderId, t)) !== undefined;
+    if (!exists(title)) return title;
+    const dot = kind === 'file' ? title.lastIndexOf('.') : -1;
+    const stem = dot > 0 ? title.slice(0, dot) : title;
+    const ext = dot > 0 ? title.slice(dot) : '';
+    for (let n = 1; ; n++) {
+      const candidate = `${stem} (${n})${ext}`;
+      if (!exists(candidate)) return candidate;
+    }
+  }
+
+  /** Sets title/updated/updatedBy (and any other fields) of an entry. */
+  updateEntry<T extends EntryRecord>(entry: T, patch: Partial<Omit<T, 'id' | 'kind'>>, userId: string, now: Date): T {
+    Object.assign(entry, patch, { updatedBy: userId, updated: now });
+    this.touch();
+    return entry;
+  }
+
+  moveFolder(folder: FolderRecord, parentId: number): void {
+    if (folder.parentId !== 0) removeChild(this.childFolders, folder.parentId, folder.id);
+    folder.parentId = parentId;
+    if (parentId !== 0) pushChild(this.childFolders, parentId, folder.id);
+    this.touch();
+  }
+
+  moveFile(file: FileRecord, folderId: number): void {
+    removeChild(this.childFiles, file.folderId, file.id);
+    file.folderId = folderId;
+    pushChild(this.childFiles, folderId, file.id);
+    this.touch();
+  }
+
+  /** Makes the current content an old version and sets new content (Overwrite, upload of a new version). */
+  addFileVersion(file: FileRecord, next: { size: number; content?: Buffer; comment?: string; userId: string; now: Date }): FileRecord {
+    (file.history ??= []).push({
+      version: file.version,
+      versionGroup: file.versionGroup,
+      title: file.title,
+      size: file.size,
+      createdBy: file.updatedBy,
+      created: file.updated,
+      ...(file.comment !== undefined ? { comment: file.comment } : {}),
+      ...(file.content !== undefined ? { content: file.content } : {}),
+    });
+    file.version++;
+    file.versionGroup++;
+    file.size = next.size;
+    if (next.content !== undefined) file.content = next.content;
+    else delete file.content;
+    if (next.comment !== undefined) file.comment = next.comment;
+    else delete file.comment;
+    file.updatedBy = next.userId;
+    file.updated = next.now;
+    this.touch();
+    return file;
+  }
+
+  /** Removes a file for good, with its marks and links. */
+  deleteFile(id: number): boolean {
+    const file = this.files.get(id);
+    if (!file) return false;
+    this.files.delete(id);
+    removeChild(this.childFiles, file.folderId, id);
+    this.forgetEntry('file', id);
+    this.touch();
+    return true;
+  }
+
+  /** Removes a folder and everything below it for good. */
+  deleteFolderTree(id: number): boolean {
+    const folder = this.folders.get(id);
+    if (!folder) return false;
+    for (const childId of [...this.childFolderIds(id)]) this.deleteFolderTree(childId);
+    for (const fileId of [...this.childFileIds(id)]) this.deleteFile(fileId);
+    this.folders.delete(id);
+    this.childFolders.delete(id);
+    this.childFiles.delete(id);
+    if (folder.parentId !== 0) removeChild(this.childFolders, folder.parentId, id);
+    this.forgetEntry('folder', id);
+    this.touch();
+    return true;
+  }
+
+  private forgetEntry(kind: EntryRecord['kind'], id: number): void {
+    for (const set of this.favorites.values()) set.delete(`${kind}:${id}`);
+    if (kind === 'file') for (const map of this.recent.values()) map.delete(id);
+    for (const [linkId, link] of this.shareLinks) if (link.entryKind === kind && link.entryId === id) this.shareLinks.delete(linkId);
+  }
+
+  /** Every folder and file below `folderId` (not the folder itself), depth first. */
+  descendants(folderId: number): EntryRecord[] {
+    const out: EntryRecord[] = [];
+    const visit = (id: number): void => {
+      for (const child of this.childFoldersOf(id)) {
+        out.push(child);
+        visit(child.id);
+      }
+      out.push(...this.childFilesOf(id));
+    };
+    visit(folderId);
+    return out;
+  }
+
+  // ---- share links and tags ----
+
+  addShareLink(link: ShareLinkRecord): ShareLinkRecord {
+    this.shareLinks.set(link.id, link);
+    this.touch();
+    return link;
+  }
+
+  findShareLinkByKey(key: string): ShareLinkRecord | undefined {
+    for (const link of this.shareLinks.values()) if (link.key === key) return link;
+    return undefined;
+  }
+
+  linksOf(kind: EntryRecord['kind'], id: number): ShareLinkRecord[] {
+    return [...this.shareLinks.values()].filter((l) => l.entryKind === kind && l.entryId === id);
+  }
+
+  deleteShareLink(id: string): boolean {
+    const deleted = this.shareLinks.delete(id);
+    if (deleted) this.touch();
+    return deleted;
+  }
+
+  addCustomTag(name: string, userId: string, now: Date): TagRecord {
+    const key = name.toLowerCase();
+    let tag = this.customTags.get(key);
+    if (!tag) {
+      tag = { name, createdBy: userId, created: now };
+      this.customTags.set(key, tag);
+      this.touch();
+    }
+    return tag;
+  }
+
+  deleteCustomTag(name: string): boolean {
+    const deleted = this.customTags.delete(name.toLowerCase());
+    if (deleted) this.touch();
+    return deleted;
+  }
+
   // ---- per-user marks ----
 
   setFavorite(userId: string, kind: EntryRecord['kind'], id: number, favorite: boolean): void {
@@ -388,6 +616,13 @@ export class SandboxStore {
     let map = this.recent.get(userId);
     if (!map) this.recent.set(userId, (map = new Map()));
     map.set(fileId, when);
+    this.touch();
+  }
+
+  removeRecent(userId: string, fileIds: readonly number[]): void {
+    const map = this.recent.get(userId);
+    if (!map) return;
+    for (const id of fileIds) map.delete(id);
     this.touch();
   }
 
@@ -446,6 +681,13 @@ function pushChild(index: Map<number, number[]>, parentId: number, childId: numb
   const list = index.get(parentId);
   if (list) list.push(childId);
   else index.set(parentId, [childId]);
+}
+
+function removeChild(index: Map<number, number[]>, parentId: number, childId: number): void {
+  const list = index.get(parentId);
+  if (!list) return;
+  const at = list.indexOf(childId);
+  if (at !== -1) list.splice(at, 1);
 }
 
 function isDefined<T>(value: T | undefined): value is T {

@@ -55,7 +55,7 @@ export function employeeFullDto(user: UserRecord, store: SandboxStore, origin: s
     isCustomQuota: false,
     registrationDate: apiDate(user.registrationDate, PORTAL.utcOffsetMinutes),
     hasPersonalFolder: true,
-    tfaAppEnabled: false,
+    tfaAppEnabled: user.tfaAppEnabled === true,
     id: user.id,
     displayName: user.displayName,
     avatar: AVATAR.big,

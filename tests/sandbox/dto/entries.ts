@@ -74,17 +74,34 @@ function originFields(scope: DtoScope, parentId: number): Record<string, unknown
   };
 }
 
+/** External links of an entry: `shareSettings` counts and whether one is public (not internal). */
+function linkSummary(store: SandboxStore, entry: EntryRecord): { settings?: Record<string, number>; external: boolean } {
+  if (store.shareLinks.size === 0) return { external: false };
+  let primary = 0;
+  let other = 0;
+  let external = false;
+  for (const link of store.shareLinks.values()) {
+    if (link.entryKind !== entry.kind || link.entryId !== entry.id || link.linkType !== 1) continue;
+    if (link.primary) primary++;
+    else other++;
+    if (!link.internal) external = true;
+  }
+  if (primary + other === 0) return { external: false };
+  return { settings: { ...(other > 0 ? { ExternalLink: other } : {}), ...(primary > 0 ? { PrimaryExternalLink: primary } : {}) }, external };
+}
+
 /** FileEntryBaseDto part shared by files and folders. */
 function baseFields(scope: DtoScope, entry: EntryRecord, where: Location, isFavorite: boolean): Record<string, unknown> {
   const { store, origin } = scope;
   const room = where.room;
   const insideRoom = room !== undefined && room.id !== entry.id;
+  const links = linkSummary(store, entry);
   return {
     title: entry.title,
     access: accessFor(where.root.folderType),
-    shared: entry.kind === 'folder' ? entry.shared : false,
+    shared: (entry.kind === 'folder' && entry.shared) || links.settings !== undefined,
     sharedForUser: false,
-    sharedExternal: false,
+    sharedExternal: links.external,
     parentShared: insideRoom ? room.shared : false,
     created: date(entry.created),
     createdBy: employeeDto(store.users.get(entry.createdBy), origin),
@@ -134,6 +151,7 @@ export function fileDto(scope: DtoScope, file: FileRecord, view: EntryView = 'pl
     rootFolderId: where.root.id,
     ...origins,
     canShare,
+    shareSettings: linkSummary(store, file).settings,
     security: fileSecurity(file, area),
     ...baseFields(scope, file, where, favorite),
   };
@@ -172,6 +190,7 @@ export function folderDto(scope: DtoScope, folder: FolderRecord, view: EntryView
     rootFolderId: where.root.id,
     ...origins,
     canShare: area === 'live' && !section,
+    shareSettings: linkSummary(store, folder).settings,
     security: folderSecurity(folder, area),
     ...baseFields(scope, folder, where, favorite),
   };

@@ -5,10 +5,11 @@ import { pbkdf2, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AUTH_COOKIE } from '../auth.ts';
 import type { BruteForceGuard } from '../brute-force.ts';
+import { TFA_USER } from '../demo-account.ts';
 import type { RequestContext } from '../context.ts';
 import { nowSubMsTicks, utcDateTime } from '../dates.ts';
 import { ok } from '../envelope.ts';
-import { authenticationFailed, tooManyLoginAttempts, ValidationError } from '../errors.ts';
+import { authenticationFailed, invalidAuthCode, tooManyLoginAttempts, ValidationError } from '../errors.ts';
 import { PORTAL } from '../portal-config.ts';
 import type { Router } from '../router.ts';
 import type { UserRecord } from '../store.ts';
@@ -33,6 +34,16 @@ interface LoginBody {
   password?: unknown;
   passwordHash?: unknown;
   session?: unknown;
+  code?: unknown;
+}
+
+/** The code the sandbox's authenticator app always shows (docspace-api.md §3.3; README). */
+export const SANDBOX_TFA_CODE = TFA_USER.code;
+
+/** Where the web client would confirm the code (CommonLinkUtility.GetConfirmationUrlAndKey, TfaAuth). */
+function tfaConfirmUrl(ctx: RequestContext, user: UserRecord): string {
+  const key = Buffer.from(`${user.id}:${ctx.now.getTime()}`).toString('base64url');
+  return `${ctx.origin}/confirm/TfaAuth?type=TfaAuth&key=${key}&email=${encodeURIComponent(user.email)}`;
 }
 
 async function readLoginBody(ctx: RequestContext): Promise<LoginBody> {
@@ -60,6 +71,22 @@ async function passwordMatches(ctx: RequestContext, user: UserRecord, body: Logi
   return sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
 }
 
+function issueToken(ctx: RequestContext, user: UserRecord, body: LoginBody, tfa: boolean) {
+  const sessionOnly = body.session === true || body.session === 'true';
+  const session = ctx.store.createSession(user.id, ctx.now, PORTAL.tokenLifetimeMs);
+  return ok(
+    ctx,
+    {
+      token: session.token,
+      // A session-only login leaves `expires` at DateTime's default value.
+      expires: sessionOnly ? '0001-01-01T00:00:00' : utcDateTime(session.expires, nowSubMsTicks()),
+      sms: false,
+      tfa,
+    },
+    { headers: { 'Set-Cookie': authCookie(session.token, sessionOnly ? null : session.expires) } },
+  );
+}
+
 function authCookie(token: string, expires: Date | null): string {
   const parts = [`${AUTH_COOKIE}=${token}`, 'path=/', 'HttpOnly', 'SameSite=Lax'];
   if (expires) parts.push(`expires=${expires.toUTCString()}`);
@@ -82,19 +109,30 @@ export function registerAuthenticationRoutes(router: Router, deps: { bruteForce:
     }
     deps.bruteForce.recordSuccess(login, ctx.remoteAddress);
 
-    const sessionOnly = body.session === true || body.session === 'true';
-    const session = ctx.store.createSession(user.id, ctx.now, PORTAL.tokenLifetimeMs);
-    return ok(
-      ctx,
-      {
-        token: session.token,
-        // A session-only login leaves `expires` at DateTime's default value.
-        expires: sessionOnly ? '0001-01-01T00:00:00' : utcDateTime(session.expires, nowSubMsTicks()),
-        sms: false,
-        tfa: false,
-      },
-      { headers: { 'Set-Cookie': authCookie(session.token, sessionOnly ? null : session.expires) } },
-    );
+    // TFA app enabled: no token yet; the client confirms a code with POST authentication/{code}.
+    if (user.tfaAppEnabled) return ok(ctx, { sms: false, tfa: true, confirmUrl: tfaConfirmUrl(ctx, user) });
+    return issueToken(ctx, user, body, false);
+  });
+
+  router.post(`${API}/authentication/:code`, 'anonymous', async (ctx) => {
+    const body = await readLoginBody(ctx);
+    const login = text(body.userName);
+    const nowMs = ctx.now.getTime();
+    if (deps.bruteForce.isBlocked(login, ctx.remoteAddress, nowMs)) throw tooManyLoginAttempts();
+    const user = login.trim() ? ctx.store.findUserByLogin(login) : undefined;
+    if (!user || !(await passwordMatches(ctx, user, body))) {
+      deps.bruteForce.recordFailure(login, ctx.remoteAddress, nowMs);
+      throw authenticationFailed();
+    }
+    // AuthWithCodeRequestsDto.code (the web client also puts it in the path). Without a TFA app the
+    // server's "Auth code is not available" is re-thrown as AuthenticationException: 401 as well.
+    const code = text(body.code) || (ctx.params['code'] ?? '');
+    if (!user.tfaAppEnabled || code.trim() !== SANDBOX_TFA_CODE) {
+      deps.bruteForce.recordFailure(login, ctx.remoteAddress, nowMs);
+      throw invalidAuthCode();
+    }
+    deps.bruteForce.recordSuccess(login, ctx.remoteAddress);
+    return issueToken(ctx, user, body, true);
   });
 
   router.post(`${API}/authentication/logout`, 'anonymous', (ctx) => {

@@ -7,6 +7,7 @@ import { downloadUrl } from '../dto/entries.ts';
 import { FileType } from '../enums.ts';
 import { emptyReply } from '../envelope.ts';
 import { fileBytes } from '../file-content.ts';
+import { fileAtVersion } from '../file-versions.ts';
 import { fileTypeOf, humanSize, mimeTypeOf } from '../file-kinds.ts';
 import { generatePng } from '../png.ts';
 import { PORTAL } from '../portal-config.ts';
@@ -85,10 +86,33 @@ function parseRange(header: string | undefined, size: number): { start: number; 
   return start > end || start >= size ? 'invalid' : { start, end };
 }
 
-function fileHandler(ctx: RequestContext): Reply {
+/** The file at `version` (current when absent); undefined if unknown. */
+function versionOf(file: FileRecord, raw: string | undefined): FileRecord | undefined {
+  if (raw === undefined || raw === '') return file;
+  return /^\d+$/.test(raw) ? fileAtVersion(file, Number(raw)) : undefined;
+}
+
+export interface FilePagesDeps {
+  /** Built bulk downloads (`action=bulk&filename=`), see routes/operations.ts. */
+  archives?: Map<string, { title: string; bytes: Buffer; contentType: string }>;
+  /** Checks `stream_auth` of a presigned stream URL. */
+  checkStreamAuth?: (fileId: number, version: number, auth: string) => boolean;
+}
+
+function fileHandler(ctx: RequestContext, deps: FilePagesDeps): Reply {
   const action = (ctx.query.get('action') ?? '').toLowerCase();
-  const file = fileFrom(ctx, ctx.query.get('fileid'));
+  if (action === 'bulk') {
+    const archive = deps.archives?.get(ctx.query.get('filename') ?? '');
+    if (!archive) return emptyReply(404);
+    const headers = { 'Content-Type': archive.contentType, 'Content-Disposition': disposition('attachment', archive.title), 'Accept-Ranges': 'bytes' };
+    return rangeReply(ctx, headers, archive.bytes);
+  }
+  const current = fileFrom(ctx, ctx.query.get('fileid'));
+  if (!current) return emptyReply(404);
+  const file = versionOf(current, ctx.query.get('version'));
   if (!file) return emptyReply(404);
+  const streamAuth = ctx.query.get('stream_auth');
+  if (streamAuth !== undefined && deps.checkStreamAuth && !deps.checkStreamAuth(file.id, file.version, streamAuth)) return emptyReply(403);
   if (action === 'thumb') {
     return { status: 200, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }, body: generatePng(file.id) };
   }
@@ -100,6 +124,10 @@ function fileHandler(ctx: RequestContext): Reply {
     'Content-Disposition': disposition(action === 'download' ? 'attachment' : 'inline', file.title),
     'Accept-Ranges': 'bytes',
   };
+  return rangeReply(ctx, headers, bytes);
+}
+
+function rangeReply(ctx: RequestContext, headers: Record<string, string>, bytes: Buffer): Reply {
   const range = parseRange(ctx.req.headers.range, bytes.length);
   if (range === 'invalid') return { status: 416, headers: { 'Content-Range': `bytes */${bytes.length}` } };
   if (range) {
@@ -117,11 +145,11 @@ function landingPage(ctx: RequestContext): Reply {
   );
 }
 
-export function registerFilePages(router: Router): void {
+export function registerFilePages(router: Router, deps: FilePagesDeps = {}): void {
   router.get('/', 'anonymous', landingPage);
   router.get('/doceditor', 'anonymous', editorPage);
   router.get('/media/view/:fileId', 'anonymous', mediaPage);
-  router.get('/filehandler.ashx', 'anonymous', fileHandler);
+  router.get('/filehandler.ashx', 'anonymous', (ctx) => fileHandler(ctx, deps));
   router.get('/static/images/:name', 'anonymous', (ctx) => {
     if (!/\.png$/i.test(ctx.params['name'] ?? '')) return emptyReply(404);
     return { status: 200, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' }, body: generatePng(7, 82, 82) };

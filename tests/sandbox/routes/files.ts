@@ -7,6 +7,7 @@ import { locate } from '../dto/locate.ts';
 import { FilterType, FolderType, SortedByType } from '../enums.ts';
 import { ok, RawJson } from '../envelope.ts';
 import { fileNotFound, folderNotFound } from '../errors.ts';
+import { fileAtVersion } from '../file-versions.ts';
 import type { Selection } from '../listing/select.ts';
 import { QueryReader } from '../query.ts';
 import type { Router } from '../router.ts';
@@ -166,6 +167,12 @@ export function registerFilesRoutes(router: Router): void {
     const file = id === undefined ? undefined : ctx.store.getFile(id);
     const parent = file ? ctx.store.getFolder(file.folderId) : undefined;
     if (!file || !parent || !visibleTo(parent, currentUser(ctx), ctx)) throw fileNotFound();
-    return ok(ctx, entryOr404(fileDto(scopeOf(ctx), file), fileNotFound));
+    // FileInfoRequestDto.version: an earlier version's FileDto (-1 / absent: the current one).
+    const r = new QueryReader(ctx.query);
+    const version = r.int('version', 'Version', { fallback: -1 });
+    r.done();
+    const shown = version === -1 ? file : fileAtVersion(file, version);
+    if (!shown) throw fileNotFound();
+    return ok(ctx, entryOr404(fileDto(scopeOf(ctx), shown), fileNotFound));
   });
 }

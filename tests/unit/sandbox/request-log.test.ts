@@ -83,7 +83,7 @@ describe('request log', () => {
 describe('sandbox controls', () => {
   it('state reports counts; reset restores the seed and clears the log', async () => {
     const state = await (await fetch(`${t.sandbox.url}/__sandbox/state`)).json();
-    expect(state).toMatchObject({ rooms: 6, archivedRooms: 1, users: 1 });
+    expect(state).toMatchObject({ rooms: 6, archivedRooms: 1, users: 2 }); // demo + the two-factor user
     expect(state.files).toBeGreaterThan(200);
     expect(state.log).toBeGreaterThan(0);
 

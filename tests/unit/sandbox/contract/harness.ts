@@ -8,6 +8,7 @@ import { CONTRACT_ENDPOINTS } from './endpoints.ts';
 import type { ContractArea } from './endpoints.ts';
 import { loadContractSpec, specAvailability } from './openapi.ts';
 import type { ContractSpec } from './openapi.ts';
+import { NO_BODY_RESPONSES } from './wire-exceptions.ts';
 
 type QueryValue = string | number | boolean | ReadonlyArray<string | number>;
 
@@ -105,6 +106,10 @@ export class Contract {
       const errors = this.spec.validate(method, template, res.status, json);
       expect(errors, `${key} → ${res.status} does not match the contract:\n${text.slice(0, 600)}`).toEqual([]);
       (res.status < 400 ? this.validated : this.validatedErrors).add(key);
+    }
+    if (!options.noValidate && json === undefined && NO_BODY_RESPONSES.some((e) => `${e.method} ${e.path}` === key && e.status === res.status)) {
+      expect(text, `${key} → ${res.status} should have no body`).toBe('');
+      this.validated.add(key);
     }
     return { status: res.status, headers: res.headers, text, json, url };
   }

@@ -1,0 +1,173 @@
+// Room writes (docspace-api.md §5.1): create, update, pin/unpin, room tags and the portal's tag
+// catalogue (files/tags). Archive/unarchive/delete are operations (routes/operations.ts).
+import { readJsonBody } from '../body.ts';
+import type { BodyReader } from '../body.ts';
+import type { RequestContext } from '../context.ts';
+import { folderDto } from '../dto/entries.ts';
+import { locate } from '../dto/locate.ts';
+import { FolderType, RoomType } from '../enums.ts';
+import { ok } from '../envelope.ts';
+import { argumentError, folderNotFound, invalidOperation } from '../errors.ts';
+import { addDefaultRoomLink, cleanTitle, createRoom, MESSAGES } from '../operations/actions.ts';
+import { QueryReader } from '../query.ts';
+import type { Router } from '../router.ts';
+import type { FolderRecord } from '../store.ts';
+import { requireRoom } from './access.ts';
+import { API, currentUser, scopeOf } from './common.ts';
+
+export const MAX_ROOM_TITLE_LENGTH = 170;
+
+function roomReply(ctx: RequestContext, room: FolderRecord) {
+  const dto = folderDto(scopeOf(ctx), room);
+  if (!dto) throw folderNotFound();
+  return ok(ctx, dto);
+}
+
+/** `[StringLength(6)] string Color`: hex without '#'. "#FF0000" is 7 characters → 400. */
+function readColor(r: BodyReader): string | undefined {
+  const color = r.text('color', 'Color', { maxLength: 6 });
+  return color === undefined || color === '' ? undefined : color.toUpperCase();
+}
+
+function readTags(r: BodyReader, name: string): string[] | undefined {
+  return r
+    .strings(name)
+    ?.map((t) => t.trim())
+    .filter(Boolean);
+}
+
+function isArchived(ctx: RequestContext, room: FolderRecord): boolean {
+  return locate(ctx.store, room.id)?.root.folderType === FolderType.Archive;
+}
+
+/** Every tag name of the portal: the catalogue plus tags in use on rooms, sorted. */
+function allTags(ctx: RequestContext): string[] {
+  const byKey = new Map<string, string>();
+  for (const tag of ctx.store.customTags.values()) byKey.set(tag.name.toLowerCase(), tag.name);
+  for (const folder of ctx.store.folders.values()) for (const tag of folder.tags) if (!byKey.has(tag.toLowerCase())) byKey.set(tag.toLowerCase(), tag);
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
+}
+
+export function registerRoomWriteRoutes(router: Router): void {
+  router.post(`${API}/files/rooms`, 'authenticated', async (ctx) => {
+    const r = await readJsonBody(ctx);
+    if (!r.has('title') || !r.has('roomType')) {
+      const missing = ['title', 'roomType'].filter((n) => !r.has(n)).map((n) => `'${n}'`);
+      r.fail('$', `JSON deserialization for type 'ASC.Files.ApiModels.RequestDto.CreateRoomRequestDto' was missing required properties including: ${missing.join(', ')}.`);
+    }
+    const title = r.text('title', 'Title', { maxLength: MAX_ROOM_TITLE_LENGTH }) ?? '';
+    const roomType = r.enumValue(RoomType, 'roomType', 'ASC.Files.Core.ApiModels.RequestDto.RoomType');
+    const color = readColor(r);
+    const tags = readTags(r, 'tags') ?? [];
+    const isPrivate = r.bool('private', false);
+    const indexing = r.optionalBool('indexing') ?? false;
+    const denyDownload = r.optionalBool('denyDownload') ?? false;
+    r.done();
+    const clean = cleanTitle(title);
+    if (!clean) throw argumentError(MESSAGES.invalidTitle);
+    if (roomType === undefined) throw argumentError('roomType');
+    const actor = { store: ctx.store, user: currentUser(ctx), now: new Date() };
+    const room = createRoom(actor, { title: clean, roomType, tags, ...(color !== undefined ? { color } : {}), isPrivate, indexing, denyDownload });
+    addDefaultRoomLink(actor, room);
+    return roomReply(ctx, room);
+  });
+
+  router.add('PUT', `${API}/files/rooms/:id`, 'authenticated', async (ctx) => {
+    const room = requireRoom(ctx, ctx.params['id']);
+    const r = await readJsonBody(ctx, { dtoProperty: 'UpdateRoom' });
+    const title = r.text('title', 'Title', { maxLength: MAX_ROOM_TITLE_LENGTH });
+    const color = readColor(r);
+    const tags = readTags(r, 'tags');
+    const indexing = r.optionalBool('indexing');
+    const denyDownload = r.optionalBool('denyDownload');
+    r.done();
+    if (isArchived(ctx, room)) throw invalidOperation(MESSAGES.updateArchivedRoom);
+    const user = currentUser(ctx);
+    const now = new Date();
+    const patch: Partial<FolderRecord> = {};
+    if (title !== undefined) {
+      const clean = cleanTitle(title);
+      if (!clean) throw argumentError(MESSAGES.invalidTitle);
+      patch.title = clean;
+    }
+    if (color !== undefined) patch.color = color;
+    if (tags !== undefined) {
+      for (const tag of tags) ctx.store.addCustomTag(tag, user.id, now);
+      patch.tags = [...new Set(tags)];
+    }
+    if (indexing !== undefined && room.roomType === RoomType.VirtualDataRoom) patch.indexing = indexing;
+    if (denyDownload !== undefined) patch.denyDownload = denyDownload;
+    ctx.store.updateEntry(room, patch, user.id, now);
+    return roomReply(ctx, room);
+  });
+
+  const pin = (pinned: boolean) => (ctx: RequestContext) => {
+    const room = requireRoom(ctx, ctx.params['id']);
+    if (room.pinned !== pinned) {
+      room.pinned = pinned;
+      ctx.store.touch();
+    }
+    return roomReply(ctx, room);
+  };
+  router.add('PUT', `${API}/files/rooms/:id/pin`, 'authenticated', pin(true));
+  router.add('PUT', `${API}/files/rooms/:id/unpin`, 'authenticated', pin(false));
+
+  const roomTags = (add: boolean) => async (ctx: RequestContext) => {
+    const room = requireRoom(ctx, ctx.params['id']);
+    const r = await readJsonBody(ctx, { dtoProperty: 'BatchTags' });
+    const names = readTags(r, 'names') ?? [];
+    r.done();
+    if (isArchived(ctx, room)) throw invalidOperation(MESSAGES.updateArchivedRoom);
+    const user = currentUser(ctx);
+    const now = new Date();
+    const lower = new Set(names.map((n) => n.toLowerCase()));
+    let tags: string[];
+    if (add) {
+      for (const name of names) ctx.store.addCustomTag(name, user.id, now);
+      tags = [...room.tags];
+      for (const name of names) if (!tags.some((t) => t.toLowerCase() === name.toLowerCase())) tags.push(name);
+    } else {
+      tags = room.tags.filter((t) => !lower.has(t.toLowerCase()));
+    }
+    room.tags = tags;
+    ctx.store.touch();
+    return roomReply(ctx, room);
+  };
+  router.add('PUT', `${API}/files/rooms/:id/tags`, 'authenticated', roomTags(true));
+  router.add('DELETE', `${API}/files/rooms/:id/tags`, 'authenticated', roomTags(false));
+
+  // ---- tag catalogue ----
+  router.get(`${API}/files/tags`, 'authenticated', (ctx) => {
+    const q = new QueryReader(ctx.query);
+    const text = q.text('text');
+    const { startIndex, count } = q.paging();
+    q.done();
+    const needle = text?.trim().toLowerCase();
+    const names = allTags(ctx).filter((t) => !needle || t.toLowerCase().includes(needle));
+    // IAsyncEnumerable<object> of tag names: count is 1 (docspace-api.md §2.1).
+    return ok(ctx, names.slice(startIndex, startIndex + count), { count: 1 });
+  });
+
+  router.post(`${API}/files/tags`, 'authenticated', async (ctx) => {
+    const r = await readJsonBody(ctx);
+    const name = r.text('name', 'Name', { required: true, maxLength: 255 });
+    r.done();
+    if (!name?.trim()) throw argumentError("The value cannot be an empty string. (Parameter 'name')");
+    const tag = ctx.store.addCustomTag(name.trim(), currentUser(ctx).id, new Date());
+    return ok(ctx, tag.name);
+  });
+
+  /** `Task` action: EmptyResult, wrapped as an envelope without `response`. */
+  router.add('DELETE', `${API}/files/tags`, 'authenticated', async (ctx) => {
+    const r = await readJsonBody(ctx);
+    const names = readTags(r, 'names') ?? [];
+    r.done();
+    const lower = new Set(names.map((n) => n.toLowerCase()));
+    for (const name of names) ctx.store.deleteCustomTag(name);
+    for (const folder of ctx.store.folders.values()) {
+      if (folder.tags.some((t) => lower.has(t.toLowerCase()))) folder.tags = folder.tags.filter((t) => !lower.has(t.toLowerCase()));
+    }
+    ctx.store.touch();
+    return ok(ctx, null);
+  });
+}
