@@ -99,12 +99,18 @@ export type SignInRequest =
   | { url: string; method: 'apiKey'; apiKey: string }
   | { url: string; method: 'password'; email: string; password: string };
 
-/** Per-portal overrides of the request limits (the rest keep DocSpace's defaults). */
+/** Per-portal overrides of the request limits (what is left out keeps DocSpace's defaults). */
 export interface PortalLimits {
   /** Share of each limit the extension may use, 0.05..1 (default 0.9). */
   safetyMargin?: number;
   /** Multiplies every time window; below 1 only for test portals whose windows are scaled the same way. */
   windowScale?: number;
+  requestsPer10s?: number;
+  requestsPerMinute?: number;
+  concurrentReads?: number;
+  concurrentWrites?: number;
+  dailyWrites?: number;
+  sensitivePer15min?: number;
 }
 
 export interface SchedulerEvent {
@@ -127,6 +133,27 @@ export interface SchedulerSnapshot {
   recent: SchedulerEvent[];
 }
 
+export type JobStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** A durable background job as the pages see it (the items themselves stay in the background). */
+export interface JobSummary {
+  id: string;
+  kind: 'createFolders';
+  portalId: PortalId;
+  parentId: EntryId;
+  parentTitle: string;
+  status: JobStatus;
+  total: number;
+  done: number;
+  skipped: number;
+  failed: number;
+  /** The first few items that failed, with the portal's reason. */
+  failures: Array<{ title: string; message: string }>;
+  error?: ErrorData;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** Command name → request and response. The background must implement every one (see CommandHandlers). */
 export interface Commands {
   getState: { request: Record<string, never>; response: AppState };
@@ -138,12 +165,16 @@ export interface Commands {
   listSection: { request: PageRequest & { portalId: PortalId; section: Exclude<SectionId, 'rooms'> }; response: FolderPage };
   getActivity: { request: { portalId: PortalId }; response: SchedulerSnapshot | null };
   setLimits: { request: { portalId: PortalId; limits: PortalLimits }; response: PortalLimits };
+  createFolders: { request: { portalId: PortalId; parentId: EntryId; parentTitle: string; titles: string[] }; response: JobSummary };
+  listJobs: { request: Record<string, never>; response: JobSummary[] };
+  cancelJob: { request: { jobId: string }; response: JobSummary };
 }
 
 /** Event name → payload, pushed from the background to every open page. */
 export interface Events {
   stateChanged: AppState;
   schedulerSnapshot: SchedulerSnapshot;
+  jobProgress: JobSummary;
 }
 
 export type CommandName = keyof Commands;
@@ -161,6 +192,9 @@ export const COMMAND_NAMES = [
   'listSection',
   'getActivity',
   'setLimits',
+  'createFolders',
+  'listJobs',
+  'cancelJob',
 ] as const satisfies readonly CommandName[];
 
 // Compile-time check that COMMAND_NAMES lists every command: a missing one makes this `never`-assignment fail.

@@ -6,18 +6,25 @@ import { registerCommandHandlers, registerEventPorts, type CommandContext } from
 import { onHostPermissionsChanged } from '../platform/permissions.ts';
 import { activityHandlers } from './handlers/activity-handlers.ts';
 import { browseHandlers } from './handlers/browse-handlers.ts';
+import { jobHandlers } from './handlers/job-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
+import { JobManager } from './jobs.ts';
 import { BackgroundServices } from './services.ts';
 
 const services = new BackgroundServices();
+const jobs = new JobManager(services, services.store);
+services.onSignedIn = () => void jobs.resumeAll();
 
 const handlers: CommandHandlers<CommandContext> = {
   ...portalHandlers(services),
   ...browseHandlers(services),
   ...activityHandlers(services),
+  ...jobHandlers(jobs),
 };
 
 registerCommandHandlers(handlers, services.ready);
 registerEventPorts();
 onHostPermissionsChanged(() => void services.broadcastState());
-onWake((portalId) => void services.ready.then(() => services.wake(portalId)));
+onWake((name) => void services.ready.then(() => (name === 'jobs' ? jobs.resumeAll() : services.wake(name))));
+// A worker that starts (after Chrome stopped the last one) picks up the jobs it left.
+void services.ready.then(() => jobs.resumeAll());

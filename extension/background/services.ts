@@ -20,7 +20,7 @@ const ALARM_THRESHOLD_MS = 30_000;
 
 /** Everything the handlers share, created once per worker start. */
 export class BackgroundServices {
-  private readonly store = createLocalStore();
+  readonly store = createLocalStore();
   readonly registry = new PortalRegistry(this.store);
   readonly ready: Promise<void> = this.registry.load();
   private readonly budgets = createBudgetStore();
@@ -102,7 +102,11 @@ export class BackgroundServices {
   async signedIn(portalId: PortalId, credentials: Credentials): Promise<void> {
     this.credentialCache.set(portalId, credentials);
     (await this.scheduler(portalId, true)).resume();
+    this.onSignedIn?.();
   }
+
+  /** Set by the wiring: what else wakes up after a sign-in (durable jobs). */
+  onSignedIn: (() => void) | undefined;
 
   forget(portalId: PortalId): void {
     this.credentialCache.delete(portalId);

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { Entry, PortalSummary } from '../../src/protocol.ts';
 import { t } from '../platform/i18n.ts';
@@ -7,15 +7,30 @@ import { Breadcrumbs } from '../ui/components/Breadcrumbs.tsx';
 import { EmptyState } from '../ui/components/EmptyState.tsx';
 import { EntryRow } from '../ui/components/EntryRow.tsx';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
+import { JobList } from '../ui/components/JobList.tsx';
+import { NewFoldersForm } from '../ui/components/NewFoldersForm.tsx';
 import { SectionTabs } from '../ui/components/SectionTabs.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
 import type { BrowseStore } from '../ui/stores/browse-store.ts';
+import type { JobsStore } from '../ui/stores/jobs-store.ts';
 
-export function BrowseView({ portal, store }: { portal: PortalSummary; store: BrowseStore }) {
+export function BrowseView({ portal, store, jobsStore }: { portal: PortalSummary; store: BrowseStore; jobsStore: JobsStore }) {
   const state = useStore(store);
+  const jobs = useStore(jobsStore);
+  const [creating, setCreating] = useState(false);
+  const finishedJobs = useRef(new Set<string>());
   useEffect(() => {
     void store.getState().start(portal.id);
-  }, [portal.id, store]);
+    void jobsStore.getState().load();
+  }, [portal.id, store, jobsStore]);
+  // When a job that wrote into the folder on screen finishes, show its result.
+  useEffect(() => {
+    for (const job of jobs.jobs) {
+      if (job.status === 'running' || finishedJobs.current.has(job.id)) continue;
+      finishedJobs.current.add(job.id);
+      if (String(job.parentId) === String(state.location.folderId)) void state.retry();
+    }
+  }, [jobs.jobs, state]);
 
   const open = (entry: Entry): void => {
     if (entry.kind === 'folder') void state.openFolder(entry.id);
@@ -32,6 +47,22 @@ export function BrowseView({ portal, store }: { portal: PortalSummary; store: Br
     <>
       <SectionTabs current={state.location.section} onSelect={(section) => void state.openSection(section)} />
       {page && inFolder && <Breadcrumbs crumbs={page.breadcrumbs} onOpen={(crumb, i) => void state.openCrumb(crumb, i)} />}
+      {page && inFolder && state.status === 'ready' && !creating && (
+        <div class="toolbar">
+          <button type="button" class="link-button" onClick={() => setCreating(true)}>{t('newFolders')}</button>
+        </div>
+      )}
+      {page && inFolder && creating && (
+        <NewFoldersForm
+          onCancel={() => setCreating(false)}
+          onSubmit={async (text) => {
+            const ok = await jobs.createFolders(portal.id, page.folder.id, page.folder.title, text);
+            if (ok) setCreating(false);
+            return ok;
+          }}
+        />
+      )}
+      {jobs.error && <ErrorNotice error={jobs.error} />}
       <main class="listing" onScroll={onScroll} aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && <Spinner />}
         {state.status === 'error' && state.error && (
@@ -58,6 +89,7 @@ export function BrowseView({ portal, store }: { portal: PortalSummary; store: Br
           </>
         )}
       </main>
+      <JobList jobs={jobs.jobs.filter((job) => job.portalId === portal.id)} onCancel={(id) => void jobs.cancel(id)} />
     </>
   );
 }

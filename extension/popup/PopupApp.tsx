@@ -9,12 +9,14 @@ import { PauseBanner } from '../ui/components/PauseBanner.tsx';
 import { createActivityStore } from '../ui/stores/activity-store.ts';
 import { createAppStore } from '../ui/stores/app-store.ts';
 import { createBrowseStore } from '../ui/stores/browse-store.ts';
+import { createJobsStore } from '../ui/stores/jobs-store.ts';
 import { BrowseView } from './BrowseView.tsx';
 
 export function PopupApp({ connector }: { connector: Connector }) {
   const appStore = useMemo(() => createAppStore(connector), [connector]);
   const browseStore = useMemo(() => createBrowseStore(connector), [connector]);
   const activityStore = useMemo(() => createActivityStore(connector), [connector]);
+  const jobsStore = useMemo(() => createJobsStore(connector), [connector]);
   const app = useStore(appStore);
   const activity = useStore(activityStore);
   useEffect(() => void appStore.getState().load(), [appStore]);
@@ -52,7 +54,7 @@ export function PopupApp({ connector }: { connector: Connector }) {
         </section>
       )}
       {portal && portal.status === 'signedIn' && <PauseBanner snapshot={activity.snapshot} />}
-      {portal && portal.status === 'signedIn' && <BrowseView portal={portal} store={browseStore} />}
+      {portal && portal.status === 'signedIn' && <BrowseView portal={portal} store={browseStore} jobsStore={jobsStore} />}
     </div>
   );
 }

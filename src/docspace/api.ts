@@ -3,9 +3,12 @@ import type * as v from 'valibot';
 import { AppError } from '../errors.ts';
 import type { EntryId, PageRequest, SectionId } from '../protocol.ts';
 import type { DocSpaceClient } from './client.ts';
+import type { Outcome } from '../scheduler/request-executor.ts';
 import {
   authTokenSchema,
   folderContentSchema,
+  folderDtoSchema,
+  type FolderDto,
   portalSettingsSchema,
   selfSchema,
   type FolderContentDto,
@@ -88,7 +91,7 @@ export async function listSection(client: DocSpaceClient, section: keyof typeof 
 async function listing(
   client: DocSpaceClient,
   path: string,
-  query: Record<string, string | number | undefined>,
+  query: Record<string, string | number | boolean | undefined>,
   list: ListOptions,
 ): Promise<FolderContentDto> {
   const options: Parameters<DocSpaceClient['call']>[1] = { schema: folderContentSchema as v.GenericSchema<unknown, FolderContentDto>, query };
@@ -96,4 +99,48 @@ async function listing(
   if (list.supersedeKey) options.supersedeKey = list.supersedeKey;
   if (list.lane) options.lane = list.lane;
   return (await client.call(path, options)).data as FolderContentDto;
+}
+
+/** DocSpace FilterType 2: folders only. */
+const FOLDERS_ONLY = 2;
+
+/** Every subfolder of a folder (paged by 100, the most DocSpace gives at once). */
+export async function listSubfolders(client: DocSpaceClient, folderId: EntryId, options: { lane?: ListOptions['lane']; signal?: AbortSignal; filterValue?: string } = {}): Promise<FolderDto[]> {
+  const folders: FolderDto[] = [];
+  for (let startIndex = 0; ; ) {
+    const query = { startIndex, count: MAX_PAGE_SIZE, filterType: FOLDERS_ONLY, withSubFolders: false, filterValue: options.filterValue || undefined };
+    const page = await listing(client, `/api/2.0/files/${encodeURIComponent(String(folderId))}`, query, { lane: options.lane ?? 'user', ...(options.signal ? { signal: options.signal } : {}) });
+    folders.push(...page.folders);
+    startIndex += page.folders.length + page.files.length;
+    if (page.folders.length + page.files.length === 0 || startIndex >= page.total) return folders;
+  }
+}
+
+/** The folder named `title` directly inside `parentId`, if there is one (names compare as DocSpace shows them). */
+export async function findSubfolder(client: DocSpaceClient, parentId: EntryId, title: string, options: { lane?: ListOptions['lane']; signal?: AbortSignal } = {}): Promise<FolderDto | undefined> {
+  const matches = await listSubfolders(client, parentId, { ...options, filterValue: title });
+  return matches.find((folder) => folder.title === title);
+}
+
+export async function createFolder(
+  client: DocSpaceClient,
+  parentId: EntryId,
+  title: string,
+  options: { lane?: ListOptions['lane']; signal?: AbortSignal; checkOutcome?: () => Promise<Outcome<FolderDto>> } = {},
+): Promise<FolderDto> {
+  const call: Parameters<DocSpaceClient['call']>[1] = {
+    method: 'POST',
+    body: { title },
+    schema: folderDtoSchema as v.GenericSchema<unknown, FolderDto>,
+    lane: options.lane ?? 'user',
+  };
+  if (options.signal) call.signal = options.signal;
+  const check = options.checkOutcome;
+  if (check) {
+    call.checkOutcome = async () => {
+      const outcome = await check();
+      return outcome.happened ? { happened: true, value: { data: outcome.value, count: 1, total: undefined } } : { happened: false };
+    };
+  }
+  return (await client.call(`/api/2.0/files/folder/${encodeURIComponent(String(parentId))}`, call)).data as FolderDto;
 }

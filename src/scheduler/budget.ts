@@ -20,7 +20,8 @@ export interface RequestShape {
 export type Admission =
   | { ok: true }
   | { ok: false; reason: 'paused' | 'window' | 'daily' | 'sensitive'; at: number }
-  | { ok: false; reason: 'concurrency'; at: null };
+  /** `at` is set when requests a stopped worker left in flight hold the slots: they time out, nobody answers them. */
+  | { ok: false; reason: 'concurrency'; at: number | null };
 
 export interface PersistedBudget {
   v: 2;
@@ -116,6 +117,15 @@ export class Budget {
     return this.flightsNow(now) + this.completedSince(now - this.windowSpan(windowMs));
   }
 
+  private firstOrphanEnd(now: number, cls?: RequestClass): number | null {
+    let first: number | null = null;
+    for (const flight of this.flights.values()) {
+      if (flight.orphanUntil === undefined || flight.orphanUntil <= now || (cls && flight.cls !== cls)) continue;
+      first = first === null ? flight.orphanUntil : Math.min(first, flight.orphanUntil);
+    }
+    return first;
+  }
+
   private flightsNow(now: number): number {
     let n = 0;
     for (const flight of this.flights.values()) if (flight.orphanUntil === undefined || flight.orphanUntil > now) n++;
@@ -155,7 +165,7 @@ export class Budget {
         // A slot frees when enough answers age out of the window; if requests in flight alone fill it, when one answers.
         const mustLeave = flying + recent - limit + 1;
         const freedBy = mustLeave <= recent ? this.completed[this.completed.length - recent + mustLeave - 1] : undefined;
-        windowAt = Math.max(windowAt, freedBy === undefined ? Number.POSITIVE_INFINITY : freedBy + span + 1);
+        windowAt = Math.max(windowAt, freedBy === undefined ? (this.firstOrphanEnd(now) ?? Number.POSITIVE_INFINITY) : freedBy + span + 1);
       }
     });
     if (windowAt > 0) return { ok: false, reason: 'window', at: windowAt };
@@ -178,7 +188,7 @@ export class Budget {
     const cls = requestClass(request.method);
     const reserve = request.bulk ? (cls === 'read' ? this.limits.readReserve : this.limits.writeReserve) : 0;
     const cap = Math.max(1, this.concurrencyCap(cls) - reserve);
-    if (this.inFlight(cls, now) >= cap) return { ok: false, reason: 'concurrency', at: null };
+    if (this.inFlight(cls, now) >= cap) return { ok: false, reason: 'concurrency', at: this.firstOrphanEnd(now, cls) };
     return { ok: true };
   }
 

@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import { countsAsDailyWrite, effectiveLimits, requestClass, type LimitSettings, type RequestClass } from './limits.ts';
 import type { Lane, RequestExecutor, RequestTicket, SendContext } from './request-executor.ts';
 import { backoffDelay, isIdempotentMethod, verdictFor, type BackoffOptions } from './retry-policy.ts';
+import { CoalescedWriter } from '../storage/coalesced-writer.ts';
 import { cancelled } from './simple-queue.ts';
 
 /** Where the budget lives between worker lives (storage.local in the extension, a Map in tests). */
@@ -67,9 +68,7 @@ export class Scheduler implements RequestExecutor {
   private readonly active = new Set<Slot>();
   private halted: 'unauthorized' | null = null;
   private recent: SchedulerEvent[] = [];
-  private dirty = 0;
-  private saved = 0;
-  private writing: Promise<void> | null = null;
+  private readonly writer = new CoalescedWriter(() => this.options.store.save(this.options.key, this.budget.toPersisted(this.options.clock.now())));
   private lazySave: unknown = null;
   private readonly random: () => number;
 
@@ -84,7 +83,6 @@ export class Scheduler implements RequestExecutor {
     this.budget = this.options.fresh
       ? Budget.fresh(limits, this.options.orphanHoldMs)
       : Budget.restore(limits, await this.options.store.load(this.options.key), now, this.options.orphanHoldMs);
-    this.dirty++;
     await this.flush();
   }
 
@@ -265,6 +263,7 @@ export class Scheduler implements RequestExecutor {
         continue;
       }
       if (admission.reason === 'concurrency') {
+        if (admission.at !== null) wakeAt = Math.min(wakeAt, admission.at);
         blocked.add(kind);
         if (blocked.size >= 4 && !this.lanes.bulk.length) break;
         continue;
@@ -285,7 +284,6 @@ export class Scheduler implements RequestExecutor {
     entry.ticket.signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const slot: Slot = { id, cls: entry.cls, controller, supersedeKey: entry.ticket.supersedeKey };
     this.active.add(slot);
-    this.dirty++;
     // Write-ahead: the spending is in storage before the request leaves.
     this.flush().then(
       () => entry.grant(slot),
@@ -313,7 +311,7 @@ export class Scheduler implements RequestExecutor {
     if (!this.active.delete(slot)) return;
     this.budget.finish(slot.id, this.options.clock.now());
     if (ok) this.budget.succeeded(slot.cls);
-    this.dirty++;
+    this.writer.touch();
     this.saveSoon();
     this.pump();
   }
@@ -330,7 +328,7 @@ export class Scheduler implements RequestExecutor {
       const reset = Number(headers.get('X-RateLimit-Reset'));
       const resetAt = Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
       this.budget.resync(limit, Number(remaining), resetAt, now, headers.has('Retry-After'));
-      this.dirty++;
+      this.writer.touch();
       this.saveSoon();
     }
   }
@@ -361,24 +359,7 @@ export class Scheduler implements RequestExecutor {
 
   /** Resolves once everything recorded so far is in storage; writes are coalesced, never interleaved. */
   flush(): Promise<void> {
-    const target = this.dirty;
-    const step = async (): Promise<void> => {
-      while (this.saved < target) {
-        if (!this.writing) {
-          const version = this.dirty;
-          this.writing = this.options.store
-            .save(this.options.key, this.budget.toPersisted(this.options.clock.now()))
-            .then(() => {
-              this.saved = Math.max(this.saved, version);
-            })
-            .finally(() => {
-              this.writing = null;
-            });
-        }
-        await this.writing;
-      }
-    };
-    return step();
+    return this.writer.flush();
   }
 
   private saveSoon(): void {

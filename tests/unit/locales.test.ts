@@ -36,5 +36,6 @@ describe('locales', () => {
     for (const status of ['signedIn', 'signInRequired', 'permissionMissing']) expect(en).toHaveProperty(`portalStatus_${status}`);
     for (const roomType of [1, 2, 5, 6, 8]) expect(en).toHaveProperty(`roomType_${roomType}`);
     for (const reason of ['retryAfter', 'rateLimitReset', 'backoff']) expect(en).toHaveProperty(`pauseTitle_${reason}`);
+    for (const status of ['running', 'done', 'cancelled', 'failed']) expect(en).toHaveProperty(`jobStatus_${status}`);
   });
 });

@@ -21,6 +21,9 @@ function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandle
     listSection: unused,
     getActivity: async () => null,
     setLimits: async () => ({}),
+    createFolders: unused,
+    listJobs: async () => [],
+    cancelJob: unused,
     ...overrides,
   };
 }

@@ -382,6 +382,23 @@ describe('Scheduler persistence', () => {
     await clock.advance(5_100);
     expect(second.snapshot().concurrency.write.inFlight).toBe(0);
   });
+
+  it('sends what waited for slots a stopped worker held, as soon as that hold ends', async () => {
+    const store = new MemoryBudgetStore();
+    const clock = new FakeClock();
+    const limits = { concurrentWrites: 1, windows: [{ name: 'w', limit: 100, windowMs: 1_000 }] };
+    const first = setup({ store, clock, limits });
+    void first.request('/w1', { method: 'POST', latency: 60_000 });
+    await clock.advance(10);
+    await first.scheduler.flush();
+    const second = setup({ store, clock, limits, fresh: false });
+    const waiting = second.request('/w2', { method: 'POST' });
+    await clock.advance(2_000);
+    expect(second.sent).toHaveLength(0);
+    await clock.advance(30_000);
+    expect(second.sent).toHaveLength(1);
+    expect(await waiting).toBe('/w2');
+  });
 });
 
 export { settle };

@@ -1,0 +1,100 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type SandboxLogEntry } from './fixtures.ts';
+
+const FOLDERS = 300;
+const SCALE = 0.1;
+/** Tight numbers on both sides, so a few hundred requests meet every window. */
+const SANDBOX_VALUES = { burst: 100, perMinute: 300, concurrentGet: 10, concurrentWrite: 4 };
+const EXTENSION_LIMITS = { requestsPer10s: 100, requestsPerMinute: 300, concurrentReads: 10, concurrentWrites: 4, windowScale: SCALE };
+const UNSORTED = 206; // Design / Unsorted: empty in the demo portal
+
+async function command(page: Page, name: string, payload: unknown): Promise<unknown> {
+  const reply = (await page.evaluate(([n, p]) => chrome.runtime.sendMessage({ type: 'dpt/command', name: n, payload: p }), [name, payload] as const)) as {
+    ok: boolean;
+    value?: unknown;
+    error?: unknown;
+  };
+  if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+  return reply.value;
+}
+
+async function check(sandboxUrl: string, windowMs: number, limit: number) {
+  const report = (await (await fetch(`${sandboxUrl}/__sandbox/check?windowMs=${windowMs}&limit=${limit}`)).json()) as {
+    breaches: unknown[];
+    accounts: Array<{ account: string; refusals: number; maxConcurrent: { get: number; other: number } }>;
+  };
+  return report;
+}
+
+for (const profile of ['documented', 'server'] as const) {
+  test(`a ${FOLDERS}-folder job survives three worker kills with the ${profile} limits: no refusal, no window breached, each folder made once`, async ({
+    signInWithApiKey,
+    openPopup,
+    context,
+    extensionId,
+    sandbox,
+    sandboxLog,
+  }) => {
+    test.setTimeout(120_000);
+    await fetch(`${sandbox.url}/__sandbox/limits`, {
+      method: 'POST',
+      body: JSON.stringify({ profile, windowScale: SCALE, values: SANDBOX_VALUES, clearUsage: true }),
+    });
+    const options = await signInWithApiKey();
+    await expect(options.getByTestId('signin-success')).toBeVisible();
+    const state = (await command(options, 'getState', {})) as { activePortalId: string };
+    await command(options, 'setLimits', { portalId: state.activePortalId, limits: EXTENSION_LIMITS });
+
+    const popup = await openPopup();
+    const list = popup.locator('.entries');
+    await list.getByRole('button', { name: 'Open Design' }).click();
+    await list.getByRole('button', { name: 'Open Unsorted' }).click();
+    await expect(popup.getByTestId('empty-state')).toBeVisible();
+    await popup.getByRole('button', { name: 'New folders' }).click();
+    const titles = Array.from({ length: FOLDERS }, (_, i) => `Case ${String(i + 1).padStart(3, '0')}`);
+    await popup.getByLabel('Folder names, one per line').fill(titles.join('\n'));
+    await popup.getByRole('button', { name: `Create ${FOLDERS}` }).click();
+
+    const job = popup.getByTestId('job');
+    const count = popup.getByTestId('job-count');
+    const cdp = await context.newCDPSession(popup);
+    const done = async () => Number((await count.textContent())?.split(' ')[0] ?? 0);
+    const workerTarget = async () => {
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+      return targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
+    };
+    const killedAt: number[] = [];
+    for (let kill = 1; kill <= 3; kill++) {
+      // Stop the worker at a different point of the job each time, once a new one has made progress.
+      await expect.poll(done, { timeout: 40_000 }).toBeGreaterThanOrEqual(kill * 60);
+      await expect.poll(async () => (await workerTarget()) !== undefined, { timeout: 10_000 }).toBe(true);
+      killedAt.push(await done());
+      await cdp.send('Target.closeTarget', { targetId: (await workerTarget())!.targetId });
+    }
+    expect(killedAt.every((n) => n < FOLDERS), `killed at ${killedAt.join(', ')} of ${FOLDERS}`).toBe(true);
+    await expect(job).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+    await expect(count).toHaveText(`${FOLDERS} of ${FOLDERS}`);
+
+    const log = (await sandboxLog()) as Array<SandboxLogEntry & { refusedBy: string | null }>;
+    const posts = log.filter((e) => e.method === 'POST' && e.path === `/api/2.0/files/folder/${UNSORTED}`);
+    expect(posts.filter((e) => e.status === 200)).toHaveLength(FOLDERS);
+    expect(log.filter((e) => e.refusedBy !== null || e.status === 429 || e.status === 503)).toEqual([]);
+    const windows = [
+      [1_000, SANDBOX_VALUES.burst],
+      [6_000, SANDBOX_VALUES.perMinute],
+    ] as const;
+    for (const [windowMs, limit] of windows) {
+      const report = await check(sandbox.url, windowMs, limit);
+      expect(report.breaches, `${limit} per ${windowMs} ms`).toEqual([]);
+      for (const account of report.accounts) {
+        expect(account.maxConcurrent.get).toBeLessThanOrEqual(SANDBOX_VALUES.concurrentGet);
+        expect(account.maxConcurrent.other).toBeLessThanOrEqual(SANDBOX_VALUES.concurrentWrite);
+      }
+    }
+    // Every folder exists exactly once.
+    const listing = (await (
+      await fetch(`${sandbox.url}/api/2.0/files/${UNSORTED}?count=100&startIndex=0&filterType=2`, { headers: { Authorization: `Bearer ${sandbox.demo.apiKey}` } })
+    ).json()) as { response: { total: number } };
+    expect(listing.response.total).toBe(FOLDERS);
+  });
+}
