@@ -81,6 +81,8 @@ export interface FolderPage {
   total: number;
   /** Where the next page starts, or null when this was the last one. */
   nextStartIndex: number | null;
+  /** Served from the background's cache while a fresh copy is fetched (a listingChanged event follows if it differs). */
+  cached?: boolean;
 }
 
 export interface PageRequest {
@@ -175,6 +177,8 @@ export interface Events {
   stateChanged: AppState;
   schedulerSnapshot: SchedulerSnapshot;
   jobProgress: JobSummary;
+  /** A listing served from the cache was refreshed and differs: a page showing it should load it again. */
+  listingChanged: { portalId: PortalId; folderId: EntryId };
 }
 
 export type CommandName = keyof Commands;

@@ -77,7 +77,11 @@ export class JobManager {
         runCreateFolders(job, {
           client,
           save: (record) => this.store.set({ [jobKey(record.id)]: record }),
-          onProgress: (record) => this.progressSoon(record),
+          onProgress: (record) => {
+            // The folder is being written into: its cached listings are out of date.
+            this.services.listings(record.portalId).invalidate(`folder:${record.parentId}`);
+            this.progressSoon(record);
+          },
           now: () => new Date(),
           signal: controller.signal,
         }),

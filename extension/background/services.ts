@@ -1,4 +1,6 @@
 import { DocSpaceClient } from '../../src/docspace/client.ts';
+import { ListingCache } from '../../src/docspace/listing-cache.ts';
+import { SingleFlight } from '../../src/docspace/single-flight.ts';
 import type { Credentials } from '../../src/docspace/credentials.ts';
 import { AppError } from '../../src/errors.ts';
 import { limitSettingsFor } from '../../src/portals/portal-limits.ts';
@@ -7,7 +9,7 @@ import type { SignInDeps } from '../../src/portals/sign-in.ts';
 import type { PortalId, PortalLimits } from '../../src/protocol.ts';
 import { systemClock } from '../../src/scheduler/clock.ts';
 import { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { SimpleQueue } from '../../src/scheduler/simple-queue.ts';
+import type { RequestExecutor } from '../../src/scheduler/request-executor.ts';
 import { scheduleWake } from '../platform/alarms.ts';
 import { createBudgetStore } from '../platform/budget-store.ts';
 import { broadcast } from '../platform/messaging-background.ts';
@@ -27,15 +29,21 @@ export class BackgroundServices {
   /** One scheduler per portal account: every authenticated DocSpace call goes through it. */
   private readonly schedulers = new Map<PortalId, Scheduler>();
   private readonly credentialCache = new Map<PortalId, Credentials | null>();
-  /** Anonymous calls (portal check, sign-in) have no account yet, so no budget: a small queue per origin. */
-  private readonly anonymousQueues = new Map<string, SimpleQueue>();
+  private readonly flights = new Map<PortalId, SingleFlight>();
+  private readonly listingCaches = new Map<PortalId, ListingCache>();
+
   private readonly snapshotTimers = new Map<PortalId, ReturnType<typeof setTimeout>>();
 
+  /**
+   * Calls made before there is an account (portal check, sign-in) are limited by the portal per IP: they get
+   * a scheduler of their own per origin, so they too go through the limits.
+   */
   readonly signInDeps: SignInDeps = {
     createClient: (origin, credentials) => {
-      let queue = this.anonymousQueues.get(origin);
-      if (!queue) this.anonymousQueues.set(origin, (queue = new SimpleQueue(4)));
-      return new DocSpaceClient({ baseUrl: origin, fetch: platformFetch, credentials, executor: queue });
+      const executor: RequestExecutor = {
+        run: async (ticket, send) => (await this.scheduler(`${origin}|anonymous`, true)).run(ticket, send),
+      };
+      return new DocSpaceClient({ baseUrl: origin, fetch: platformFetch, credentials, executor });
     },
     hasHostPermission,
     now: () => new Date(),
@@ -63,12 +71,21 @@ export class BackgroundServices {
 
   async client(record: PortalRecord): Promise<DocSpaceClient> {
     if (!this.credentialCache.has(record.id)) this.credentialCache.set(record.id, (await this.registry.credentials(record.id)) ?? null);
+    let singleFlight = this.flights.get(record.id);
+    if (!singleFlight) this.flights.set(record.id, (singleFlight = new SingleFlight()));
     return new DocSpaceClient({
       baseUrl: record.origin,
       fetch: platformFetch,
       credentials: () => this.credentialCache.get(record.id) ?? null,
       executor: await this.scheduler(record.id),
+      singleFlight,
     });
+  }
+
+  listings(portalId: PortalId): ListingCache {
+    let cache = this.listingCaches.get(portalId);
+    if (!cache) this.listingCaches.set(portalId, (cache = new ListingCache(() => Date.now())));
+    return cache;
   }
 
   /** Runs an authenticated call for a signed-in portal; a 401 marks the account for sign-in and tells every page. */
@@ -111,6 +128,8 @@ export class BackgroundServices {
   forget(portalId: PortalId): void {
     this.credentialCache.delete(portalId);
     this.schedulers.delete(portalId);
+    this.listingCaches.delete(portalId);
+    this.flights.delete(portalId);
   }
 
   async setLimits(portalId: PortalId, limits: PortalLimits): Promise<void> {
@@ -120,7 +139,7 @@ export class BackgroundServices {
   }
 
   async activity(portalId: PortalId) {
-    if (!this.registry.get(portalId)) return null;
+    if (!this.registry.get(portalId) && !portalId.endsWith('|anonymous')) return null;
     return (await this.scheduler(portalId)).snapshot();
   }
 

@@ -4,6 +4,7 @@ import type { Lane, Outcome, RequestExecutor, SendContext } from '../scheduler/r
 import { authorizationHeader, type Credentials } from './credentials.ts';
 import { successEnvelopeSchema } from './dto.ts';
 import { errorFromResponse } from './http-errors.ts';
+import type { SingleFlight } from './single-flight.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 type QueryValue = string | number | boolean | undefined | readonly (string | number)[];
@@ -17,6 +18,8 @@ export interface ClientOptions {
   executor: RequestExecutor;
   /** Chrome kills a service-worker fetch that has no answer after 30 s; stop well before. */
   timeoutMs?: number;
+  /** Shared per portal account: identical GETs in flight at once are sent once. */
+  singleFlight?: SingleFlight;
 }
 
 export interface CallOptions<T> {
@@ -55,6 +58,14 @@ export class DocSpaceClient {
   async call<T>(path: string, options: CallOptions<T>): Promise<CallResult<T>> {
     const method = options.method ?? 'GET';
     const url = buildUrl(this.origin, path, options.query);
+    // A caller with its own signal may cancel, so only requests nobody can cancel alone are shared.
+    if (method === 'GET' && !options.signal && this.options.singleFlight) {
+      return this.options.singleFlight.run(`${options.anonymous ? 'anon' : 'auth'} ${url}`, () => this.schedule(url, method, path, options));
+    }
+    return this.schedule(url, method, path, options);
+  }
+
+  private schedule<T>(url: string, method: string, path: string, options: CallOptions<T>): Promise<CallResult<T>> {
     return this.options.executor.run(
       {
         method,

@@ -24,6 +24,8 @@ export interface BrowseState {
   openCrumb(crumb: Crumb, index: number): Promise<void>;
   loadMore(): Promise<void>;
   retry(): Promise<void>;
+  /** Loads the view again without a spinner (the background says its listing changed). */
+  refresh(): Promise<void>;
 }
 
 /** Section root folders by DocSpace FolderType, so a breadcrumb back to a root opens the section view. */
@@ -95,7 +97,23 @@ export function createBrowseStore(connector: Connector) {
       },
 
       retry: () => navigate(get().location),
+
+      async refresh() {
+        const { portalId, location, status } = get();
+        if (!portalId || status !== 'ready') return;
+        const mine = ++generation;
+        try {
+          const page = await fetchPage(portalId, location, 0);
+          if (mine === generation) set({ page, moreError: null, loadingMore: false });
+        } catch {
+          // The list on screen stays; the next navigation shows any error.
+        }
+      },
     };
+  });
+  connector.on('listingChanged', ({ portalId, folderId }) => {
+    const { page } = store.getState();
+    if (page && page.portalId === portalId && String(page.folder.id) === String(folderId)) void store.getState().refresh();
   });
   return store;
 }

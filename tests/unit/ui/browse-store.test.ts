@@ -74,6 +74,18 @@ describe('browse store', () => {
     expect(store.getState()).toMatchObject({ status: 'ready', location: { section: 'my' } });
   });
 
+  it('reloads the view quietly when the background says its listing changed', async () => {
+    let version = 1;
+    const { connector, emit } = fakeConnector({ listRooms: async () => ({ ...page(version === 1 ? [1] : [1, 2], version), cached: version === 1 }) });
+    const store = createBrowseStore(connector);
+    await store.getState().start('p');
+    version = 2;
+    emit('listingChanged', { portalId: 'p', folderId: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().page?.entries.map((e) => e.id)).toEqual([1, 2]);
+    expect(store.getState().status).toBe('ready');
+  });
+
   it('opens a section root when its breadcrumb is clicked', async () => {
     const { connector, sent } = fakeConnector({ listRooms: async () => page([1], 1), listFolder: async () => page([2], 1) });
     const store = createBrowseStore(connector);
