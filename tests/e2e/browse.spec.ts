@@ -106,13 +106,8 @@ test('clicking a file opens its webUrl in a new tab', async ({ signInWithApiKey,
   expect(tab.url()).toMatch(/doceditor\?fileid=\d+|media\/view\/\d+|filehandler\.ashx/);
 });
 
-test('a revoked sign-in turns into "sign in again" without losing the portal', async ({ openOptions, openPopup, sandbox }) => {
-  const options = await openOptions();
-  await options.getByLabel('Portal address').fill(sandbox.url);
-  await options.getByLabel('E-mail and password').check();
-  await options.getByLabel('E-mail', { exact: true }).fill(sandbox.demo.email);
-  await options.getByLabel('Password', { exact: true }).fill(sandbox.demo.password);
-  await options.getByRole('button', { name: 'Connect' }).click();
+test('a revoked sign-in turns into "sign in again" without losing the portal', async ({ signInWithPassword, openPopup, sandbox }) => {
+  const options = await signInWithPassword();
   await expect(options.getByTestId('signin-success')).toBeVisible();
   // A reset drops every session token the sandbox issued, as a password change or a revoked session would.
   await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });

@@ -5,17 +5,8 @@ import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
 import { chromiumArgs, chromiumPath, prepareLoadableExtension } from '../support/loadable-extension.ts';
 
-export interface SandboxLogEntry {
-  seq: number;
-  method: string;
-  path: string;
-  query: Record<string, string | string[]>;
-  status: number;
-  identity: string | null;
-  authPresent: boolean;
-  authScheme: string | null;
-  origin: string | null;
-}
+export type { LogEntry as SandboxLogEntry } from '../sandbox/request-log.ts';
+import type { LogEntry as SandboxLogEntry } from '../sandbox/request-log.ts';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
@@ -28,6 +19,7 @@ interface Fixtures {
   openOptions: () => Promise<Page>;
   openPopup: () => Promise<Page>;
   signInWithApiKey: (apiKey?: string) => Promise<Page>;
+  signInWithPassword: (password?: string) => Promise<Page>;
   sandboxLog: () => Promise<SandboxLogEntry[]>;
 }
 
@@ -95,6 +87,17 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
       const options = await openOptions();
       await options.getByLabel('Portal address').fill(sandbox.url);
       await options.locator('input[name=apiKey]').fill(apiKey);
+      await options.getByRole('button', { name: 'Connect' }).click();
+      return options;
+    });
+  },
+  signInWithPassword: async ({ openOptions, sandbox }, use) => {
+    await use(async (password = sandbox.demo.password) => {
+      const options = await openOptions();
+      await options.getByLabel('Portal address').fill(sandbox.url);
+      await options.getByLabel('E-mail and password').check();
+      await options.getByLabel('E-mail', { exact: true }).fill(sandbox.demo.email);
+      await options.getByLabel('Password', { exact: true }).fill(password);
       await options.getByRole('button', { name: 'Connect' }).click();
       return options;
     });

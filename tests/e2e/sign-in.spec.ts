@@ -10,13 +10,8 @@ test('signs in with the sandbox API key and shows the account', async ({ signInW
   await expect(card.getByTestId('portal-status')).toHaveText('Connected');
 });
 
-test('signs in with e-mail and password', async ({ openOptions, sandbox, sandboxLog }) => {
-  const options = await openOptions();
-  await options.getByLabel('Portal address').fill(sandbox.url);
-  await options.getByLabel('E-mail and password').check();
-  await options.getByLabel('E-mail', { exact: true }).fill(sandbox.demo.email);
-  await options.getByLabel('Password', { exact: true }).fill(sandbox.demo.password);
-  await options.getByRole('button', { name: 'Connect' }).click();
+test('signs in with e-mail and password', async ({ signInWithPassword, sandboxLog }) => {
+  const options = await signInWithPassword();
   await expect(options.getByTestId('signin-success')).toBeVisible();
   const log = await sandboxLog();
   const self = log.filter((e) => e.path === '/api/2.0/people/@self');
@@ -38,13 +33,8 @@ test('a key that is not shaped like a DocSpace key is caught before the portal s
   expect((await sandboxLog()).filter((e) => e.path === '/api/2.0/people/@self')).toHaveLength(0);
 });
 
-test('a wrong password gets a clear message', async ({ openOptions, sandbox }) => {
-  const options = await openOptions();
-  await options.getByLabel('Portal address').fill(sandbox.url);
-  await options.getByLabel('E-mail and password').check();
-  await options.getByLabel('E-mail', { exact: true }).fill(sandbox.demo.email);
-  await options.getByLabel('Password', { exact: true }).fill('not-the-password');
-  await options.getByRole('button', { name: 'Connect' }).click();
+test('a wrong password gets a clear message', async ({ signInWithPassword }) => {
+  const options = await signInWithPassword('not-the-password');
   await expect(options.getByRole('alert')).toContainText('The e-mail or password is wrong');
 });
 

@@ -58,3 +58,14 @@ export class MemoryBudgetStore implements BudgetStore {
     this.data.set(key, structuredClone(budget));
   }
 }
+
+/** Most of `times` inside any window [t, t + windowMs). */
+export function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type LimitSettings } from '../../../src/scheduler/limits.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
 import type { Clock } from '../../../src/scheduler/clock.ts';
-import { FakeClock, MemoryBudgetStore } from './fake-clock.ts';
+import { FakeClock, MemoryBudgetStore, maxInWindow } from './fake-clock.ts';
 
 interface Arrival {
   processedAt: number;
@@ -30,15 +30,6 @@ function workerClock(global: FakeClock, isDead: () => boolean): Clock {
   };
 }
 
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 function maxOverlap(records: ServerRecord[]): number {
   const events = records.flatMap((r) => [[r.at, 1] as const, [r.end, -1] as const]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);

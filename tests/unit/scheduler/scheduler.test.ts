@@ -3,7 +3,7 @@ import { AppError } from '../../../src/errors.ts';
 import { DEFAULT_LIMITS, type LimitSettings } from '../../../src/scheduler/limits.ts';
 import type { Lane, RequestTicket, SendContext } from '../../../src/scheduler/request-executor.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
-import { FakeClock, MemoryBudgetStore, settle } from './fake-clock.ts';
+import { FakeClock, MemoryBudgetStore, maxInWindow, settle } from './fake-clock.ts';
 
 function settings(overrides: Partial<LimitSettings> = {}): LimitSettings {
   return {
@@ -47,15 +47,6 @@ function setup(options: { limits?: Partial<LimitSettings>; store?: MemoryBudgetS
   return { clock, store, scheduler, sent, request };
 }
 
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 const refusal = (status: 429 | 503, retryAfterSeconds?: number) =>
   new AppError({ code: status === 429 ? 'rateLimited' : 'unavailable', message: 'slow down', retryable: true, action: 'wait', status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
