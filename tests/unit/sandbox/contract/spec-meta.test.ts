@@ -10,6 +10,16 @@ const availability = specAvailability();
 if (!availability.available) console.warn(`[contract:spec-meta] ${availability.reason}`);
 
 describe.skipIf(!availability.available)(`contract setup${availability.available ? '' : ` — ${availability.reason}`}`, () => {
+  it('rejects answers that break the contract (the checker is not vacuous)', () => {
+    const spec = loadContractSpec();
+    const file = { id: 1, title: 'a.docx', fileType: 7, created: '2025-05-20T13:15:30.0000000+03:00' };
+    const envelope = (response: unknown) => ({ response, count: 1, links: [{ href: 'http://127.0.0.1/x', action: 'GET' }], status: 0, statusCode: 200 });
+    expect(spec.validate('GET', '/api/2.0/files/file/{fileId}', 200, envelope(file))).toEqual([]);
+    expect(spec.validate('GET', '/api/2.0/files/file/{fileId}', 200, envelope({ ...file, id: { nested: true } }))).not.toEqual([]);
+    expect(spec.validate('GET', '/api/2.0/files/file/{fileId}', 200, envelope({ ...file, fileType: 'Document' }))).not.toEqual([]);
+    expect(spec.validate('GET', '/api/2.0/files/file/{fileId}', 200, { ...envelope(file), status: 200 })).not.toEqual([]);
+  });
+
   it('is the 3.7 spec the wire exceptions were written against', () => {
     expect(loadContractSpec().version).toMatch(/^3\.7\./);
   });
