@@ -13,7 +13,7 @@ import { minimumLastStart } from './minimum-makespan.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
 
 const N = Number(process.env.BENCH_N ?? 3000);
-const SCALE = Number(process.env.BENCH_SCALE ?? 0.3);
+const SCALE = Number(process.env.BENCH_SCALE ?? 0.5);
 const PROFILES = (process.env.BENCH_PROFILES?.split(',') ?? ['documented', 'server']) as Array<'documented' | 'server'>;
 const anything = v.unknown();
 
