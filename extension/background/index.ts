@@ -25,6 +25,6 @@ const handlers: CommandHandlers<CommandContext> = {
 registerCommandHandlers(handlers, services.ready);
 registerEventPorts();
 onHostPermissionsChanged(() => void services.broadcastState());
-onWake((name) => void services.ready.then(() => (name === 'jobs' ? jobs.resumeAll() : services.wake(name))));
+onWake(() => void services.ready.then(() => jobs.resumeAll()));
 // A worker that starts (after Chrome stopped the last one) picks up the jobs it left.
 void services.ready.then(() => jobs.resumeAll());

@@ -1,6 +1,6 @@
 import { runCreateFolders } from '../../src/jobs/create-folders-runner.ts';
 import { folderTitles, newCreateFoldersJob, summarize, type JobRecord } from '../../src/jobs/job-record.ts';
-import { AppError } from '../../src/errors.ts';
+import { AppError, toErrorData } from '../../src/errors.ts';
 import type { KeyValueStore } from '../../src/portals/key-value-store.ts';
 import type { EntryId, JobSummary, PortalId } from '../../src/protocol.ts';
 import { keepWaking } from '../platform/alarms.ts';
@@ -14,7 +14,9 @@ const PROGRESS_INTERVAL_MS = 200;
 
 /** Durable jobs: stored item by item, resumed by whichever worker starts next, one run per job at a time. */
 export class JobManager {
-  private readonly running = new Map<string, AbortController>();
+  private readonly running = new Map<string, { controller: AbortController; finished: Promise<void> }>();
+  /** Read-modify-write of the job list, one at a time. */
+  private indexChain: Promise<unknown> = Promise.resolve();
   private readonly progressTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -36,9 +38,14 @@ export class JobManager {
     }
     const job = newCreateFoldersJob(crypto.randomUUID(), portalId, parentId, parentTitle, folderTitles(titles), new Date());
     await this.store.set({ [jobKey(job.id)]: job });
-    const ids = [job.id, ...(await this.index())];
-    await this.store.set({ [INDEX_KEY]: ids.slice(0, KEEP_FINISHED) });
-    await this.store.remove(ids.slice(KEEP_FINISHED).map(jobKey));
+    await this.updateIndex(async (ids) => {
+      // Keep every running job and the most recent finished ones.
+      const records = await Promise.all(ids.map((id) => this.store.get<JobRecord>(jobKey(id))));
+      const finished = ids.filter((_, i) => records[i] && records[i]!.status !== 'running');
+      const dropped = new Set(finished.slice(KEEP_FINISHED));
+      await this.store.remove([...dropped].map(jobKey));
+      return [job.id, ...ids.filter((id) => !dropped.has(id) && records[ids.indexOf(id)] !== undefined)];
+    });
     this.start(job);
     return summarize(job);
   }
@@ -49,14 +56,14 @@ export class JobManager {
   }
 
   async cancel(jobId: string): Promise<JobSummary> {
-    const controller = this.running.get(jobId);
-    if (controller) {
-      controller.abort();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+    const run = this.running.get(jobId);
+    if (run) {
+      run.controller.abort();
+      await run.finished;
     }
     const job = await this.store.get<JobRecord>(jobKey(jobId));
     if (!job) throw new AppError({ code: 'notFound', message: 'That job is no longer in the list.', retryable: false, action: 'none' });
-    if (job.status === 'running' && !controller) {
+    if (job.status === 'running') {
       job.status = 'cancelled';
       await this.store.set({ [jobKey(job.id)]: job });
     }
@@ -67,12 +74,17 @@ export class JobManager {
     return (await this.store.get<string[]>(INDEX_KEY)) ?? [];
   }
 
+  private updateIndex(change: (ids: string[]) => Promise<string[]>): Promise<void> {
+    const next = this.indexChain.then(async () => this.store.set({ [INDEX_KEY]: await change(await this.index()) }));
+    this.indexChain = next.catch(() => undefined);
+    return next;
+  }
+
   private start(job: JobRecord): void {
     if (this.running.has(job.id)) return;
     const controller = new AbortController();
-    this.running.set(job.id, controller);
     keepWaking('jobs', true);
-    void this.services
+    const finished = this.services
       .withPortal(job.portalId, (client) =>
         runCreateFolders(job, {
           client,
@@ -86,14 +98,23 @@ export class JobManager {
           signal: controller.signal,
         }),
       )
-      .catch(() => {
-        // Signed out or no access: the job stays 'running' in storage and resumes after the next sign-in.
-      })
+      .then(
+        () => undefined,
+        async (error: unknown) => {
+          // Signed out: the job stays 'running' and goes on after the next sign-in. Anything else ends it, visibly.
+          if (error instanceof AppError && error.code === 'unauthorized') return;
+          job.status = 'failed';
+          job.error = toErrorData(error);
+          job.updatedAt = new Date().toISOString();
+          await this.store.set({ [jobKey(job.id)]: job });
+        },
+      )
       .finally(() => {
         this.running.delete(job.id);
         broadcast('jobProgress', summarize(job));
         if (this.running.size === 0) keepWaking('jobs', false);
       });
+    this.running.set(job.id, { controller, finished });
   }
 
   private progressSoon(job: JobRecord): void {

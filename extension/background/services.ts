@@ -27,7 +27,7 @@ export class BackgroundServices {
   readonly ready: Promise<void> = this.registry.load();
   private readonly budgets = createBudgetStore();
   /** One scheduler per portal account: every authenticated DocSpace call goes through it. */
-  private readonly schedulers = new Map<PortalId, Scheduler>();
+  private readonly schedulers = new Map<string, Promise<Scheduler>>();
   private readonly credentialCache = new Map<PortalId, Credentials | null>();
   private readonly flights = new Map<PortalId, SingleFlight>();
   private readonly listingCaches = new Map<PortalId, ListingCache>();
@@ -50,21 +50,29 @@ export class BackgroundServices {
   };
 
   /** The scheduler of a portal account; `fresh` when it was just signed in for the first time. */
-  async scheduler(portalId: PortalId, fresh = false): Promise<Scheduler> {
-    let scheduler = this.schedulers.get(portalId);
-    if (!scheduler) {
-      const overrides = await this.store.get<PortalLimits>(`limits/${portalId}`);
-      const hasBudget = (await this.budgets.load(portalId)) !== undefined;
-      scheduler = new Scheduler({
-        key: portalId,
-        settings: limitSettingsFor(overrides),
-        clock: systemClock,
-        store: this.budgets,
-        fresh: fresh && !hasBudget,
-        onChange: () => this.snapshotSoon(portalId),
-      });
-      this.schedulers.set(portalId, scheduler);
+  scheduler(key: string, fresh = false): Promise<Scheduler> {
+    // The promise goes into the map before the first await, so calls that arrive together share one scheduler.
+    let pending = this.schedulers.get(key);
+    if (!pending) {
+      pending = this.createScheduler(key, fresh);
+      this.schedulers.set(key, pending);
+      pending.catch(() => this.schedulers.delete(key));
     }
+    return pending;
+  }
+
+  private async createScheduler(key: string, fresh: boolean): Promise<Scheduler> {
+    const overrides = await this.store.get<PortalLimits>(`limits/${key}`);
+    const hasBudget = (await this.budgets.load(key)) !== undefined;
+    const scheduler = new Scheduler({
+      key,
+      settings: limitSettingsFor(overrides),
+      clock: systemClock,
+      store: this.budgets,
+      fresh: fresh && !hasBudget,
+      haltOnUnauthorized: !key.endsWith('|anonymous'),
+      onChange: () => this.snapshotSoon(key),
+    });
     await scheduler.ready;
     return scheduler;
   }
@@ -108,9 +116,7 @@ export class BackgroundServices {
     try {
       return await work(await this.client(record), record);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'unauthorized' || error.code === 'notSignedIn')) {
-        if (await this.registry.markNeedsSignIn(portalId)) await this.broadcastState();
-      }
+      if (error instanceof AppError && (error.code === 'unauthorized' || error.code === 'notSignedIn')) await this.signInNeeded(portalId);
       throw error;
     }
   }
@@ -125,27 +131,28 @@ export class BackgroundServices {
   /** Set by the wiring: what else wakes up after a sign-in (durable jobs). */
   onSignedIn: (() => void) | undefined;
 
+  /** Signed out: what waited is cancelled, what was on the wire is aborted; the spent budget stays stored. */
   forget(portalId: PortalId): void {
-    this.credentialCache.delete(portalId);
+    void this.schedulers.get(portalId)?.then((scheduler) => scheduler.dispose());
     this.schedulers.delete(portalId);
+    this.credentialCache.delete(portalId);
     this.listingCaches.delete(portalId);
     this.flights.delete(portalId);
   }
 
   async setLimits(portalId: PortalId, limits: PortalLimits): Promise<void> {
     await this.store.set({ [`limits/${portalId}`]: limits });
-    // The next call builds a scheduler with the new numbers from the same persisted budget.
-    this.schedulers.delete(portalId);
+    (await this.schedulers.get(portalId))?.updateSettings(limitSettingsFor(limits));
+  }
+
+  /** A background refresh met a 401: the account needs a new sign-in, and every page should say so. */
+  async signInNeeded(portalId: PortalId): Promise<void> {
+    if (await this.registry.markNeedsSignIn(portalId)) await this.broadcastState();
   }
 
   async activity(portalId: PortalId) {
     if (!this.registry.get(portalId) && !portalId.endsWith('|anonymous')) return null;
     return (await this.scheduler(portalId)).snapshot();
-  }
-
-  /** An alarm woke the worker: rebuild the scheduler so it looks at its (persisted) pause again. */
-  async wake(portalId: PortalId): Promise<void> {
-    if (this.registry.get(portalId)) await this.scheduler(portalId);
   }
 
   async broadcastState(): Promise<void> {
@@ -158,11 +165,12 @@ export class BackgroundServices {
       portalId,
       setTimeout(() => {
         this.snapshotTimers.delete(portalId);
-        const scheduler = this.schedulers.get(portalId);
-        if (!scheduler) return;
-        broadcast('schedulerSnapshot', scheduler.snapshot());
-        const wakeAt = scheduler.nextWakeAt();
-        if (wakeAt !== null && wakeAt - Date.now() > ALARM_THRESHOLD_MS) scheduleWake(portalId, wakeAt);
+        void this.schedulers.get(portalId)?.then((scheduler) => {
+          broadcast('schedulerSnapshot', scheduler.snapshot());
+          // A pause longer than the worker's idle life: an alarm starts a worker that resumes durable jobs.
+          const wakeAt = scheduler.nextWakeAt();
+          if (wakeAt !== null && wakeAt - Date.now() > ALARM_THRESHOLD_MS) scheduleWake(portalId, wakeAt);
+        });
       }, SNAPSHOT_INTERVAL_MS),
     );
   }

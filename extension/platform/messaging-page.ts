@@ -50,7 +50,10 @@ export function subscribeEvents(): { on<K extends EventName>(name: K, listener: 
     on(name, listener) {
       const list = (listeners[name] ??= []) as Array<typeof listener>;
       list.push(listener);
-      return () => list.splice(list.indexOf(listener), 1);
+      return () => {
+        const index = list.indexOf(listener);
+        if (index >= 0) list.splice(index, 1);
+      };
     },
   };
 }

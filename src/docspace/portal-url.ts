@@ -24,9 +24,19 @@ export function normalisePortalUrl(input: string): string {
   if (host === '' || (!host.includes('.') && host !== 'localhost' && !host.startsWith('['))) {
     throw invalid(`"${trimmed}" has no full host name. Enter it like https://yourname.onlyoffice.com.`);
   }
+  if (url.protocol === 'http:' && !isLoopback(host)) {
+    throw invalid(
+      `Use https://${host}${url.port ? `:${url.port}` : ''}: over plain http your API key, password and files would travel unencrypted. ` +
+        '(http is accepted only for a portal on this computer, such as http://127.0.0.1.)',
+    );
+  }
   return `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`;
 }
 
 function invalid(message: string): AppError {
   return new AppError({ code: 'invalidUrl', message, retryable: false, action: 'checkUrl' });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }

@@ -33,18 +33,27 @@ export async function runCreateFolders(job: JobRecord, deps: RunnerDeps): Promis
     await writer.flush();
 
     const pending = job.items.filter((item) => item.state === 'pending');
+    // The first failure stops every worker of this run before it returns, so a later run never overlaps it.
+    const stop = new AbortController();
+    const signal = AbortSignal.any([deps.signal, stop.signal]);
     let next = 0;
     const worker = async (): Promise<void> => {
       for (let item = pending[next++]; item; item = pending[next++]) {
-        if (deps.signal.aborted) return;
+        if (signal.aborted) return;
         item.state = 'sending';
         await writer.flush();
-        await createOne(job, item, deps);
+        await createOne(job, item, { ...deps, signal });
         changed();
         writer.touch();
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, worker));
+    const results = await Promise.allSettled(
+      Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, () => worker().catch((error: unknown) => (stop.abort(), Promise.reject(error)))),
+    );
+    // The failure that stopped the run, not the cancellations it caused in the other workers.
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
+    const cause = failures.find((e) => !(e instanceof AppError && e.code === 'cancelled' && !deps.signal.aborted)) ?? failures[0];
+    if (cause !== undefined) throw cause;
     job.status = deps.signal.aborted ? 'cancelled' : 'done';
   } catch (error) {
     // Cancelled or signed out: what is done stays done; the job record says where it stopped.

@@ -30,12 +30,15 @@ export interface JobRecord {
 export const MAX_FOLDER_TITLE = 165;
 export const MAX_JOB_ITEMS = 1000;
 
+/** DocSpace replaces these in entry titles with "_"; doing it first keeps the name we look for the one it stores. */
+const INVALID_TITLE_CHARS = /[\\/:*?"<>|]/g;
+
 /** Cleans a pasted list: trims, drops empty lines and repeats; refuses names DocSpace would refuse. */
 export function folderTitles(raw: string[]): string[] {
   const seen = new Set<string>();
   const titles: string[] = [];
   for (const line of raw) {
-    const title = line.trim();
+    const title = line.trim().replace(INVALID_TITLE_CHARS, '_');
     if (title === '' || seen.has(title.toLowerCase())) continue;
     if (title.length > MAX_FOLDER_TITLE) throw invalid(`"${title.slice(0, 40)}…" is longer than ${MAX_FOLDER_TITLE} characters, the most DocSpace allows for a folder name. Shorten it and try again.`);
     seen.add(title.toLowerCase());

@@ -58,7 +58,8 @@ export class Budget {
   private slowestMs = 1_000;
 
   constructor(
-    readonly limits: EffectiveLimits,
+    /** Replaced when the user changes the portal's limits; what was spent stays. */
+    public limits: EffectiveLimits,
     /** How long a request the previous worker left in flight is assumed to hold its slot; by default from recent answer times. */
     private readonly orphanHoldMs?: number,
   ) {}
@@ -226,7 +227,10 @@ export class Budget {
       this.extendPause(now + retryAfterMs, 'retryAfter');
       return;
     }
-    this.factors[cls] = Math.max(MIN_FACTOR, this.factors[cls] / 2);
+    // A burst of refusals answers one overload: halve once per backoff, not once per refused request.
+    if (!(this.pause && this.pause.reason === 'backoff' && this.pause.until > now)) {
+      this.factors[cls] = Math.max(MIN_FACTOR, this.factors[cls] / 2);
+    }
     this.extendPause(now + backoffMs, 'backoff');
   }
 
@@ -245,7 +249,7 @@ export class Budget {
     // With Retry-After the server said when to come back; without it, assume its window stays full for a whole window.
     if (window && !serverSaidWhen) {
       const used = this.usedInWindow(window.windowMs, now);
-      const serverUsed = Math.max(0, window.limit - Math.min(remaining, window.limit));
+      const serverUsed = Math.min(window.limit, Math.max(0, limit - remaining));
       for (let i = used; i < serverUsed; i++) this.addCompleted(now);
     }
     if (remaining <= 0 && resetAt !== undefined && resetAt > now) this.extendPause(resetAt, 'rateLimitReset');
@@ -253,10 +257,6 @@ export class Budget {
 
   extendPause(until: number, reason: PauseReason): void {
     if (!this.pause || this.pause.until < until) this.pause = { until, reason };
-  }
-
-  clearPause(): void {
-    this.pause = null;
   }
 
   toPersisted(now: number): PersistedBudget {

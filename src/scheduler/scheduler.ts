@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   /** Retries after network errors, timeouts, 408/502/504 (and checked writes). */
   maxRetries?: number;
   orphanHoldMs?: number;
+  /** An account's scheduler waits for a new sign-in after a 401; the one for calls before sign-in must not. */
+  haltOnUnauthorized?: boolean;
   onChange?: () => void;
 }
 
@@ -139,9 +141,26 @@ export class Scheduler implements RequestExecutor {
   /** The account was signed in again: send what waited. */
   resume(): void {
     this.halted = null;
-    this.budget?.clearPause();
     this.changed();
     this.pump();
+  }
+
+  /** New numbers for the same account: what was spent stays spent. */
+  updateSettings(settings: LimitSettings): void {
+    this.budget.limits = effectiveLimits(settings);
+    this.changed();
+    this.pump();
+  }
+
+  /** The account was signed out: nothing waiting will be sent, what is on the wire is aborted. */
+  dispose(): void {
+    for (const lane of Object.keys(this.lanes) as Lane[]) {
+      for (const entry of this.lanes[lane]) entry.reject(cancelled());
+      this.lanes[lane] = [];
+    }
+    for (const slot of this.active) slot.controller.abort();
+    if (this.timer !== null) this.options.clock.clearTimer(this.timer);
+    this.timer = null;
   }
 
   /** Time the next waiting request could go, for an alarm when the pause outlives the worker. */
@@ -265,7 +284,6 @@ export class Scheduler implements RequestExecutor {
       if (admission.reason === 'concurrency') {
         if (admission.at !== null) wakeAt = Math.min(wakeAt, admission.at);
         blocked.add(kind);
-        if (blocked.size >= 4 && !this.lanes.bulk.length) break;
         continue;
       }
       wakeAt = Math.min(wakeAt, admission.at);
@@ -318,7 +336,7 @@ export class Scheduler implements RequestExecutor {
 
   private observe(status: number, headers: Headers): void {
     const now = this.options.clock.now();
-    if (status === 401) {
+    if (status === 401 && this.options.haltOnUnauthorized !== false) {
       this.halted = 'unauthorized';
       this.note('error', 401, 'The portal refused the sign-in; waiting for a new one.');
     }

@@ -3,6 +3,7 @@ import type { DocSpaceClient } from '../../../src/docspace/client.ts';
 import type { FolderContentDto } from '../../../src/docspace/dto.ts';
 import { toFolderPage } from '../../../src/docspace/entries.ts';
 import { listingTags } from '../../../src/docspace/listing-cache.ts';
+import { AppError } from '../../../src/errors.ts';
 import type { CommandHandlers, FolderPage, PageRequest, PortalId } from '../../../src/protocol.ts';
 import { broadcast, type CommandContext } from '../../platform/messaging-background.ts';
 import type { BackgroundServices } from '../services.ts';
@@ -34,7 +35,10 @@ export function browseHandlers(services: BackgroundServices): BrowseCommands {
               broadcast('listingChanged', { portalId, folderId: page.folder.id });
             }
           })
-          .catch(() => undefined);
+          .catch((error: unknown) => {
+            // Nobody waits for this answer, so a refused sign-in must be reported here.
+            if (error instanceof AppError && error.code === 'unauthorized') void services.signInNeeded(portalId);
+          });
         return { ...hit.page, cached: true };
       }
       // The popup shows one list: a newer first page (a navigation) cancels an older one still waiting.

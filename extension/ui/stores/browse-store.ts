@@ -87,12 +87,15 @@ export function createBrowseStore(connector: Connector) {
         set({ loadingMore: true, moreError: null });
         try {
           const next = await fetchPage(portalId, location, page.nextStartIndex);
-          if (mine !== generation) return;
+          if (mine !== generation) {
+            set({ loadingMore: false });
+            return;
+          }
           const seen = new Set(page.entries.map((e) => `${e.kind}:${e.id}`));
           const fresh = next.entries.filter((e) => !seen.has(`${e.kind}:${e.id}`));
           set({ page: { ...next, startIndex: page.startIndex, entries: [...page.entries, ...fresh] }, loadingMore: false });
         } catch (error) {
-          if (mine === generation) set({ loadingMore: false, moreError: toErrorData(error) });
+          set({ loadingMore: false, ...(mine === generation ? { moreError: toErrorData(error) } : {}) });
         }
       },
 

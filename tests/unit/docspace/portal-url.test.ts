@@ -22,6 +22,7 @@ describe('normalisePortalUrl', () => {
     ['https://user:pw@team.onlyoffice.com', 'Remove the user name'],
     ['intranet', 'no full host name'],
     ['http://', 'is not a web address'],
+    ['http://docs.example.org', 'Use https://docs.example.org'],
   ])('refuses %j with a message that says what to do', (input, fragment) => {
     try {
       normalisePortalUrl(input);

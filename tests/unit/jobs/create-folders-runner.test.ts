@@ -88,7 +88,21 @@ describe('create folders job', () => {
   });
 });
 
+describe('create folders job, stopped by the portal', () => {
+  it('a 401 in one worker stops the whole run before it returns; the job stays running for the next sign-in', async () => {
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ type: 'expireTokens', apiKeys: true }) });
+    const job = newCreateFoldersJob('j6', 'p', MARKETING, 'Marketing', Array.from({ length: 12 }, (_, i) => `Late ${i}`), new Date());
+    await expect(run(job)).rejects.toMatchObject({ code: 'unauthorized' });
+    expect(job.status).toBe('running');
+    expect(job.items.every((item) => item.state !== 'done')).toBe(true);
+  });
+});
+
 describe('folderTitles', () => {
+  it('writes the characters DocSpace replaces as it would, so the check finds the folder', () => {
+    expect(folderTitles(['Q1: plan', 'a/b', 'x?'])).toEqual(['Q1_ plan', 'a_b', 'x_']);
+  });
+
   it('refuses an empty list, an over-long name and a list that is too long', () => {
     expect(() => folderTitles(['', '  '])).toThrow(/at least one/);
     expect(() => folderTitles(['x'.repeat(166)])).toThrow(/165/);
