@@ -39,6 +39,8 @@ export interface SchedulerOptions {
 interface Waiting {
   seq: number;
   taken: boolean;
+  /** Removes the abort listener from the caller's signal once the request leaves the queue. */
+  detach: AbortController;
   ticket: RequestTicket<unknown>;
   shape: RequestShape;
   cls: RequestClass;
@@ -50,6 +52,7 @@ interface Waiting {
 interface Slot {
   id: number;
   cls: RequestClass;
+  detach: AbortController;
   controller: AbortController;
   supersedeKey: string | undefined;
 }
@@ -155,7 +158,10 @@ export class Scheduler implements RequestExecutor {
   /** The account was signed out: nothing waiting will be sent, what is on the wire is aborted. */
   dispose(): void {
     for (const lane of Object.keys(this.lanes) as Lane[]) {
-      for (const entry of this.lanes[lane]) entry.reject(cancelled());
+      for (const entry of this.lanes[lane]) {
+        entry.detach.abort();
+        entry.reject(cancelled());
+      }
       this.lanes[lane] = [];
     }
     for (const slot of this.active) slot.controller.abort();
@@ -206,6 +212,7 @@ export class Scheduler implements RequestExecutor {
       const entry: Waiting = {
         seq,
         taken: false,
+        detach: new AbortController(),
         ticket,
         shape: { method: ticket.method, path: ticket.path, bulk: ticket.lane === 'bulk' },
         cls: requestClass(ticket.method),
@@ -213,12 +220,13 @@ export class Scheduler implements RequestExecutor {
         grant: resolve,
         reject,
       };
+      // A long job's signal sees thousands of requests: every listener is removed again (the `signal` option).
       ticket.signal?.addEventListener(
         'abort',
         () => {
           if (this.dequeue(entry)) reject(cancelled());
         },
-        { once: true },
+        { once: true, signal: entry.detach.signal },
       );
       const lane = this.lanes[ticket.lane];
       let at = lane.length;
@@ -241,6 +249,7 @@ export class Scheduler implements RequestExecutor {
     const index = lane.indexOf(entry);
     if (index < 0) return false;
     lane.splice(index, 1);
+    entry.detach.abort();
     this.changed();
     return true;
   }
@@ -298,9 +307,11 @@ export class Scheduler implements RequestExecutor {
 
   private launch(entry: Waiting, now: number): void {
     const id = this.budget.start(entry.shape, now);
+    entry.detach.abort();
     const controller = new AbortController();
-    entry.ticket.signal?.addEventListener('abort', () => controller.abort(), { once: true });
-    const slot: Slot = { id, cls: entry.cls, controller, supersedeKey: entry.ticket.supersedeKey };
+    const detach = new AbortController();
+    entry.ticket.signal?.addEventListener('abort', () => controller.abort(), { once: true, signal: detach.signal });
+    const slot: Slot = { id, cls: entry.cls, controller, detach, supersedeKey: entry.ticket.supersedeKey };
     this.active.add(slot);
     // Write-ahead: the spending is in storage before the request leaves.
     this.flush().then(
@@ -327,6 +338,7 @@ export class Scheduler implements RequestExecutor {
 
   private release(slot: Slot, ok: boolean): void {
     if (!this.active.delete(slot)) return;
+    slot.detach.abort();
     this.budget.finish(slot.id, this.options.clock.now());
     if (ok) this.budget.succeeded(slot.cls);
     this.writer.touch();
@@ -363,14 +375,18 @@ export class Scheduler implements RequestExecutor {
 
   private sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve, reject) => {
-      const handle = this.options.clock.setTimer(resolve, ms);
+      const detach = new AbortController();
+      const handle = this.options.clock.setTimer(() => {
+        detach.abort();
+        resolve();
+      }, ms);
       signal?.addEventListener(
         'abort',
         () => {
           this.options.clock.clearTimer(handle);
           reject(cancelled());
         },
-        { once: true },
+        { once: true, signal: detach.signal },
       );
     });
   }
