@@ -96,17 +96,22 @@ function authCookie(token: string, expires: Date | null): string {
 export function registerAuthenticationRoutes(router: Router, deps: { bruteForce: BruteForceGuard }): void {
   router.get(`${API}/authentication`, 'anonymous', (ctx) => ok(ctx, ctx.auth.identity !== null));
 
-  router.post(`${API}/authentication`, 'anonymous', async (ctx) => {
+  /** Both login steps check the password the same way, under the same brute-force guard. */
+  const checkLogin = async (ctx: RequestContext) => {
     const body = await readLoginBody(ctx);
     const login = text(body.userName);
     const nowMs = ctx.now.getTime();
     if (deps.bruteForce.isBlocked(login, ctx.remoteAddress, nowMs)) throw tooManyLoginAttempts();
-
     const user = login.trim() ? ctx.store.findUserByLogin(login) : undefined;
     if (!user || !(await passwordMatches(ctx, user, body))) {
       deps.bruteForce.recordFailure(login, ctx.remoteAddress, nowMs);
       throw authenticationFailed();
     }
+    return { body, login, user, nowMs };
+  };
+
+  router.post(`${API}/authentication`, 'anonymous', async (ctx) => {
+    const { body, login, user } = await checkLogin(ctx);
     deps.bruteForce.recordSuccess(login, ctx.remoteAddress);
 
     // TFA app enabled: no token yet; the client confirms a code with POST authentication/{code}.
@@ -115,15 +120,7 @@ export function registerAuthenticationRoutes(router: Router, deps: { bruteForce:
   });
 
   router.post(`${API}/authentication/:code`, 'anonymous', async (ctx) => {
-    const body = await readLoginBody(ctx);
-    const login = text(body.userName);
-    const nowMs = ctx.now.getTime();
-    if (deps.bruteForce.isBlocked(login, ctx.remoteAddress, nowMs)) throw tooManyLoginAttempts();
-    const user = login.trim() ? ctx.store.findUserByLogin(login) : undefined;
-    if (!user || !(await passwordMatches(ctx, user, body))) {
-      deps.bruteForce.recordFailure(login, ctx.remoteAddress, nowMs);
-      throw authenticationFailed();
-    }
+    const { body, login, user, nowMs } = await checkLogin(ctx);
     // AuthWithCodeRequestsDto.code (the web client also puts it in the path). Without a TFA app the
     // server's "Auth code is not available" is re-thrown as AuthenticationException: 401 as well.
     const code = text(body.code) || (ctx.params['code'] ?? '');
