@@ -12,7 +12,10 @@ const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'nav
   name,
   message: 'src/ is pure TypeScript that runs in Node: no DOM or browser globals.',
 }));
-const polyfillOnlyInPlatform = { name: 'webextension-polyfill', message: 'Import browser APIs from extension/platform/ instead.' };
+const polyfillOnlyInPlatform = {
+  name: 'webextension-polyfill',
+  message: 'Import browser APIs from extension/platform/ instead.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.start/', '.sandbox-data/'] },
@@ -20,13 +23,19 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.es2022 },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -38,8 +47,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [polyfillOnlyInPlatform, { name: 'preact', message: 'UI lives in extension/.' }, { name: 'zustand', message: 'Stores live in extension/ui/.' }],
-          patterns: [{ group: ['**/extension/**', '../extension/*'], message: 'src/ never imports from extension/.' }, { group: ['node:*'], message: 'src/ runs in the browser too: no Node built-ins.' }],
+          paths: [
+            polyfillOnlyInPlatform,
+            { name: 'preact', message: 'UI lives in extension/.' },
+            { name: 'zustand', message: 'Stores live in extension/ui/.' },
+          ],
+          patterns: [
+            { group: ['**/extension/**', '../extension/*'], message: 'src/ never imports from extension/.' },
+            { group: ['node:*'], message: 'src/ runs in the browser too: no Node built-ins.' },
+          ],
         },
       ],
     },
@@ -61,7 +77,10 @@ export default tseslint.config(
         {
           paths: [polyfillOnlyInPlatform],
           patterns: [
-            { group: ['**/background/**'], message: 'Pages never import background code: send a command (src/protocol.ts).' },
+            {
+              group: ['**/background/**'],
+              message: 'Pages never import background code: send a command (src/protocol.ts).',
+            },
             { group: ['**/platform/messaging-background*'], message: 'Background messaging is for the worker only.' },
           ],
         },
@@ -93,7 +112,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/src/**', '**/extension/**'], message: 'The sandbox stands alone: it must not share code with the extension it checks.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/src/**', '**/extension/**'],
+              message: 'The sandbox stands alone: it must not share code with the extension it checks.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -85,7 +85,9 @@ try {
   await popup.setViewportSize({ width: 380, height: 560 });
   await popup.goto(`chrome-extension://${id}/extension/popup/index.html`);
   await popup.locator('.entries').waitFor({ timeout: 15_000 });
-  console.log(`Signed in to the sandbox; the popup is open in a tab (chrome-extension://${id}/extension/popup/index.html).`);
+  console.log(
+    `Signed in to the sandbox; the popup is open in a tab (chrome-extension://${id}/extension/popup/index.html).`,
+  );
 
   if (headless) {
     const outDir = resolve('.start');
@@ -99,7 +101,9 @@ try {
       await cleanup();
       process.exit(0);
     }
-    console.log('To see the browser: run on a desktop, or `xvfb-run npm start`, or load dist/chrome unpacked in your own');
+    console.log(
+      'To see the browser: run on a desktop, or `xvfb-run npm start`, or load dist/chrome unpacked in your own',
+    );
     console.log('Chromium and connect it to the sandbox above. The sandbox keeps running until Ctrl-C.');
     await context.close();
   } else {

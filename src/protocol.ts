@@ -164,10 +164,16 @@ export interface Commands {
   signOut: { request: { portalId: PortalId }; response: AppState };
   listRooms: { request: PageRequest & { portalId: PortalId; filterValue?: string }; response: FolderPage };
   listFolder: { request: PageRequest & { portalId: PortalId; folderId: EntryId }; response: FolderPage };
-  listSection: { request: PageRequest & { portalId: PortalId; section: Exclude<SectionId, 'rooms'> }; response: FolderPage };
+  listSection: {
+    request: PageRequest & { portalId: PortalId; section: Exclude<SectionId, 'rooms'> };
+    response: FolderPage;
+  };
   getActivity: { request: { portalId: PortalId }; response: SchedulerSnapshot | null };
   setLimits: { request: { portalId: PortalId; limits: PortalLimits }; response: PortalLimits };
-  createFolders: { request: { portalId: PortalId; parentId: EntryId; parentTitle: string; titles: string[] }; response: JobSummary };
+  createFolders: {
+    request: { portalId: PortalId; parentId: EntryId; parentTitle: string; titles: string[] };
+    response: JobSummary;
+  };
   listJobs: { request: Record<string, never>; response: JobSummary[] };
   cancelJob: { request: { jobId: string }; response: JobSummary };
 }
@@ -212,8 +218,7 @@ export interface CommandMessage<K extends CommandName = CommandName> {
 }
 
 export type CommandReply<K extends CommandName = CommandName> =
-  | { ok: true; value: CommandResponse<K> }
-  | { ok: false; error: ErrorData };
+  { ok: true; value: CommandResponse<K> } | { ok: false; error: ErrorData };
 
 export interface EventMessage<K extends EventName = EventName> {
   type: 'dpt/event';

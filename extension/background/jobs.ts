@@ -32,11 +32,28 @@ export class JobManager {
     }
   }
 
-  async createFolders(portalId: PortalId, parentId: EntryId, parentTitle: string, titles: string[]): Promise<JobSummary> {
+  async createFolders(
+    portalId: PortalId,
+    parentId: EntryId,
+    parentTitle: string,
+    titles: string[],
+  ): Promise<JobSummary> {
     if (!this.services.registry.get(portalId)) {
-      throw new AppError({ code: 'notSignedIn', message: 'This portal is no longer signed in. Open the options page.', retryable: false, action: 'openOptions' });
+      throw new AppError({
+        code: 'notSignedIn',
+        message: 'This portal is no longer signed in. Open the options page.',
+        retryable: false,
+        action: 'openOptions',
+      });
     }
-    const job = newCreateFoldersJob(crypto.randomUUID(), portalId, parentId, parentTitle, folderTitles(titles), new Date());
+    const job = newCreateFoldersJob(
+      crypto.randomUUID(),
+      portalId,
+      parentId,
+      parentTitle,
+      folderTitles(titles),
+      new Date(),
+    );
     await this.store.set({ [jobKey(job.id)]: job });
     await this.updateIndex(async (ids) => {
       // Keep every running job and the most recent finished ones.
@@ -62,7 +79,13 @@ export class JobManager {
       await run.finished;
     }
     const job = await this.store.get<JobRecord>(jobKey(jobId));
-    if (!job) throw new AppError({ code: 'notFound', message: 'That job is no longer in the list.', retryable: false, action: 'none' });
+    if (!job)
+      throw new AppError({
+        code: 'notFound',
+        message: 'That job is no longer in the list.',
+        retryable: false,
+        action: 'none',
+      });
     if (job.status === 'running') {
       job.status = 'cancelled';
       await this.store.set({ [jobKey(job.id)]: job });

@@ -78,7 +78,8 @@ export class BackgroundServices {
   }
 
   async client(record: PortalRecord): Promise<DocSpaceClient> {
-    if (!this.credentialCache.has(record.id)) this.credentialCache.set(record.id, (await this.registry.credentials(record.id)) ?? null);
+    if (!this.credentialCache.has(record.id))
+      this.credentialCache.set(record.id, (await this.registry.credentials(record.id)) ?? null);
     let singleFlight = this.flights.get(record.id);
     if (!singleFlight) this.flights.set(record.id, (singleFlight = new SingleFlight()));
     return new DocSpaceClient({
@@ -97,13 +98,26 @@ export class BackgroundServices {
   }
 
   /** Runs an authenticated call for a signed-in portal; a 401 marks the account for sign-in and tells every page. */
-  async withPortal<T>(portalId: PortalId, work: (client: DocSpaceClient, record: PortalRecord) => Promise<T>): Promise<T> {
+  async withPortal<T>(
+    portalId: PortalId,
+    work: (client: DocSpaceClient, record: PortalRecord) => Promise<T>,
+  ): Promise<T> {
     const record = this.registry.get(portalId);
     if (!record) {
-      throw new AppError({ code: 'notSignedIn', message: 'This portal is no longer in the list. Open the options page and add it again.', retryable: false, action: 'openOptions' });
+      throw new AppError({
+        code: 'notSignedIn',
+        message: 'This portal is no longer in the list. Open the options page and add it again.',
+        retryable: false,
+        action: 'openOptions',
+      });
     }
     if (record.needsSignIn) {
-      throw new AppError({ code: 'unauthorized', message: `Sign in to ${record.origin} again on the options page.`, retryable: false, action: 'signIn' });
+      throw new AppError({
+        code: 'unauthorized',
+        message: `Sign in to ${record.origin} again on the options page.`,
+        retryable: false,
+        action: 'signIn',
+      });
     }
     if (!(await hasHostPermission(record.origin))) {
       throw new AppError({
@@ -116,7 +130,8 @@ export class BackgroundServices {
     try {
       return await work(await this.client(record), record);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'unauthorized' || error.code === 'notSignedIn')) await this.signInNeeded(portalId);
+      if (error instanceof AppError && (error.code === 'unauthorized' || error.code === 'notSignedIn'))
+        await this.signInNeeded(portalId);
       throw error;
     }
   }

@@ -33,7 +33,12 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
     const granted = await requestHostPermission(origin);
     if (!granted) {
       setError(
-        new AppError({ code: 'permissionDenied', message: t('permissionRefused', origin), retryable: false, action: 'grantPermission' }).toData(),
+        new AppError({
+          code: 'permissionDenied',
+          message: t('permissionRefused', origin),
+          retryable: false,
+          action: 'grantPermission',
+        }).toData(),
       );
       return;
     }
@@ -69,11 +74,23 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
       <fieldset class="method">
         <legend>{t('signInWith')}</legend>
         <label>
-          <input type="radio" name="method" value="apiKey" checked={method === 'apiKey'} onChange={() => setMethod('apiKey')} />
+          <input
+            type="radio"
+            name="method"
+            value="apiKey"
+            checked={method === 'apiKey'}
+            onChange={() => setMethod('apiKey')}
+          />
           {t('authMethod_apiKey')}
         </label>
         <label>
-          <input type="radio" name="method" value="password" checked={method === 'password'} onChange={() => setMethod('password')} />
+          <input
+            type="radio"
+            name="method"
+            value="password"
+            checked={method === 'password'}
+            onChange={() => setMethod('password')}
+          />
           {t('authMethod_password')}
         </label>
       </fieldset>
@@ -95,16 +112,30 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
         <>
           <label class="field">
             <span>{t('emailLabel')}</span>
-            <input name="email" type="email" autoComplete="username" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+            <input
+              name="email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
           </label>
           <label class="field">
             <span>{t('passwordLabel')}</span>
-            <input name="password" type="password" autoComplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
           </label>
         </>
       )}
       <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={busy}>{busy ? t('connecting') : t('connect')}</button>
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {busy ? t('connecting') : t('connect')}
+        </button>
       </div>
       {error && <ErrorNotice error={error} />}
       {done && (

@@ -29,7 +29,11 @@ export function OptionsApp({ connector }: { connector: Connector }) {
         <>
           <section aria-labelledby="portals-heading">
             <h2 id="portals-heading">{t('portalsHeading')}</h2>
-            {portals.length === 0 && <p class="muted" data-testid="no-portals">{t('noPortals')}</p>}
+            {portals.length === 0 && (
+              <p class="muted" data-testid="no-portals">
+                {t('noPortals')}
+              </p>
+            )}
             <ul class="portal-list">
               {portals.map((portal) => (
                 <PortalCard key={portal.id} portal={portal} onSignOut={() => void app.signOut(portal.id)} />
@@ -38,7 +42,10 @@ export function OptionsApp({ connector }: { connector: Connector }) {
           </section>
           <section aria-labelledby="add-heading">
             <h2 id="add-heading">{t(portals.length === 0 ? 'addPortalHeading' : 'addOrReconnectHeading')}</h2>
-            <AddPortalForm connector={connector} initialUrl={portals.find((p) => p.status !== 'signedIn')?.origin ?? ''} />
+            <AddPortalForm
+              connector={connector}
+              initialUrl={portals.find((p) => p.status !== 'signedIn')?.origin ?? ''}
+            />
           </section>
         </>
       )}

@@ -10,9 +10,13 @@ export function PortalCard({ portal, onSignOut }: { portal: PortalSummary; onSig
         <span>
           {t('signedInAs', [portal.user.displayName, portal.user.email])} · {t(`authMethod_${portal.authMethod}`)}
         </span>
-        <span class={`status status-${portal.status}`} data-testid="portal-status">{t(`portalStatus_${portal.status}`)}</span>
+        <span class={`status status-${portal.status}`} data-testid="portal-status">
+          {t(`portalStatus_${portal.status}`)}
+        </span>
       </div>
-      <button type="button" class="button" onClick={onSignOut}>{t('signOut')}</button>
+      <button type="button" class="button" onClick={onSignOut}>
+        {t('signOut')}
+      </button>
     </li>
   );
 }

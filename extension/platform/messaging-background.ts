@@ -1,6 +1,12 @@
 import { dispatchCommand } from '../../src/messaging/dispatch.ts';
 import { isOwnPage } from '../../src/messaging/sender.ts';
-import { EVENTS_PORT_NAME, type CommandHandlers, type EventMessage, type EventName, type Events } from '../../src/protocol.ts';
+import {
+  EVENTS_PORT_NAME,
+  type CommandHandlers,
+  type EventMessage,
+  type EventName,
+  type Events,
+} from '../../src/protocol.ts';
 import { browser, type Runtime } from './browser.ts';
 
 export interface CommandContext {
@@ -9,7 +15,11 @@ export interface CommandContext {
 
 const ownBaseUrl = (): string => browser.runtime.getURL('');
 const fromOwnPage = (sender: Runtime.MessageSender): boolean =>
-  isOwnPage({ id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin }, browser.runtime.id, ownBaseUrl());
+  isOwnPage(
+    { id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin },
+    browser.runtime.id,
+    ownBaseUrl(),
+  );
 
 /**
  * Registers the command listener synchronously (so a message that wakes the worker is not lost) and runs

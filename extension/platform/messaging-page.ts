@@ -13,28 +13,45 @@ import {
 import { browser } from './browser.ts';
 
 /** Sends a command to the background; a failure comes back as data and is re-thrown here as AppError. */
-export async function sendCommand<K extends CommandName>(name: K, payload: CommandRequest<K>): Promise<CommandResponse<K>> {
+export async function sendCommand<K extends CommandName>(
+  name: K,
+  payload: CommandRequest<K>,
+): Promise<CommandResponse<K>> {
   const message: CommandMessage<K> = { type: 'dpt/command', name, payload };
   let reply: CommandReply<K> | undefined;
   try {
     reply = (await browser.runtime.sendMessage(message)) as CommandReply<K> | undefined;
   } catch (error) {
     throw new AppError(
-      { code: 'internal', message: 'The extension background did not answer. Reload the extension and try again.', retryable: true, action: 'retry' },
+      {
+        code: 'internal',
+        message: 'The extension background did not answer. Reload the extension and try again.',
+        retryable: true,
+        action: 'retry',
+      },
       { cause: error },
     );
   }
   if (!reply) {
-    throw new AppError({ code: 'internal', message: 'The extension background gave no answer. Try again.', retryable: true, action: 'retry' });
+    throw new AppError({
+      code: 'internal',
+      message: 'The extension background gave no answer. Try again.',
+      retryable: true,
+      action: 'retry',
+    });
   }
   if (reply.ok) return reply.value;
-  throw isErrorData(reply.error) ? AppError.fromData(reply.error) : new AppError({ code: 'internal', message: 'Unknown error.', retryable: true, action: 'retry' });
+  throw isErrorData(reply.error)
+    ? AppError.fromData(reply.error)
+    : new AppError({ code: 'internal', message: 'Unknown error.', retryable: true, action: 'retry' });
 }
 
 type Listener = { [K in EventName]?: Array<(payload: Events[K]) => void> };
 
 /** One port to the background for pushed events; it reconnects when the service worker restarts. */
-export function subscribeEvents(): { on<K extends EventName>(name: K, listener: (payload: Events[K]) => void): () => void } {
+export function subscribeEvents(): {
+  on<K extends EventName>(name: K, listener: (payload: Events[K]) => void): () => void;
+} {
   const listeners: Listener = {};
   const connect = (): void => {
     const port = browser.runtime.connect({ name: EVENTS_PORT_NAME });

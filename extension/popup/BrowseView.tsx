@@ -14,7 +14,15 @@ import { Spinner } from '../ui/components/Spinner.tsx';
 import type { BrowseStore } from '../ui/stores/browse-store.ts';
 import type { JobsStore } from '../ui/stores/jobs-store.ts';
 
-export function BrowseView({ portal, store, jobsStore }: { portal: PortalSummary; store: BrowseStore; jobsStore: JobsStore }) {
+export function BrowseView({
+  portal,
+  store,
+  jobsStore,
+}: {
+  portal: PortalSummary;
+  store: BrowseStore;
+  jobsStore: JobsStore;
+}) {
   const state = useStore(store);
   const jobs = useStore(jobsStore);
   const [creating, setCreating] = useState(false);
@@ -46,10 +54,14 @@ export function BrowseView({ portal, store, jobsStore }: { portal: PortalSummary
   return (
     <>
       <SectionTabs current={state.location.section} onSelect={(section) => void state.openSection(section)} />
-      {page && inFolder && <Breadcrumbs crumbs={page.breadcrumbs} onOpen={(crumb, i) => void state.openCrumb(crumb, i)} />}
+      {page && inFolder && (
+        <Breadcrumbs crumbs={page.breadcrumbs} onOpen={(crumb, i) => void state.openCrumb(crumb, i)} />
+      )}
       {page && inFolder && state.status === 'ready' && !creating && (
         <div class="toolbar">
-          <button type="button" class="link-button" onClick={() => setCreating(true)}>{t('newFolders')}</button>
+          <button type="button" class="link-button" onClick={() => setCreating(true)}>
+            {t('newFolders')}
+          </button>
         </div>
       )}
       {page && inFolder && creating && (
@@ -66,7 +78,11 @@ export function BrowseView({ portal, store, jobsStore }: { portal: PortalSummary
       <main class="listing" onScroll={onScroll} aria-busy={state.status === 'loading'}>
         {state.status === 'loading' && <Spinner />}
         {state.status === 'error' && state.error && (
-          <ErrorNotice error={state.error} onRetry={() => void state.retry()} onOpenOptions={() => void openOptionsPage()} />
+          <ErrorNotice
+            error={state.error}
+            onRetry={() => void state.retry()}
+            onOpenOptions={() => void openOptionsPage()}
+          />
         )}
         {state.status === 'ready' && page && page.entries.length === 0 && (
           <EmptyState title={t(inFolder ? 'emptyFolder' : `empty_${state.location.section}`)} />
@@ -79,9 +95,13 @@ export function BrowseView({ portal, store, jobsStore }: { portal: PortalSummary
               ))}
             </ul>
             <div class="list-footer">
-              <span class="count" data-testid="entry-count">{t('shownOf', [String(page.entries.length), String(page.total)])}</span>
+              <span class="count" data-testid="entry-count">
+                {t('shownOf', [String(page.entries.length), String(page.total)])}
+              </span>
               {page.nextStartIndex !== null && !state.loadingMore && (
-                <button type="button" class="button" onClick={() => void state.loadMore()}>{t('loadMore')}</button>
+                <button type="button" class="button" onClick={() => void state.loadMore()}>
+                  {t('loadMore')}
+                </button>
               )}
               {state.loadingMore && <Spinner label={t('loadingMore')} />}
             </div>

@@ -31,9 +31,19 @@ export function PopupApp({ connector }: { connector: Connector }) {
         <img src="/icons/icon-32.png" alt="" width="20" height="20" />
         <div class="popup-title">
           <span class="portal-name">{portal ? portal.name : t('extName')}</span>
-          {portal && <span class="portal-user">{portal.user.displayName} · {new URL(portal.origin).host}</span>}
+          {portal && (
+            <span class="portal-user">
+              {portal.user.displayName} · {new URL(portal.origin).host}
+            </span>
+          )}
         </div>
-        <button type="button" class="icon-button" onClick={() => void openOptionsPage()} title={t('settings')} aria-label={t('settings')}>
+        <button
+          type="button"
+          class="icon-button"
+          onClick={() => void openOptionsPage()}
+          title={t('settings')}
+          aria-label={t('settings')}
+        >
           ⚙
         </button>
       </header>
@@ -43,18 +53,29 @@ export function PopupApp({ connector }: { connector: Connector }) {
         <section class="signed-out" data-testid="signed-out">
           <h1>{t('notSignedInTitle')}</h1>
           <p>{t('notSignedInText')}</p>
-          <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>{t('openOptions')}</button>
+          <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>
+            {t('openOptions')}
+          </button>
         </section>
       )}
       {portal && portal.status !== 'signedIn' && (
         <section class="signed-out" data-testid="portal-needs-attention">
           <h1>{t(portal.status === 'signInRequired' ? 'signInAgainTitle' : 'permissionMissingTitle')}</h1>
-          <p>{t(portal.status === 'signInRequired' ? 'signInAgainText' : 'permissionMissingText', new URL(portal.origin).host)}</p>
-          <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>{t('openOptions')}</button>
+          <p>
+            {t(
+              portal.status === 'signInRequired' ? 'signInAgainText' : 'permissionMissingText',
+              new URL(portal.origin).host,
+            )}
+          </p>
+          <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>
+            {t('openOptions')}
+          </button>
         </section>
       )}
       {portal && portal.status === 'signedIn' && <PauseBanner snapshot={activity.snapshot} />}
-      {portal && portal.status === 'signedIn' && <BrowseView portal={portal} store={browseStore} jobsStore={jobsStore} />}
+      {portal && portal.status === 'signedIn' && (
+        <BrowseView portal={portal} store={browseStore} jobsStore={jobsStore} />
+      )}
     </div>
   );
 }

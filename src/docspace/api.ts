@@ -52,12 +52,18 @@ export async function authenticate(client: DocSpaceClient, userName: string, pas
     if (data.tfa || data.sms) {
       throw new AppError({
         code: 'twoFactorRequired',
-        message: 'This account uses two-factor authentication, which this version cannot complete. Sign in with an API key instead (DocSpace > Profile > API keys).',
+        message:
+          'This account uses two-factor authentication, which this version cannot complete. Sign in with an API key instead (DocSpace > Profile > API keys).',
         retryable: false,
         action: 'none',
       });
     }
-    throw new AppError({ code: 'badResponse', message: 'The portal accepted the sign-in but sent no token. Try an API key instead.', retryable: false, action: 'none' });
+    throw new AppError({
+      code: 'badResponse',
+      message: 'The portal accepted the sign-in but sent no token. Try an API key instead.',
+      retryable: false,
+      action: 'none',
+    });
   }
   // "0001-01-01T00:00:00" is what DocSpace writes for a session-only token.
   const expires = data.expires && !data.expires.startsWith('0001-') ? data.expires : null;
@@ -75,16 +81,27 @@ export interface ListOptions extends PageRequest {
   lane?: 'interactive' | 'user' | 'bulk';
 }
 
-export async function listRooms(client: DocSpaceClient, options: ListOptions & { filterValue?: string }): Promise<FolderContentDto> {
+export async function listRooms(
+  client: DocSpaceClient,
+  options: ListOptions & { filterValue?: string },
+): Promise<FolderContentDto> {
   const query = { ...pageQuery(options), filterValue: options.filterValue || undefined };
   return listing(client, '/api/2.0/files/rooms', query, options);
 }
 
-export async function listFolder(client: DocSpaceClient, folderId: EntryId, options: ListOptions): Promise<FolderContentDto> {
+export async function listFolder(
+  client: DocSpaceClient,
+  folderId: EntryId,
+  options: ListOptions,
+): Promise<FolderContentDto> {
   return listing(client, `/api/2.0/files/${encodeURIComponent(String(folderId))}`, pageQuery(options), options);
 }
 
-export async function listSection(client: DocSpaceClient, section: keyof typeof SECTION_PATHS, options: ListOptions): Promise<FolderContentDto> {
+export async function listSection(
+  client: DocSpaceClient,
+  section: keyof typeof SECTION_PATHS,
+  options: ListOptions,
+): Promise<FolderContentDto> {
   return listing(client, SECTION_PATHS[section], pageQuery(options), options);
 }
 
@@ -94,7 +111,10 @@ async function listing(
   query: Record<string, string | number | boolean | undefined>,
   list: ListOptions,
 ): Promise<FolderContentDto> {
-  const options: Parameters<DocSpaceClient['call']>[1] = { schema: folderContentSchema as v.GenericSchema<unknown, FolderContentDto>, query };
+  const options: Parameters<DocSpaceClient['call']>[1] = {
+    schema: folderContentSchema as v.GenericSchema<unknown, FolderContentDto>,
+    query,
+  };
   if (list.signal) options.signal = list.signal;
   if (list.supersedeKey) options.supersedeKey = list.supersedeKey;
   if (list.lane) options.lane = list.lane;
@@ -105,11 +125,24 @@ async function listing(
 const FOLDERS_ONLY = 2;
 
 /** Every subfolder of a folder (paged by 100, the most DocSpace gives at once). */
-export async function listSubfolders(client: DocSpaceClient, folderId: EntryId, options: { lane?: ListOptions['lane']; signal?: AbortSignal; filterValue?: string } = {}): Promise<FolderDto[]> {
+export async function listSubfolders(
+  client: DocSpaceClient,
+  folderId: EntryId,
+  options: { lane?: ListOptions['lane']; signal?: AbortSignal; filterValue?: string } = {},
+): Promise<FolderDto[]> {
   const folders: FolderDto[] = [];
-  for (let startIndex = 0; ; ) {
-    const query = { startIndex, count: MAX_PAGE_SIZE, filterType: FOLDERS_ONLY, withSubFolders: false, filterValue: options.filterValue || undefined };
-    const page = await listing(client, `/api/2.0/files/${encodeURIComponent(String(folderId))}`, query, { lane: options.lane ?? 'user', ...(options.signal ? { signal: options.signal } : {}) });
+  for (let startIndex = 0; ;) {
+    const query = {
+      startIndex,
+      count: MAX_PAGE_SIZE,
+      filterType: FOLDERS_ONLY,
+      withSubFolders: false,
+      filterValue: options.filterValue || undefined,
+    };
+    const page = await listing(client, `/api/2.0/files/${encodeURIComponent(String(folderId))}`, query, {
+      lane: options.lane ?? 'user',
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     folders.push(...page.folders);
     startIndex += page.folders.length + page.files.length;
     if (page.folders.length + page.files.length === 0 || startIndex >= page.total) return folders;
@@ -117,7 +150,12 @@ export async function listSubfolders(client: DocSpaceClient, folderId: EntryId, 
 }
 
 /** The folder named `title` directly inside `parentId`, if there is one (names compare as DocSpace shows them). */
-export async function findSubfolder(client: DocSpaceClient, parentId: EntryId, title: string, options: { lane?: ListOptions['lane']; signal?: AbortSignal } = {}): Promise<FolderDto | undefined> {
+export async function findSubfolder(
+  client: DocSpaceClient,
+  parentId: EntryId,
+  title: string,
+  options: { lane?: ListOptions['lane']; signal?: AbortSignal } = {},
+): Promise<FolderDto | undefined> {
   const matches = await listSubfolders(client, parentId, { ...options, filterValue: title });
   return matches.find((folder) => folder.title === title);
 }
@@ -139,7 +177,9 @@ export async function createFolder(
   if (check) {
     call.checkOutcome = async () => {
       const outcome = await check();
-      return outcome.happened ? { happened: true, value: { data: outcome.value, count: 1, total: undefined } } : { happened: false };
+      return outcome.happened
+        ? { happened: true, value: { data: outcome.value, count: 1, total: undefined } }
+        : { happened: false };
     };
   }
   return (await client.call(`/api/2.0/files/folder/${encodeURIComponent(String(parentId))}`, call)).data as FolderDto;

@@ -60,7 +60,9 @@ export class DocSpaceClient {
     const url = buildUrl(this.origin, path, options.query);
     // A caller with its own signal may cancel, so only requests nobody can cancel alone are shared.
     if (method === 'GET' && !options.signal && this.options.singleFlight) {
-      return this.options.singleFlight.run(`${options.anonymous ? 'anon' : 'auth'} ${url}`, () => this.schedule(url, method, path, options));
+      return this.options.singleFlight.run(`${options.anonymous ? 'anon' : 'auth'} ${url}`, () =>
+        this.schedule(url, method, path, options),
+      );
     }
     return this.schedule(url, method, path, options);
   }
@@ -80,10 +82,16 @@ export class DocSpaceClient {
     );
   }
 
-  private async send<T>(url: string, method: string, options: CallOptions<T>, context: SendContext): Promise<CallResult<T>> {
+  private async send<T>(
+    url: string,
+    method: string,
+    options: CallOptions<T>,
+    context: SendContext,
+  ): Promise<CallResult<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
     if (!options.anonymous) {
-      const credentials = typeof this.options.credentials === 'function' ? this.options.credentials() : this.options.credentials;
+      const credentials =
+        typeof this.options.credentials === 'function' ? this.options.credentials() : this.options.credentials;
       if (!credentials) {
         throw new AppError({
           code: 'notSignedIn',
@@ -119,11 +127,19 @@ export class DocSpaceClient {
 
   private transportError(error: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal): AppError {
     if (callerSignal?.aborted) {
-      return new AppError({ code: 'cancelled', message: 'The request was cancelled.', retryable: false, action: 'none' }, { cause: error });
+      return new AppError(
+        { code: 'cancelled', message: 'The request was cancelled.', retryable: false, action: 'none' },
+        { cause: error },
+      );
     }
     if (timeout.aborted) {
       return new AppError(
-        { code: 'timeout', message: `${this.origin} took too long to answer. Try again in a moment.`, retryable: true, action: 'retry' },
+        {
+          code: 'timeout',
+          message: `${this.origin} took too long to answer. Try again in a moment.`,
+          retryable: true,
+          action: 'retry',
+        },
         { cause: error },
       );
     }
@@ -147,7 +163,8 @@ function parseSuccess<T>(text: string, schema: v.GenericSchema<unknown, T>, orig
     throw malformed(origin, 'the answer was not JSON');
   }
   const envelope = v.safeParse(successEnvelopeSchema, json);
-  if (!envelope.success || !('response' in envelope.output)) throw malformed(origin, 'the answer had no "response" field');
+  if (!envelope.success || !('response' in envelope.output))
+    throw malformed(origin, 'the answer had no "response" field');
   const payload = v.safeParse(schema, envelope.output.response);
   if (!payload.success) {
     const issue = payload.issues[0];

@@ -1,9 +1,7 @@
 import { AppError } from '../errors.ts';
 
 /** What the background keeps per portal account. Never logged, never synced. */
-export type Credentials =
-  | { kind: 'apiKey'; apiKey: string }
-  | { kind: 'token'; token: string; expires: string | null };
+export type Credentials = { kind: 'apiKey'; apiKey: string } | { kind: 'token'; token: string; expires: string | null };
 
 const API_KEY_PATTERN = /^sk-[0-9a-f]{64}$/;
 

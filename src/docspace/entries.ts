@@ -2,7 +2,12 @@
 import type { Crumb, Entry, FileEntry, FolderEntry, FolderPage, PortalId } from '../protocol.ts';
 import type { FileDto, FolderContentDto, FolderDto } from './dto.ts';
 
-export function toFolderPage(dto: FolderContentDto, portalId: PortalId, origin: string, startIndex: number): FolderPage {
+export function toFolderPage(
+  dto: FolderContentDto,
+  portalId: PortalId,
+  origin: string,
+  startIndex: number,
+): FolderPage {
   const folders = dto.folders.map(toFolderEntry);
   const files = dto.files.map((file) => toFileEntry(file, origin));
   const entries: Entry[] = [...folders, ...files];

@@ -38,9 +38,10 @@ export function errorFromResponse(status: number, bodyText: string, headers: Hea
     case status === 403:
       return new AppError({
         code: 'forbidden',
-        message: serverMessage && serverMessage !== 'Access denied'
-          ? `The portal refused: ${serverMessage}.`
-          : 'You do not have access to this item. Ask a room manager for access.',
+        message:
+          serverMessage && serverMessage !== 'Access denied'
+            ? `The portal refused: ${serverMessage}.`
+            : 'You do not have access to this item. Ask a room manager for access.',
         retryable: false,
         action: 'none',
         status,

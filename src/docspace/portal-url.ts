@@ -6,7 +6,8 @@ import { AppError } from '../errors.ts';
  */
 export function normalisePortalUrl(input: string): string {
   const trimmed = input.trim();
-  if (trimmed === '') throw invalid('Enter the address of your DocSpace portal, for example https://yourname.onlyoffice.com.');
+  if (trimmed === '')
+    throw invalid('Enter the address of your DocSpace portal, for example https://yourname.onlyoffice.com.');
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
   try {
@@ -15,7 +16,9 @@ export function normalisePortalUrl(input: string): string {
     throw invalid(`"${trimmed}" is not a web address. Enter it like https://yourname.onlyoffice.com.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(`Only http and https addresses can be portals ("${url.protocol}" was given). Enter it like https://yourname.onlyoffice.com.`);
+    throw invalid(
+      `Only http and https addresses can be portals ("${url.protocol}" was given). Enter it like https://yourname.onlyoffice.com.`,
+    );
   }
   if (url.username || url.password) {
     throw invalid('Remove the user name and password from the address; sign in with the fields below instead.');

@@ -7,7 +7,8 @@ export function formatDate(iso: string, locale: string, now: Date, timeZone?: st
   if (!iso || Number.isNaN(ms)) return '';
   const date = new Date(ms);
   const zone = timeZone ? { timeZone } : {};
-  const dayKey = (d: Date) => new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const dayKey = (d: Date) =>
+    new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
   if (dayKey(date) === dayKey(now)) {
     return new Intl.DateTimeFormat(locale, { ...zone, hour: 'numeric', minute: '2-digit' }).format(date);
   }

@@ -48,11 +48,16 @@ export async function runCreateFolders(job: JobRecord, deps: RunnerDeps): Promis
       }
     };
     const results = await Promise.allSettled(
-      Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, () => worker().catch((error: unknown) => (stop.abort(), Promise.reject(error)))),
+      Array.from({ length: Math.max(1, deps.concurrency ?? 4) }, () =>
+        worker().catch((error: unknown) => (stop.abort(), Promise.reject(error))),
+      ),
     );
     // The failure that stopped the run, not the cancellations it caused in the other workers.
-    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as unknown);
-    const cause = failures.find((e) => !(e instanceof AppError && e.code === 'cancelled' && !deps.signal.aborted)) ?? failures[0];
+    const failures = results
+      .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+      .map((r) => r.reason as unknown);
+    const cause =
+      failures.find((e) => !(e instanceof AppError && e.code === 'cancelled' && !deps.signal.aborted)) ?? failures[0];
     if (cause !== undefined) throw cause;
     job.status = deps.signal.aborted ? 'cancelled' : 'done';
   } catch (error) {
@@ -75,7 +80,9 @@ export async function runCreateFolders(job: JobRecord, deps: RunnerDeps): Promis
 async function settleUnknownItems(job: JobRecord, deps: RunnerDeps): Promise<void> {
   const unsettled = job.items.filter((item) => item.state === 'pending' || item.state === 'sending');
   if (unsettled.length === 0) return;
-  const existing = new Map((await listSubfolders(deps.client, job.parentId, { lane: 'bulk', signal: deps.signal })).map((f) => [f.title, f]));
+  const existing = new Map(
+    (await listSubfolders(deps.client, job.parentId, { lane: 'bulk', signal: deps.signal })).map((f) => [f.title, f]),
+  );
   for (const item of unsettled) {
     const found = existing.get(item.title);
     if (found) {

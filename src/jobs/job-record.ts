@@ -40,12 +40,16 @@ export function folderTitles(raw: string[]): string[] {
   for (const line of raw) {
     const title = line.trim().replace(INVALID_TITLE_CHARS, '_');
     if (title === '' || seen.has(title.toLowerCase())) continue;
-    if (title.length > MAX_FOLDER_TITLE) throw invalid(`"${title.slice(0, 40)}…" is longer than ${MAX_FOLDER_TITLE} characters, the most DocSpace allows for a folder name. Shorten it and try again.`);
+    if (title.length > MAX_FOLDER_TITLE)
+      throw invalid(
+        `"${title.slice(0, 40)}…" is longer than ${MAX_FOLDER_TITLE} characters, the most DocSpace allows for a folder name. Shorten it and try again.`,
+      );
     seen.add(title.toLowerCase());
     titles.push(title);
   }
   if (titles.length === 0) throw invalid('Enter at least one folder name, one per line.');
-  if (titles.length > MAX_JOB_ITEMS) throw invalid(`That is ${titles.length} folders; one job creates at most ${MAX_JOB_ITEMS}. Split the list.`);
+  if (titles.length > MAX_JOB_ITEMS)
+    throw invalid(`That is ${titles.length} folders; one job creates at most ${MAX_JOB_ITEMS}. Split the list.`);
   return titles;
 }
 

@@ -21,23 +21,33 @@ export function limitSettingsFor(overrides: PortalLimits | undefined): LimitSett
   return o.windowScale && o.windowScale !== 1 ? scaleWindows(base, o.windowScale) : base;
 }
 
-const COUNTS = ['requestsPer10s', 'requestsPerMinute', 'concurrentReads', 'concurrentWrites', 'dailyWrites', 'sensitivePer15min'] as const;
+const COUNTS = [
+  'requestsPer10s',
+  'requestsPerMinute',
+  'concurrentReads',
+  'concurrentWrites',
+  'dailyWrites',
+  'sensitivePer15min',
+] as const;
 
 /** Checks what a user (or a test) sets; an out-of-range number is refused with the allowed range. */
 export function checkPortalLimits(limits: PortalLimits): PortalLimits {
   const checked: PortalLimits = {};
   if (limits.safetyMargin !== undefined) {
-    if (!(limits.safetyMargin >= 0.05 && limits.safetyMargin <= 1)) throw invalid('The safety margin must be between 5% and 100%.');
+    if (!(limits.safetyMargin >= 0.05 && limits.safetyMargin <= 1))
+      throw invalid('The safety margin must be between 5% and 100%.');
     checked.safetyMargin = limits.safetyMargin;
   }
   if (limits.windowScale !== undefined) {
-    if (!(limits.windowScale >= 0.001 && limits.windowScale <= 10)) throw invalid('The window scale must be between 0.001 and 10.');
+    if (!(limits.windowScale >= 0.001 && limits.windowScale <= 10))
+      throw invalid('The window scale must be between 0.001 and 10.');
     checked.windowScale = limits.windowScale;
   }
   for (const key of COUNTS) {
     const value = limits[key];
     if (value === undefined) continue;
-    if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw invalid(`${key} must be a whole number from 1 to 1,000,000.`);
+    if (!Number.isInteger(value) || value < 1 || value > 1_000_000)
+      throw invalid(`${key} must be a whole number from 1 to 1,000,000.`);
     checked[key] = value;
   }
   return checked;

@@ -26,7 +26,10 @@ export async function checkPortal(deps: SignInDeps, url: string): Promise<Portal
   return { origin, name: settings.greetingSettings ?? new URL(origin).hostname, version: settings.version ?? '' };
 }
 
-export async function signIn(deps: SignInDeps, request: SignInRequest): Promise<{ record: PortalRecord; credentials: Credentials }> {
+export async function signIn(
+  deps: SignInDeps,
+  request: SignInRequest,
+): Promise<{ record: PortalRecord; credentials: Credentials }> {
   const portal = await checkPortal(deps, request.url);
   const credentials = await obtainCredentials(deps, portal.origin, request);
   let self;
@@ -53,7 +56,12 @@ async function obtainCredentials(deps: SignInDeps, origin: string, request: Sign
   if (request.method === 'apiKey') return { kind: 'apiKey', apiKey: checkApiKeyFormat(request.apiKey) };
   const email = request.email.trim();
   if (email === '' || request.password === '') {
-    throw new AppError({ code: 'validation', message: 'Enter both the e-mail and the password you use for DocSpace.', retryable: false, action: 'none' });
+    throw new AppError({
+      code: 'validation',
+      message: 'Enter both the e-mail and the password you use for DocSpace.',
+      retryable: false,
+      action: 'none',
+    });
   }
   try {
     const session = await authenticate(deps.createClient(origin, null), email, request.password);

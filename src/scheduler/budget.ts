@@ -70,7 +70,12 @@ export class Budget {
   }
 
   /** A worker that finds no saved state assumes the last window was full: it cannot know what was spent. */
-  static restore(limits: EffectiveLimits, saved: PersistedBudget | undefined, now: number, orphanHoldMs?: number): Budget {
+  static restore(
+    limits: EffectiveLimits,
+    saved: PersistedBudget | undefined,
+    now: number,
+    orphanHoldMs?: number,
+  ): Budget {
     const budget = new Budget(limits, orphanHoldMs);
     if (!saved || saved.v !== 2) {
       const fullest = Math.max(...limits.windows.map((w) => w.limit), 0);
@@ -165,8 +170,12 @@ export class Budget {
       if (flying + recent >= limit) {
         // A slot frees when enough answers age out of the window; if requests in flight alone fill it, when one answers.
         const mustLeave = flying + recent - limit + 1;
-        const freedBy = mustLeave <= recent ? this.completed[this.completed.length - recent + mustLeave - 1] : undefined;
-        windowAt = Math.max(windowAt, freedBy === undefined ? (this.firstOrphanEnd(now) ?? Number.POSITIVE_INFINITY) : freedBy + span + 1);
+        const freedBy =
+          mustLeave <= recent ? this.completed[this.completed.length - recent + mustLeave - 1] : undefined;
+        windowAt = Math.max(
+          windowAt,
+          freedBy === undefined ? (this.firstOrphanEnd(now) ?? Number.POSITIVE_INFINITY) : freedBy + span + 1,
+        );
       }
     });
     if (windowAt > 0) return { ok: false, reason: 'window', at: windowAt };
@@ -245,7 +254,9 @@ export class Budget {
    * limit tells which window it is about (1500 → the minute window; 50/15 are concurrency limits).
    */
   resync(limit: number, remaining: number, resetAt: number | undefined, now: number, serverSaidWhen: boolean): void {
-    const window = this.limits.windows.find((w) => Math.abs(w.limit - limit) <= Math.ceil(limit * 0.5) && limit >= w.limit);
+    const window = this.limits.windows.find(
+      (w) => Math.abs(w.limit - limit) <= Math.ceil(limit * 0.5) && limit >= w.limit,
+    );
     // With Retry-After the server said when to come back; without it, assume its window stays full for a whole window.
     if (window && !serverSaidWhen) {
       const used = this.usedInWindow(window.windowMs, now);

@@ -124,5 +124,7 @@ export function countsAsDailyWrite(method: string): boolean {
 
 export function sensitiveKey(limits: EffectiveLimits, method: string, path: string): string | null {
   const m = method.toUpperCase();
-  return limits.sensitiveMatchers.some((s) => s.method === m && s.pattern.test(path)) ? `${m} ${path.toLowerCase()}` : null;
+  return limits.sensitiveMatchers.some((s) => s.method === m && s.pattern.test(path))
+    ? `${m} ${path.toLowerCase()}`
+    : null;
 }

@@ -16,7 +16,10 @@ export function isRefusal(error: unknown): boolean {
 export function verdictFor(error: unknown, idempotent: boolean): Verdict {
   if (!(error instanceof AppError)) return 'fail';
   if (isRefusal(error)) return 'refused';
-  const transient = error.code === 'network' || error.code === 'timeout' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status));
+  const transient =
+    error.code === 'network' ||
+    error.code === 'timeout' ||
+    (error.status !== undefined && RETRYABLE_STATUS.has(error.status));
   const unknownOutcome = transient || (error.status !== undefined && error.status >= 500);
   if (idempotent) return transient ? 'retry' : 'fail';
   return unknownOutcome ? 'checkFirst' : 'fail';

@@ -35,7 +35,6 @@ export interface SchedulerOptions {
   onChange?: () => void;
 }
 
-
 interface Waiting {
   seq: number;
   taken: boolean;
@@ -73,7 +72,9 @@ export class Scheduler implements RequestExecutor {
   private readonly active = new Set<Slot>();
   private halted: 'unauthorized' | null = null;
   private recent: SchedulerEvent[] = [];
-  private readonly writer = new CoalescedWriter(() => this.options.store.save(this.options.key, this.budget.toPersisted(this.options.clock.now())));
+  private readonly writer = new CoalescedWriter(() =>
+    this.options.store.save(this.options.key, this.budget.toPersisted(this.options.clock.now())),
+  );
   private lazySave: unknown = null;
   private readonly random: () => number;
 
@@ -102,19 +103,26 @@ export class Scheduler implements RequestExecutor {
     for (;;) {
       const slot = await this.acquire(ticket as RequestTicket<unknown>, firstEnqueue, place);
       try {
-        const value = await send({ signal: slot.controller.signal, observe: (status, headers) => this.observe(status, headers) });
+        const value = await send({
+          signal: slot.controller.signal,
+          observe: (status, headers) => this.observe(status, headers),
+        });
         this.release(slot, true);
         return value;
       } catch (error) {
         this.release(slot, false);
-        if (ticket.signal?.aborted || (slot.controller.signal.aborted && !(error instanceof AppError && error.code === 'timeout'))) {
+        if (
+          ticket.signal?.aborted ||
+          (slot.controller.signal.aborted && !(error instanceof AppError && error.code === 'timeout'))
+        ) {
           throw cancelled();
         }
         const verdict = verdictFor(error, idempotent);
         if (verdict === 'refused') {
           const appError = error as AppError;
           refusals++;
-          const retryAfterMs = appError.retryAfterSeconds === undefined ? undefined : Math.max(1, appError.retryAfterSeconds) * 1000;
+          const retryAfterMs =
+            appError.retryAfterSeconds === undefined ? undefined : Math.max(1, appError.retryAfterSeconds) * 1000;
           const backoffMs = backoffDelay(refusals, this.random, this.options.backoff ?? { baseMs: 500, capMs: 30_000 });
           this.budget.refused(cls, this.options.clock.now(), retryAfterMs, Math.max(100, backoffMs));
           this.note('refused', appError.status, appError.message);
@@ -126,7 +134,10 @@ export class Scheduler implements RequestExecutor {
         if (verdict === 'retry') {
           retries++;
           this.note('retry', (error as AppError).status, (error as AppError).message);
-          await this.sleep(backoffDelay(retries, this.random, this.options.backoff ?? { baseMs: 500, capMs: 30_000 }), ticket.signal);
+          await this.sleep(
+            backoffDelay(retries, this.random, this.options.backoff ?? { baseMs: 500, capMs: 30_000 }),
+            ticket.signal,
+          );
           continue;
         }
         if (verdict === 'checkFirst') {
@@ -182,14 +193,31 @@ export class Scheduler implements RequestExecutor {
     const now = this.options.clock.now();
     const budget = this.budget;
     const limits = budget.limits;
-    const queued = { interactive: this.lanes.interactive.length, user: this.lanes.user.length, bulk: this.lanes.bulk.length };
+    const queued = {
+      interactive: this.lanes.interactive.length,
+      user: this.lanes.user.length,
+      bulk: this.lanes.bulk.length,
+    };
     return {
       key: this.options.key,
       at: now,
-      windows: limits.windows.map((w) => ({ name: w.name, used: Math.min(w.limit, budget.usedInWindow(w.windowMs, now)), limit: w.limit, windowMs: w.windowMs })),
+      windows: limits.windows.map((w) => ({
+        name: w.name,
+        used: Math.min(w.limit, budget.usedInWindow(w.windowMs, now)),
+        limit: w.limit,
+        windowMs: w.windowMs,
+      })),
       concurrency: {
-        read: { inFlight: budget.inFlight('read', now), cap: budget.concurrencyCap('read'), limit: limits.concurrentReads },
-        write: { inFlight: budget.inFlight('write', now), cap: budget.concurrencyCap('write'), limit: limits.concurrentWrites },
+        read: {
+          inFlight: budget.inFlight('read', now),
+          cap: budget.concurrencyCap('read'),
+          limit: limits.concurrentReads,
+        },
+        write: {
+          inFlight: budget.inFlight('write', now),
+          cap: budget.concurrencyCap('write'),
+          limit: limits.concurrentWrites,
+        },
       },
       dailyWrites: { used: budget.dailyUsed(now), limit: limits.dailyWrites },
       pause: this.halted
@@ -239,7 +267,8 @@ export class Scheduler implements RequestExecutor {
 
   private supersede(key: string): void {
     for (const lane of Object.values(this.lanes)) {
-      for (const entry of lane.filter((e) => e.ticket.supersedeKey === key)) if (this.dequeue(entry)) entry.reject(cancelled());
+      for (const entry of lane.filter((e) => e.ticket.supersedeKey === key))
+        if (this.dequeue(entry)) entry.reject(cancelled());
     }
     for (const slot of this.active) if (slot.supersedeKey === key) slot.controller.abort();
   }
@@ -300,7 +329,8 @@ export class Scheduler implements RequestExecutor {
       if (admission.reason === 'window') blocked.add(entry.shape.bulk ? 'bulk' : 'all');
       if (admission.reason === 'daily') blocked.add('daily');
     }
-    if (granted > 0) for (const lane of Object.keys(this.lanes) as Lane[]) this.lanes[lane] = this.lanes[lane].filter((e) => !e.taken);
+    if (granted > 0)
+      for (const lane of Object.keys(this.lanes) as Lane[]) this.lanes[lane] = this.lanes[lane].filter((e) => !e.taken);
     this.arm(wakeAt);
     this.changed();
   }
@@ -318,7 +348,14 @@ export class Scheduler implements RequestExecutor {
       () => entry.grant(slot),
       (error: unknown) => {
         this.release(slot, false);
-        entry.reject(new AppError({ code: 'internal', message: `Could not record the request budget (${String(error)}). Try again.`, retryable: true, action: 'retry' }));
+        entry.reject(
+          new AppError({
+            code: 'internal',
+            message: `Could not record the request budget (${String(error)}). Try again.`,
+            retryable: true,
+            action: 'retry',
+          }),
+        );
       },
     );
   }

@@ -63,7 +63,9 @@ export class SimpleQueue implements RequestExecutor {
 
   private pump(): void {
     while (this.inFlight < this.concurrency) {
-      const next = LANE_ORDER.map((lane) => this.waiting.get(lane)).find((list) => list && list.length > 0)?.shift();
+      const next = LANE_ORDER.map((lane) => this.waiting.get(lane))
+        .find((list) => list && list.length > 0)
+        ?.shift();
       if (!next) return;
       next.start();
     }

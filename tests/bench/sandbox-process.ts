@@ -5,10 +5,16 @@ import { DEMO_API_KEY } from '../sandbox/demo-account.ts';
  * The sandbox in a process of its own, so a benchmark measures the client against a server that has a core
  * to itself, as a real portal would, instead of both sharing one event loop.
  */
-export async function startSandboxProcess(args: string[]): Promise<{ url: string; apiKey: string; close(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/sandbox/cli.ts', '--port', '0', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export async function startSandboxProcess(
+  args: string[],
+): Promise<{ url: string; apiKey: string; close(): Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/sandbox/cli.ts', '--port', '0', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`The sandbox did not start: ${out}`)), 20_000);

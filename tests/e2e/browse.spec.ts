@@ -49,7 +49,11 @@ test('walks rooms → folders → files with breadcrumbs, and only the backgroun
   expect(pageRequests.filter((url) => url.startsWith(sandbox.url))).toEqual([]);
 });
 
-test('pages through a 180-file folder: Load more, then scrolling to the end', async ({ signInWithApiKey, openPopup, sandboxLog }) => {
+test('pages through a 180-file folder: Load more, then scrolling to the end', async ({
+  signInWithApiKey,
+  openPopup,
+  sandboxLog,
+}) => {
   await signInWithApiKey();
   const popup = await openPopup();
   const list = popup.locator('.entries');
@@ -67,8 +71,15 @@ test('pages through a 180-file folder: Load more, then scrolling to the end', as
   await expect(count).toHaveText('180 of 180');
   await expect(popup.getByRole('button', { name: 'Load more' })).toHaveCount(0);
   await expect(list.locator('.entry')).toHaveCount(180);
-  const pages = (await sandboxLog()).filter((e) => e.path === '/api/2.0/files/204').map((e) => [e.query.startIndex, e.query.count]);
-  expect(pages).toEqual([['0', '50'], ['50', '50'], ['100', '50'], ['150', '50']]);
+  const pages = (await sandboxLog())
+    .filter((e) => e.path === '/api/2.0/files/204')
+    .map((e) => [e.query.startIndex, e.query.count]);
+  expect(pages).toEqual([
+    ['0', '50'],
+    ['50', '50'],
+    ['100', '50'],
+    ['150', '50'],
+  ]);
 });
 
 test('sections, an empty folder and a hostile file name shown as text', async ({ signInWithApiKey, openPopup }) => {
@@ -96,7 +107,10 @@ test('clicking a file opens its webUrl in a new tab', async ({ signInWithApiKey,
   await signInWithApiKey();
   const popup = await openPopup();
   await popup.getByRole('tab', { name: 'My documents' }).click();
-  const file = popup.locator('.entry[data-kind=file]').filter({ hasNot: popup.locator('[disabled]') }).first();
+  const file = popup
+    .locator('.entry[data-kind=file]')
+    .filter({ hasNot: popup.locator('[disabled]') })
+    .first();
   await expect(file).toBeVisible();
   const opened = context.waitForEvent('page');
   await file.getByRole('button').click();
@@ -106,7 +120,11 @@ test('clicking a file opens its webUrl in a new tab', async ({ signInWithApiKey,
   expect(tab.url()).toMatch(/doceditor\?fileid=\d+|media\/view\/\d+|filehandler\.ashx/);
 });
 
-test('a revoked sign-in turns into "sign in again" without losing the portal', async ({ signInWithPassword, openPopup, sandbox }) => {
+test('a revoked sign-in turns into "sign in again" without losing the portal', async ({
+  signInWithPassword,
+  openPopup,
+  sandbox,
+}) => {
   const options = await signInWithPassword();
   await expect(options.getByTestId('signin-success')).toBeVisible();
   // A reset drops every session token the sandbox issued, as a password change or a revoked session would.

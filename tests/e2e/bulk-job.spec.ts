@@ -5,14 +5,21 @@ const FOLDERS = 300;
 const SCALE = 0.1;
 /** Tight numbers on both sides, so a few hundred requests meet every window. */
 const SANDBOX_VALUES = { burst: 100, perMinute: 300, concurrentGet: 10, concurrentWrite: 4 };
-const EXTENSION_LIMITS = { requestsPer10s: 100, requestsPerMinute: 300, concurrentReads: 10, concurrentWrites: 4, windowScale: SCALE };
+const EXTENSION_LIMITS = {
+  requestsPer10s: 100,
+  requestsPerMinute: 300,
+  concurrentReads: 10,
+  concurrentWrites: 4,
+  windowScale: SCALE,
+};
 const UNSORTED = 206; // Design / Unsorted: empty in the demo portal
 
 async function command(page: Page, name: string, payload: unknown): Promise<unknown> {
   // Sent from an extension page, as the popup would: the background accepts commands only from its own pages.
   type Runtime = { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
   const reply = (await page.evaluate(
-    ([n, p]) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'dpt/command', name: n, payload: p }),
+    ([n, p]) =>
+      (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'dpt/command', name: n, payload: p }),
     [name, payload] as const,
   )) as {
     ok: boolean;
@@ -37,7 +44,9 @@ test.afterEach(async ({ openOptions }, testInfo) => {
   const page = await openOptions();
   const jobs = await command(page, 'listJobs', {}).catch((e: unknown) => String(e));
   const state = (await command(page, 'getState', {}).catch(() => null)) as { activePortalId?: string } | null;
-  const activity = state?.activePortalId ? await command(page, 'getActivity', { portalId: state.activePortalId }).catch((e: unknown) => String(e)) : null;
+  const activity = state?.activePortalId
+    ? await command(page, 'getActivity', { portalId: state.activePortalId }).catch((e: unknown) => String(e))
+    : null;
   console.log('jobs:', JSON.stringify(jobs), '\nactivity:', JSON.stringify(activity));
 });
 
@@ -75,16 +84,23 @@ for (const profile of ['documented', 'server'] as const) {
     // overdue worker): its memory, timers and fetches are gone. Target.closeTarget, the other way, crashed this
     // Chromium (156) about one run in five. No extension page stays open, so nothing else keeps state.
     await popup.close();
-    const blank = context.pages().find((page) => !page.url().startsWith('chrome-extension://')) ?? (await context.newPage());
+    const blank =
+      context.pages().find((page) => !page.url().startsWith('chrome-extension://')) ?? (await context.newPage());
     const cdp = await context.newCDPSession(blank);
     const versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>();
-    cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
-      for (const version of event.versions) versions.set(version.versionId, version);
-    });
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated',
+      (event: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+        for (const version of event.versions) versions.set(version.versionId, version);
+      },
+    );
     await cdp.send('ServiceWorker.enable');
-    const running = () => [...versions.values()].find((v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'running');
+    const running = () =>
+      [...versions.values()].find((v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'running');
     const created = async () =>
-      (await sandboxLog()).filter((e) => e.method === 'POST' && e.path === `/api/2.0/files/folder/${UNSORTED}` && e.status === 200).length;
+      (await sandboxLog()).filter(
+        (e) => e.method === 'POST' && e.path === `/api/2.0/files/folder/${UNSORTED}` && e.status === 200,
+      ).length;
     const killedAt: number[] = [];
     for (let kill = 1; kill <= 3; kill++) {
       // Stop the worker at a different point of the job each time, once a new one has made progress.
@@ -96,7 +112,10 @@ for (const profile of ['documented', 'server'] as const) {
       // Any event starts a new worker; opening a page of the extension is one.
       await (await openPopup()).close();
     }
-    expect(killedAt.every((n) => n < FOLDERS), `killed at ${killedAt.join(', ')} of ${FOLDERS}`).toBe(true);
+    expect(
+      killedAt.every((n) => n < FOLDERS),
+      `killed at ${killedAt.join(', ')} of ${FOLDERS}`,
+    ).toBe(true);
     const watcher = await openPopup();
     await expect(watcher.getByTestId('job')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
     await expect(watcher.getByTestId('job-count')).toHaveText(`${FOLDERS} of ${FOLDERS}`);
@@ -119,7 +138,9 @@ for (const profile of ['documented', 'server'] as const) {
     }
     // Every folder exists exactly once.
     const listing = (await (
-      await fetch(`${sandbox.url}/api/2.0/files/${UNSORTED}?count=100&startIndex=0&filterType=2`, { headers: { Authorization: `Bearer ${sandbox.demo.apiKey}` } })
+      await fetch(`${sandbox.url}/api/2.0/files/${UNSORTED}?count=100&startIndex=0&filterType=2`, {
+        headers: { Authorization: `Bearer ${sandbox.demo.apiKey}` },
+      })
     ).json()) as { response: { total: number } };
     expect(listing.response.total).toBe(FOLDERS);
   });

@@ -1,17 +1,36 @@
 import { expect, test, type SandboxLogEntry } from './fixtures.ts';
 
 async function addFault(sandboxUrl: string, fault: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ faults: [fault], replace: true }) });
+  const response = await fetch(`${sandboxUrl}/__sandbox/faults`, {
+    method: 'POST',
+    body: JSON.stringify({ faults: [fault], replace: true }),
+  });
   expect(response.ok).toBe(true);
 }
 
-const startOf = (e: SandboxLogEntry & { startMs?: number }) => e.startMs ?? Date.parse(String((e as { time?: string }).time));
+const startOf = (e: SandboxLogEntry & { startMs?: number }) =>
+  e.startMs ?? Date.parse(String((e as { time?: string }).time));
 
 for (const storm of [
-  { name: '503 with Retry-After: 3 (the documented limiter)', fault: { type: 'storm503', retryAfter: 3 }, status: 503, pauseMs: 3_000 },
-  { name: '429 with X-RateLimit-* and Retry-After: 2 (the server limiter)', fault: { type: 'storm429', retryAfter: 2, limit: 1500 }, status: 429, pauseMs: 2_000 },
+  {
+    name: '503 with Retry-After: 3 (the documented limiter)',
+    fault: { type: 'storm503', retryAfter: 3 },
+    status: 503,
+    pauseMs: 3_000,
+  },
+  {
+    name: '429 with X-RateLimit-* and Retry-After: 2 (the server limiter)',
+    fault: { type: 'storm429', retryAfter: 2, limit: 1500 },
+    status: 429,
+    pauseMs: 2_000,
+  },
 ]) {
-  test(`${storm.name}: the account pauses, the popup counts down, nothing is sent before the end`, async ({ signInWithApiKey, openPopup, sandbox, sandboxLog }) => {
+  test(`${storm.name}: the account pauses, the popup counts down, nothing is sent before the end`, async ({
+    signInWithApiKey,
+    openPopup,
+    sandbox,
+    sandboxLog,
+  }) => {
     await signInWithApiKey();
     const popup = await openPopup();
     await expect(popup.locator('.entries')).toContainText('Marketing');

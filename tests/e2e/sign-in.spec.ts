@@ -27,7 +27,10 @@ test('a wrong API key gets a message that says what to do', async ({ signInWithA
   await expect(options.getByTestId('no-portals')).toBeVisible();
 });
 
-test('a key that is not shaped like a DocSpace key is caught before the portal sees it', async ({ signInWithApiKey, sandboxLog }) => {
+test('a key that is not shaped like a DocSpace key is caught before the portal sees it', async ({
+  signInWithApiKey,
+  sandboxLog,
+}) => {
   const options = await signInWithApiKey('my-password');
   await expect(options.getByRole('alert')).toContainText('should start with "sk-"');
   expect((await sandboxLog()).filter((e) => e.path === '/api/2.0/people/@self')).toHaveLength(0);

@@ -12,14 +12,26 @@ const GLOBAL_WRITE = ['*:write'];
 
 const RULES: readonly ScopeRule[] = [
   { path: /^\/api\/[^/]+\/keys\/@self$/i, read: [], write: GLOBAL_WRITE },
-  { path: /^\/api\/[^/]+\/files\/rooms(\/|$)/i, read: ['rooms:read', 'rooms:write', ...GLOBAL_READ], write: ['rooms:write', ...GLOBAL_WRITE] },
-  { path: /^\/api\/[^/]+\/files(\/|$)/i, read: ['files:read', 'files:write', ...GLOBAL_READ], write: ['files:write', ...GLOBAL_WRITE] },
+  {
+    path: /^\/api\/[^/]+\/files\/rooms(\/|$)/i,
+    read: ['rooms:read', 'rooms:write', ...GLOBAL_READ],
+    write: ['rooms:write', ...GLOBAL_WRITE],
+  },
+  {
+    path: /^\/api\/[^/]+\/files(\/|$)/i,
+    read: ['files:read', 'files:write', ...GLOBAL_READ],
+    write: ['files:write', ...GLOBAL_WRITE],
+  },
   {
     path: /^\/api\/[^/]+\/people\/@self$/i,
     read: ['accounts.self:read', 'accounts.self:write', ...GLOBAL_READ],
     write: ['accounts.self:write', ...GLOBAL_WRITE],
   },
-  { path: /^\/api\/[^/]+\/(people|group)(\/|$)/i, read: ['accounts:read', 'accounts:write', ...GLOBAL_READ], write: ['accounts:write', ...GLOBAL_WRITE] },
+  {
+    path: /^\/api\/[^/]+\/(people|group)(\/|$)/i,
+    read: ['accounts:read', 'accounts:write', ...GLOBAL_READ],
+    write: ['accounts:write', ...GLOBAL_WRITE],
+  },
 ];
 
 /** Scopes a key's `permissions` grant. An empty list or "*" means full access. */

@@ -80,7 +80,11 @@ export function resolveAuth(headers: IncomingHttpHeaders, store: SandboxStore, n
   return outcome(scheme, user, (u) => ({ userId: u.id, scheme, scopes: FULL_ACCESS, sessionToken: token }));
 }
 
-function outcome(scheme: AuthScheme, user: UserRecord | undefined, identity: (user: UserRecord) => Identity): AuthOutcome {
+function outcome(
+  scheme: AuthScheme,
+  user: UserRecord | undefined,
+  identity: (user: UserRecord) => Identity,
+): AuthOutcome {
   return { present: true, scheme, identity: user ? identity(user) : null };
 }
 
@@ -101,7 +105,12 @@ function apiKeyOutcome(store: SandboxStore, key: string, now: Date): AuthOutcome
   return {
     present: true,
     scheme: 'apikey',
-    identity: { userId: user.id, scheme: 'apikey', scopes: scopesFromPermissions(record.permissions), apiKeyId: record.id },
+    identity: {
+      userId: user.id,
+      scheme: 'apikey',
+      scopes: scopesFromPermissions(record.permissions),
+      apiKeyId: record.id,
+    },
   };
 }
 

@@ -39,7 +39,9 @@ interface Started {
 
 function startCli(args: string[], timeoutMs = 30_000): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/sandbox/cli.ts', '--port', '0', ...args], { cwd: ROOT });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/sandbox/cli.ts', '--port', '0', ...args], {
+    cwd: ROOT,
+  });
   let out = '';
   let err = '';
   return new Promise((resolve, reject) => {
@@ -105,15 +107,31 @@ const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 
 
 async function load(base: string, apiKey: string): Promise<{ targets: Target[]; elapsedMs: number }> {
   const targets: Target[] = [
-    { name: 'folder 204, page 1 (100 of 180)', path: '/api/2.0/files/204?count=100&startIndex=0', latencies: [], errors: 0 },
-    { name: 'folder 204, page 2 (80 of 180)', path: '/api/2.0/files/204?count=100&startIndex=100', latencies: [], errors: 0 },
+    {
+      name: 'folder 204, page 1 (100 of 180)',
+      path: '/api/2.0/files/204?count=100&startIndex=0',
+      latencies: [],
+      errors: 0,
+    },
+    {
+      name: 'folder 204, page 2 (80 of 180)',
+      path: '/api/2.0/files/204?count=100&startIndex=100',
+      latencies: [],
+      errors: 0,
+    },
     { name: 'rooms list', path: '/api/2.0/files/rooms?count=100', latencies: [], errors: 0 },
   ];
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const headers = { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' };
   const { hostname, port } = new URL(base);
   // Built once: no URL parsing per request.
-  const options: RequestOptions[] = targets.map((t) => ({ host: hostname, port: Number(port), path: t.path, agent, headers }));
+  const options: RequestOptions[] = targets.map((t) => ({
+    host: hostname,
+    port: Number(port),
+    path: t.path,
+    agent,
+    headers,
+  }));
 
   // Warm-up: fills the listing caches and opens the connections.
   await Promise.all(Array.from({ length: concurrency }, (_, i) => get(options[i % options.length]!)));
@@ -185,7 +203,10 @@ async function main(): Promise<void> {
   const reqPerSec = round(all.length / seconds, 0);
   console.log(`sandbox bench: ${concurrency} keep-alive connections, ${round(seconds, 1)} s, seed ${seed}, limits off`);
   console.table(rows);
-  console.log(`sandbox start (--seed ${seed}): ${round(sandbox.startMs, 0)} ms` + (largeStartMs !== null ? `; --limits server --seed large: ${round(largeStartMs, 0)} ms` : ''));
+  console.log(
+    `sandbox start (--seed ${seed}): ${round(sandbox.startMs, 0)} ms` +
+      (largeStartMs !== null ? `; --limits server --seed large: ${round(largeStartMs, 0)} ms` : ''),
+  );
   console.log(`goal >= ${GOAL_RPS} req/s: ${reqPerSec >= GOAL_RPS ? 'met' : 'NOT met'}`);
   console.log(
     JSON.stringify({

@@ -72,13 +72,16 @@ function readOptions(): CliOptions {
     process.exit(0);
   }
   const port = values.port === undefined ? 8090 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be an integer 0..65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    fail(`--port must be an integer 0..65535, got "${values.port}"`);
   const seed = values.seed ?? 'demo';
   if (seed !== 'demo' && seed !== 'large') fail(`unknown --seed "${seed}" (demo or large)`);
   const limits = values.limits ?? 'off';
-  if (!(LIMIT_PROFILES as readonly string[]).includes(limits)) fail(`unknown --limits "${limits}" (documented, server or off)`);
+  if (!(LIMIT_PROFILES as readonly string[]).includes(limits))
+    fail(`unknown --limits "${limits}" (documented, server or off)`);
   const windowScale = values['window-scale'] === undefined ? 1 : Number(values['window-scale']);
-  if (!Number.isFinite(windowScale) || windowScale <= 0) fail(`--window-scale must be a positive number, got "${values['window-scale']}"`);
+  if (!Number.isFinite(windowScale) || windowScale <= 0)
+    fail(`--window-scale must be a positive number, got "${values['window-scale']}"`);
   const faultSeed = values['fault-seed'] === undefined ? 1 : Number(values['fault-seed']);
   if (!Number.isInteger(faultSeed)) fail(`--fault-seed must be an integer, got "${values['fault-seed']}"`);
   const faults: FaultSpec[] = [];
@@ -91,7 +94,15 @@ function readOptions(): CliOptions {
     }
   }
   if (values.data === '') fail('--data needs a directory');
-  return { port, seed, limits: limits as LimitProfileName, windowScale, faultSeed, faults, ...(values.data ? { dataDir: values.data } : {}) };
+  return {
+    port,
+    seed,
+    limits: limits as LimitProfileName,
+    windowScale,
+    faultSeed,
+    faults,
+    ...(values.data ? { dataDir: values.data } : {}),
+  };
 }
 
 const options = readOptions();
@@ -109,7 +120,14 @@ process.stdout.write(
     `  API key:  ${sandbox.demo.apiKey}`,
     `  Log:      ${sandbox.url}/__sandbox/log   Reset: POST ${sandbox.url}/__sandbox/reset`,
     `  Limits:   ${sandbox.limits.settings.profile}${sandbox.limits.settings.windowScale !== 1 ? ` (windows x${sandbox.limits.settings.windowScale})` : ''}` +
-      `   Faults: ${sandbox.faults.list().length === 0 ? 'none' : sandbox.faults.list().map((f) => f.type).join(', ')}`,
+      `   Faults: ${
+        sandbox.faults.list().length === 0
+          ? 'none'
+          : sandbox.faults
+              .list()
+              .map((f) => f.type)
+              .join(', ')
+      }`,
     `  Seed:     ${options.seed}` +
       (sandbox.persistence
         ? `   Data: ${sandbox.persistence.dir} (${sandbox.persistence.restoredFrom.restored ? `restored, saved ${sandbox.persistence.restoredFrom.savedAt}` : 'new'})`

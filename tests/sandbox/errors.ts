@@ -40,14 +40,15 @@ export const authenticationFailed = (): ApiError => new ApiError(401, 'User auth
 /** BruteForceCredentialException. */
 export const tooManyLoginAttempts = (): ApiError =>
   new ApiError(403, 'Too many login attempts. Please try again later.', null);
-export const unauthorizedChallenge = (): EmptyStatusError =>
-  new EmptyStatusError(401, { 'WWW-Authenticate': 'Basic' });
+export const unauthorizedChallenge = (): EmptyStatusError => new EmptyStatusError(401, { 'WWW-Authenticate': 'Basic' });
 /** InvalidOperationException: 403 with its message (e.g. "You cannot copy the folder to its subfolder"). */
-export const invalidOperation = (message: string): ApiError => new ApiError(403, message, 'System.InvalidOperationException');
+export const invalidOperation = (message: string): ApiError =>
+  new ApiError(403, message, 'System.InvalidOperationException');
 /** ArgumentException: 400 with its message. */
 export const argumentError = (message: string): ApiError => new ApiError(400, message, 'System.ArgumentException');
 /** TenantQuotaException (e.g. "The maximum file size is exceeded (100 MB)."): 402. */
-export const quotaExceeded = (message: string): ApiError => new ApiError(402, message, 'ASC.Core.Tenants.TenantQuotaException');
+export const quotaExceeded = (message: string): ApiError =>
+  new ApiError(402, message, 'ASC.Core.Tenants.TenantQuotaException');
 /** ItemNotFoundException with a specific message. */
 export const itemNotFound = (message: string): ApiError => new ApiError(404, message, ITEM_NOT_FOUND);
 /** Bad TFA / SMS code (AuthenticationException, no type in the body). */

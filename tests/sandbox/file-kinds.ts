@@ -56,7 +56,12 @@ export function mimeTypeOf(title: string): string {
 
 /** Opens in the document editor (the sandbox's stand-in page at /doceditor). */
 export function opensInEditor(type: FileType): boolean {
-  return type === FileType.Document || type === FileType.Spreadsheet || type === FileType.Presentation || type === FileType.Pdf;
+  return (
+    type === FileType.Document ||
+    type === FileType.Spreadsheet ||
+    type === FileType.Presentation ||
+    type === FileType.Pdf
+  );
 }
 
 /** Opens in the media viewer (/media/view/{id}). */

@@ -122,7 +122,10 @@ export function maxConcurrency(entries: readonly CheckableEntry[]): number {
 }
 
 /** Windows of `windowMs` holding more than `limit` requests, merged into runs, per account. */
-export function breaches(entries: readonly CheckableEntry[], options: { windowMs: number; limit: number; countRefused?: boolean }): Breach[] {
+export function breaches(
+  entries: readonly CheckableEntry[],
+  options: { windowMs: number; limit: number; countRefused?: boolean },
+): Breach[] {
   const { windowMs, limit } = options;
   const counted = options.countRefused === false ? entries.filter((e) => !isRefusal(e)) : entries;
   const out: Breach[] = [];
@@ -181,6 +184,13 @@ export function checkLog(entries: readonly CheckableEntry[], options: CheckOptio
     windowMs: options.windowMs,
     limit: options.limit ?? null,
     accounts,
-    breaches: options.limit === undefined ? [] : breaches(entries, { windowMs: options.windowMs, limit: options.limit, countRefused: options.countRefused ?? true }),
+    breaches:
+      options.limit === undefined
+        ? []
+        : breaches(entries, {
+            windowMs: options.windowMs,
+            limit: options.limit,
+            countRefused: options.countRefused ?? true,
+          }),
   };
 }

@@ -180,7 +180,13 @@ function restoreInto(target: Record<string, unknown>, fields: Record<string, unk
       current !== null &&
       typeof current === 'object' &&
       !isPlainObject(current) &&
-      !(current instanceof Map || current instanceof Set || Array.isArray(current) || current instanceof Date || isBytes(current));
+      !(
+        current instanceof Map ||
+        current instanceof Set ||
+        Array.isArray(current) ||
+        current instanceof Date ||
+        isBytes(current)
+      );
     if (isInstance && value !== null && typeof value === 'object' && isPlainObject(value)) {
       restoreInto(current as Record<string, unknown>, value as Record<string, unknown>);
     } else {
@@ -257,7 +263,8 @@ export class StorePersistence {
   restore(): RestoreResult {
     if (!existsSync(this.snapshotPath)) return { restored: false };
     const snapshot = JSON.parse(readFileSync(this.snapshotPath, 'utf8')) as Snapshot;
-    if (snapshot.format !== FORMAT) throw new Error(`${this.snapshotPath}: unknown snapshot format ${String(snapshot.format)}`);
+    if (snapshot.format !== FORMAT)
+      throw new Error(`${this.snapshotPath}: unknown snapshot format ${String(snapshot.format)}`);
     const decoder = new Decoder((hash, asBuffer) => {
       const bytes = readFileSync(join(this.dir, BLOB_DIR, hash));
       this.hashes.set(bytes, hash);
@@ -296,11 +303,10 @@ export class StorePersistence {
   /** Writes the snapshot now (synchronously) and the blobs it needs; drops blobs no longer used. */
   saveNow(): void {
     const started = performance.now();
-    const roots: Array<[string, unknown]> = Object.entries(this.store).filter(([key, value]) => !skippedField(key, value));
-    const encoder = new Encoder(
-      findShared(roots.map(([, v]) => v)),
-      this.hashes,
+    const roots: Array<[string, unknown]> = Object.entries(this.store).filter(
+      ([key, value]) => !skippedField(key, value),
     );
+    const encoder = new Encoder(findShared(roots.map(([, v]) => v)), this.hashes);
     const fields: Record<string, Json> = {};
     for (const [key, value] of roots) {
       const encoded = encoder.encode(value);

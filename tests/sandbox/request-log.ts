@@ -33,7 +33,8 @@ export interface LogEntry {
 export const DEFAULT_LOG_CAPACITY = 100_000;
 
 /** What append() takes: `fault`, `startMs` and `endMs` default to null / the entry's `time`. */
-export type LogInput = Omit<LogEntry, 'seq' | 'fault' | 'startMs' | 'endMs'> & Partial<Pick<LogEntry, 'fault' | 'startMs' | 'endMs'>>;
+export type LogInput = Omit<LogEntry, 'seq' | 'fault' | 'startMs' | 'endMs'> &
+  Partial<Pick<LogEntry, 'fault' | 'startMs' | 'endMs'>>;
 
 export class RequestLog {
   private entries: LogEntry[] = [];
@@ -43,7 +44,13 @@ export class RequestLog {
 
   append(entry: LogInput): LogEntry {
     const at = entry.startMs ?? (Date.parse(entry.time) || 0);
-    const full: LogEntry = { seq: ++this.seq, ...entry, fault: entry.fault ?? null, startMs: at, endMs: entry.endMs ?? at + entry.durationMs };
+    const full: LogEntry = {
+      seq: ++this.seq,
+      ...entry,
+      fault: entry.fault ?? null,
+      startMs: at,
+      endMs: entry.endMs ?? at + entry.durationMs,
+    };
     this.entries.push(full);
     // Trim in chunks so appends stay O(1) amortized.
     if (this.entries.length > this.capacity) this.entries = this.entries.slice(-Math.floor(this.capacity * 0.9));

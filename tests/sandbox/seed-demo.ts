@@ -94,8 +94,18 @@ export const DEMO_DEEP_FOLDER = {
 
 /** The rooms' primary external links (fixed ids and keys: `/s/{key}` works across restarts). */
 export const DEMO_SHARE_LINKS = {
-  pressKit: { id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a01', key: 'sbx-press-kit-public', title: 'Shared link', access: 2 },
-  onboarding: { id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a02', key: 'sbx-onboarding-forms', title: 'Link to fill out', access: 7 },
+  pressKit: {
+    id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a01',
+    key: 'sbx-press-kit-public',
+    title: 'Shared link',
+    access: 2,
+  },
+  onboarding: {
+    id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a02',
+    key: 'sbx-onboarding-forms',
+    title: 'Link to fill out',
+    access: 7,
+  },
 } as const;
 
 export const DEMO_PAGING_FOLDER = { id: DEMO_FOLDERS.assets, title: 'Assets', fileCount: 180 } as const;
@@ -176,11 +186,26 @@ export function seedDemo(store: SandboxStore): void {
   });
 
   const stamp = (created: Date, updated: Date = created) => ({ createdBy: user, created, updatedBy: user, updated });
-  const folderDefaults = { tags: [], pinned: false, isPrivate: false, indexing: false, denyDownload: false, mute: false, shared: false };
+  const folderDefaults = {
+    tags: [],
+    pinned: false,
+    isPrivate: false,
+    indexing: false,
+    denyDownload: false,
+    mute: false,
+    shared: false,
+  };
 
   const created = new Date('2025-01-15T08:30:00.000Z');
   for (const section of Object.values(DEMO_SECTIONS)) {
-    store.addFolder({ id: section.id, parentId: 0, title: section.title, folderType: section.folderType, ...folderDefaults, ...stamp(created) });
+    store.addFolder({
+      id: section.id,
+      parentId: 0,
+      title: section.title,
+      folderType: section.folderType,
+      ...folderDefaults,
+      ...stamp(created),
+    });
   }
   store.portalSections = { rooms: DEMO_SECTIONS.rooms.id, archive: DEMO_SECTIONS.archive.id };
 
@@ -229,7 +254,9 @@ export function seedDemo(store: SandboxStore): void {
     sales: 12 * DAY,
     oldProjects: 200 * DAY,
   };
-  for (const [key, room] of Object.entries(DEMO_ROOMS) as Array<[keyof typeof DEMO_ROOMS, (typeof DEMO_ROOMS)[keyof typeof DEMO_ROOMS]]>) {
+  for (const [key, room] of Object.entries(DEMO_ROOMS) as Array<
+    [keyof typeof DEMO_ROOMS, (typeof DEMO_ROOMS)[keyof typeof DEMO_ROOMS]]
+  >) {
     const age = roomAges[key];
     store.addFolder({
       id: room.id,
@@ -244,8 +271,22 @@ export function seedDemo(store: SandboxStore): void {
   }
 
   const folder = (id: number, parentId: number, title: string, ageMs: number) =>
-    store.addFolder({ id, parentId, title, folderType: FolderType.DEFAULT, ...folderDefaults, ...stamp(ago(ageMs + 20 * DAY), ago(ageMs)) });
-  const file = (id: number | undefined, folderId: number, title: string, size: number, ageMs: number, extra: { isForm?: boolean; version?: number } = {}) =>
+    store.addFolder({
+      id,
+      parentId,
+      title,
+      folderType: FolderType.DEFAULT,
+      ...folderDefaults,
+      ...stamp(ago(ageMs + 20 * DAY), ago(ageMs)),
+    });
+  const file = (
+    id: number | undefined,
+    folderId: number,
+    title: string,
+    size: number,
+    ageMs: number,
+    extra: { isForm?: boolean; version?: number } = {},
+  ) =>
     store.addFile({
       ...(id !== undefined ? { id } : {}),
       folderId,

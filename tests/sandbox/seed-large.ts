@@ -13,13 +13,34 @@ export const LARGE_SEED = {
   /** "Bulk files": 10,000 files, ids 100000–109999. */
   bigRoom: { id: 21_001, title: 'Bulk files', fileCount: 10_000, firstFileId: 100_000 },
   /** "Deep structure" / Level 01 / … / Level 25, folder ids 22001–22025; one file at the bottom. */
-  deepChain: { roomId: 21_002, title: 'Deep structure', depth: 25, firstFolderId: 22_001, leafFolderId: 22_025, leafFileId: 110_000 },
+  deepChain: {
+    roomId: 21_002,
+    title: 'Deep structure',
+    depth: 25,
+    firstFolderId: 22_001,
+    leafFolderId: 22_025,
+    leafFileId: 110_000,
+  },
 } as const;
 
-const ROOM_TYPES: readonly RoomType[] = [RoomType.EditingRoom, RoomType.CustomRoom, RoomType.VirtualDataRoom, RoomType.FillingFormsRoom, RoomType.PublicRoom];
+const ROOM_TYPES: readonly RoomType[] = [
+  RoomType.EditingRoom,
+  RoomType.CustomRoom,
+  RoomType.VirtualDataRoom,
+  RoomType.FillingFormsRoom,
+  RoomType.PublicRoom,
+];
 const EXTENSIONS = ['docx', 'xlsx', 'pptx', 'pdf', 'png', 'txt', 'mp4', 'zip'];
 const MINUTE = 60_000;
-const folderDefaults = { tags: [] as string[], pinned: false, isPrivate: false, indexing: false, denyDownload: false, mute: false, shared: false };
+const folderDefaults = {
+  tags: [] as string[],
+  pinned: false,
+  isPrivate: false,
+  indexing: false,
+  denyDownload: false,
+  mute: false,
+  shared: false,
+};
 
 export function seedLarge(store: SandboxStore): void {
   seedDemo(store);
@@ -80,8 +101,23 @@ export function seedLarge(store: SandboxStore): void {
   let parentId: number = deepChain.roomId;
   for (let level = 1; level <= deepChain.depth; level++) {
     const id = deepChain.firstFolderId + level - 1;
-    store.addFolder({ id, parentId, title: `Level ${String(level).padStart(2, '0')}`, folderType: FolderType.DEFAULT, ...folderDefaults, ...stamp(level * MINUTE) });
+    store.addFolder({
+      id,
+      parentId,
+      title: `Level ${String(level).padStart(2, '0')}`,
+      folderType: FolderType.DEFAULT,
+      ...folderDefaults,
+      ...stamp(level * MINUTE),
+    });
     parentId = id;
   }
-  store.addFile({ id: deepChain.leafFileId, folderId: parentId, title: 'Bottom.docx', size: 12_288, version: 1, versionGroup: 1, ...stamp(MINUTE) });
+  store.addFile({
+    id: deepChain.leafFileId,
+    folderId: parentId,
+    title: 'Bottom.docx',
+    size: 12_288,
+    version: 1,
+    versionGroup: 1,
+    ...stamp(MINUTE),
+  });
 }

@@ -307,7 +307,10 @@ export class SandboxStore {
     return this.apiKeysByHash.get(sha256Hex(key));
   }
 
-  updateApiKey(id: string, patch: { name?: string; permissions?: string[]; isActive?: boolean }): ApiKeyRecord | undefined {
+  updateApiKey(
+    id: string,
+    patch: { name?: string; permissions?: string[]; isActive?: boolean },
+  ): ApiKeyRecord | undefined {
     const record = this.apiKeys.get(id);
     if (!record) return undefined;
     if (patch.name !== undefined) record.name = patch.name;
@@ -392,11 +395,15 @@ export class SandboxStore {
   }
 
   childFoldersOf(folderId: number): FolderRecord[] {
-    return this.childFolderIds(folderId).map((id) => this.folders.get(id)).filter(isDefined);
+    return this.childFolderIds(folderId)
+      .map((id) => this.folders.get(id))
+      .filter(isDefined);
   }
 
   childFilesOf(folderId: number): FileRecord[] {
-    return this.childFileIds(folderId).map((id) => this.files.get(id)).filter(isDefined);
+    return this.childFileIds(folderId)
+      .map((id) => this.files.get(id))
+      .filter(isDefined);
   }
 
   /** Recursive file/folder counts and byte totals, recomputed once per store version. */
@@ -445,7 +452,8 @@ export class SandboxStore {
 
   /** Global.GetAvailableTitleAsync: "Name.ext" → "Name (1).ext" → "Name (2).ext" … (folders: no extension split). */
   availableTitle(folderId: number, title: string, kind: EntryRecord['kind']): string {
-    const exists = (t: string) => (kind === 'file' ? this.childFileByTitle(folderId, t) : this.childFolderByTitle(folderId, t)) !== undefined;
+    const exists = (t: string) =>
+      (kind === 'file' ? this.childFileByTitle(folderId, t) : this.childFolderByTitle(folderId, t)) !== undefined;
     if (!exists(title)) return title;
     const dot = kind === 'file' ? title.lastIndexOf('.') : -1;
     const stem = dot > 0 ? title.slice(0, dot) : title;
@@ -478,7 +486,10 @@ export class SandboxStore {
   }
 
   /** Makes the current content an old version and sets new content (Overwrite, upload of a new version). */
-  addFileVersion(file: FileRecord, next: { size: number; content?: Buffer; comment?: string; userId: string; now: Date }): FileRecord {
+  addFileVersion(
+    file: FileRecord,
+    next: { size: number; content?: Buffer; comment?: string; userId: string; now: Date },
+  ): FileRecord {
     (file.history ??= []).push({
       version: file.version,
       versionGroup: file.versionGroup,
@@ -531,7 +542,8 @@ export class SandboxStore {
   private forgetEntry(kind: EntryRecord['kind'], id: number): void {
     for (const set of this.favorites.values()) set.delete(`${kind}:${id}`);
     if (kind === 'file') for (const map of this.recent.values()) map.delete(id);
-    for (const [linkId, link] of this.shareLinks) if (link.entryKind === kind && link.entryId === id) this.shareLinks.delete(linkId);
+    for (const [linkId, link] of this.shareLinks)
+      if (link.entryKind === kind && link.entryId === id) this.shareLinks.delete(linkId);
   }
 
   /** Every folder and file below `folderId` (not the folder itself), depth first. */

@@ -24,10 +24,14 @@ export function prepareLoadableExtension(builtDir = resolve('dist/chrome')): str
 }
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((path) => existsSync(path));
   if (!found) {
-    throw new Error('No Chromium found. Install Debian\'s chromium (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.');
+    throw new Error(
+      "No Chromium found. Install Debian's chromium (apt-get install -y chromium) or set CHROME_PATH to a Chromium binary.",
+    );
   }
   return found;
 }

@@ -23,27 +23,68 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('layer boundaries', () => {
   it('src/ may not use browser globals', async () => {
-    expect(await ruleIds('export const id = chrome.runtime.id;\n', 'src/boundary-probe.ts')).toContain('no-restricted-globals');
-    expect(await ruleIds('export const w = window.innerWidth;\n', 'src/boundary-probe.ts')).toContain('no-restricted-globals');
+    expect(await ruleIds('export const id = chrome.runtime.id;\n', 'src/boundary-probe.ts')).toContain(
+      'no-restricted-globals',
+    );
+    expect(await ruleIds('export const w = window.innerWidth;\n', 'src/boundary-probe.ts')).toContain(
+      'no-restricted-globals',
+    );
   });
 
   it('src/ may not import from extension/ or the polyfill', async () => {
-    expect(await ruleIds("import { t } from '../extension/platform/i18n.ts';\nexport const x = t;\n", 'src/boundary-probe.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import browser from 'webextension-polyfill';\nexport const x = browser;\n", 'src/boundary-probe.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { t } from '../extension/platform/i18n.ts';\nexport const x = t;\n",
+        'src/boundary-probe.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import browser from 'webextension-polyfill';\nexport const x = browser;\n",
+        'src/boundary-probe.ts',
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('only extension/platform/ touches browser APIs', async () => {
-    expect(await ruleIds('export const id = chrome.runtime.id;\n', 'extension/popup/boundary-probe.ts')).toContain('no-restricted-globals');
-    expect(await ruleIds("import browser from 'webextension-polyfill';\nexport const x = browser;\n", 'extension/ui/boundary-probe.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import browser from 'webextension-polyfill';\nexport const x = browser;\n", 'extension/platform/boundary-probe.ts')).toEqual([]);
+    expect(await ruleIds('export const id = chrome.runtime.id;\n', 'extension/popup/boundary-probe.ts')).toContain(
+      'no-restricted-globals',
+    );
+    expect(
+      await ruleIds(
+        "import browser from 'webextension-polyfill';\nexport const x = browser;\n",
+        'extension/ui/boundary-probe.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import browser from 'webextension-polyfill';\nexport const x = browser;\n",
+        'extension/platform/boundary-probe.ts',
+      ),
+    ).toEqual([]);
   });
 
   it('pages never import background code, and the background never imports pages', async () => {
-    expect(await ruleIds("import { BackgroundServices } from '../background/services.ts';\nexport const x = BackgroundServices;\n", 'extension/popup/boundary-probe.ts')).toContain('no-restricted-imports');
-    expect(await ruleIds("import { PopupApp } from '../popup/PopupApp.tsx';\nexport const x = PopupApp;\n", 'extension/background/boundary-probe.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { BackgroundServices } from '../background/services.ts';\nexport const x = BackgroundServices;\n",
+        'extension/popup/boundary-probe.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { PopupApp } from '../popup/PopupApp.tsx';\nexport const x = PopupApp;\n",
+        'extension/background/boundary-probe.ts',
+      ),
+    ).toContain('no-restricted-imports');
   });
 
   it('the sandbox shares no code with the extension', async () => {
-    expect(await ruleIds("import { AppError } from '../../src/errors.ts';\nexport const x = AppError;\n", 'tests/sandbox/boundary-probe.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { AppError } from '../../src/errors.ts';\nexport const x = AppError;\n",
+        'tests/sandbox/boundary-probe.ts',
+      ),
+    ).toContain('no-restricted-imports');
   });
 });

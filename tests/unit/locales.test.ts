@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const load = (lang: string) => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+const load = (lang: string) =>
+  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,13 +28,34 @@ describe('locales', () => {
     }
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) expect(en, `missing message "${key}"`).toHaveProperty(key);
-    const codes = ['invalidUrl', 'notDocSpace', 'unreachable', 'unauthorized', 'forbidden', 'notFound', 'validation', 'rateLimited', 'unavailable', 'server', 'network', 'timeout', 'badResponse', 'permissionDenied', 'notSignedIn', 'tooManyAttempts', 'twoFactorRequired', 'cancelled', 'internal'];
+    const codes = [
+      'invalidUrl',
+      'notDocSpace',
+      'unreachable',
+      'unauthorized',
+      'forbidden',
+      'notFound',
+      'validation',
+      'rateLimited',
+      'unavailable',
+      'server',
+      'network',
+      'timeout',
+      'badResponse',
+      'permissionDenied',
+      'notSignedIn',
+      'tooManyAttempts',
+      'twoFactorRequired',
+      'cancelled',
+      'internal',
+    ];
     for (const code of codes) expect(en).toHaveProperty(`errorTitle_${code}`);
     for (const section of ['rooms', 'my', 'recent', 'favorites', 'trash']) {
       expect(en).toHaveProperty(`section_${section}`);
       expect(en).toHaveProperty(`empty_${section}`);
     }
-    for (const status of ['signedIn', 'signInRequired', 'permissionMissing']) expect(en).toHaveProperty(`portalStatus_${status}`);
+    for (const status of ['signedIn', 'signInRequired', 'permissionMissing'])
+      expect(en).toHaveProperty(`portalStatus_${status}`);
     for (const roomType of [1, 2, 5, 6, 8]) expect(en).toHaveProperty(`roomType_${roomType}`);
     for (const reason of ['retryAfter', 'rateLimitReset', 'backoff']) expect(en).toHaveProperty(`pauseTitle_${reason}`);
     for (const status of ['running', 'done', 'cancelled', 'failed']) expect(en).toHaveProperty(`jobStatus_${status}`);

@@ -20,7 +20,10 @@ describe('manifest', () => {
   });
 
   it('keeps the service worker for Chrome', () => {
-    expect(manifestFor(source, 'chrome').background).toEqual({ service_worker: 'extension/background/index.ts', type: 'module' });
+    expect(manifestFor(source, 'chrome').background).toEqual({
+      service_worker: 'extension/background/index.ts',
+      type: 'module',
+    });
   });
 
   it('gives Firefox background scripts and a gecko id instead', () => {

@@ -47,10 +47,16 @@ export function browseHandlers(services: BackgroundServices): BrowseCommands {
 
   return {
     listRooms: (request) =>
-      list(request.portalId, request, `rooms|${request.filterValue ?? ''}`, (client, options) => listRooms(client, { ...options, ...(request.filterValue ? { filterValue: request.filterValue } : {}) })),
+      list(request.portalId, request, `rooms|${request.filterValue ?? ''}`, (client, options) =>
+        listRooms(client, { ...options, ...(request.filterValue ? { filterValue: request.filterValue } : {}) }),
+      ),
     listFolder: (request) =>
-      list(request.portalId, request, `folder|${request.folderId}`, (client, options) => listFolder(client, request.folderId, options)),
+      list(request.portalId, request, `folder|${request.folderId}`, (client, options) =>
+        listFolder(client, request.folderId, options),
+      ),
     listSection: (request) =>
-      list(request.portalId, request, `section|${request.section}`, (client, options) => listSection(client, request.section, options)),
+      list(request.portalId, request, `section|${request.section}`, (client, options) =>
+        listSection(client, request.section, options),
+      ),
   };
 }

@@ -6,7 +6,8 @@ type JobCommands = Pick<CommandHandlers<CommandContext>, 'createFolders' | 'list
 
 export function jobHandlers(jobs: JobManager): JobCommands {
   return {
-    createFolders: ({ portalId, parentId, parentTitle, titles }) => jobs.createFolders(portalId, parentId, parentTitle, titles),
+    createFolders: ({ portalId, parentId, parentTitle, titles }) =>
+      jobs.createFolders(portalId, parentId, parentTitle, titles),
     listJobs: () => jobs.list(),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
   };

@@ -10,9 +10,13 @@ export function Breadcrumbs({ crumbs, onOpen }: { crumbs: Crumb[]; onOpen: (crum
           return (
             <li key={`${crumb.id}`}>
               {last ? (
-                <span aria-current="page" title={crumb.title}>{crumb.title}</span>
+                <span aria-current="page" title={crumb.title}>
+                  {crumb.title}
+                </span>
               ) : (
-                <button type="button" class="crumb" title={crumb.title} onClick={() => onOpen(crumb, index)}>{crumb.title}</button>
+                <button type="button" class="crumb" title={crumb.title} onClick={() => onOpen(crumb, index)}>
+                  {crumb.title}
+                </button>
               )}
             </li>
           );

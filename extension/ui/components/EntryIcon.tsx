@@ -28,7 +28,9 @@ export function EntryIcon({ entry }: { entry: Entry }) {
     return (
       <svg class="entry-icon" viewBox="0 0 32 32" aria-hidden="true">
         <rect x="2" y="2" width="28" height="28" rx="7" fill={style.color} />
-        <text x="16" y="21" text-anchor="middle" font-size="14" font-weight="700" fill="#fff">{style.label}</text>
+        <text x="16" y="21" text-anchor="middle" font-size="14" font-weight="700" fill="#fff">
+          {style.label}
+        </text>
       </svg>
     );
   }
@@ -43,10 +45,16 @@ export function EntryIcon({ entry }: { entry: Entry }) {
   const style = FILE_STYLES[entry.fileType] ?? FILE_STYLES[0]!;
   return (
     <svg class="entry-icon" viewBox="0 0 32 32" aria-hidden="true">
-      <path d="M7 2h13l7 7v19a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z" fill="var(--file-paper)" stroke="var(--border)" />
+      <path
+        d="M7 2h13l7 7v19a2 2 0 0 1-2 2H7a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2z"
+        fill="var(--file-paper)"
+        stroke="var(--border)"
+      />
       <path d="M20 2v7h7" fill="none" stroke="var(--border)" />
       <rect x="3" y="15" width="22" height="10" rx="2" fill={style.color} />
-      <text x="14" y="23" text-anchor="middle" font-size="7.5" font-weight="700" fill="#fff">{style.label}</text>
+      <text x="14" y="23" text-anchor="middle" font-size="7.5" font-weight="700" fill="#fff">
+        {style.label}
+      </text>
     </svg>
   );
 }

@@ -36,8 +36,16 @@ export function EntryRow({ entry, onOpen }: Props) {
           <span class="entry-title">{entry.title}</span>
           <span class="entry-meta">{meta.filter(Boolean).join(' · ')}</span>
         </span>
-        {entry.isFavorite && <span class="entry-badge" title={t('favorite')} aria-label={t('favorite')}>★</span>}
-        {entry.kind === 'folder' && <span class="entry-chevron" aria-hidden="true">›</span>}
+        {entry.isFavorite && (
+          <span class="entry-badge" title={t('favorite')} aria-label={t('favorite')}>
+            ★
+          </span>
+        )}
+        {entry.kind === 'folder' && (
+          <span class="entry-chevron" aria-hidden="true">
+            ›
+          </span>
+        )}
       </button>
     </li>
   );

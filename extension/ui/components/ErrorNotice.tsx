@@ -9,17 +9,22 @@ interface Props {
 
 /** Says what went wrong and offers the one thing to do about it. Server text is rendered as text, never HTML. */
 export function ErrorNotice({ error, onRetry, onOpenOptions }: Props) {
-  const wantsOptions = error.action === 'signIn' || error.action === 'openOptions' || error.action === 'grantPermission';
+  const wantsOptions =
+    error.action === 'signIn' || error.action === 'openOptions' || error.action === 'grantPermission';
   return (
     <div class="notice notice-error" role="alert" data-error-code={error.code}>
       <strong class="notice-title">{t(`errorTitle_${error.code}`)}</strong>
       <p class="notice-text">{error.message}</p>
       <div class="notice-actions">
         {wantsOptions && onOpenOptions && (
-          <button type="button" class="button" onClick={onOpenOptions}>{t('openOptions')}</button>
+          <button type="button" class="button" onClick={onOpenOptions}>
+            {t('openOptions')}
+          </button>
         )}
         {error.retryable && onRetry && (
-          <button type="button" class="button" onClick={onRetry}>{t('retry')}</button>
+          <button type="button" class="button" onClick={onRetry}>
+            {t('retry')}
+          </button>
         )}
       </div>
     </div>

@@ -12,7 +12,9 @@ export function JobList({ jobs, onCancel }: { jobs: JobSummary[]; onCancel: (job
           <li class="job" key={job.id} data-testid="job" data-status={job.status}>
             <div class="job-line">
               <span class="job-title">{t('jobCreateFolders', job.parentTitle)}</span>
-              <span class="job-count" data-testid="job-count">{t('jobProgress', [String(finished), String(job.total)])}</span>
+              <span class="job-count" data-testid="job-count">
+                {t('jobProgress', [String(finished), String(job.total)])}
+              </span>
             </div>
             <progress max={job.total} value={finished} />
             <div class="job-line muted">
@@ -22,12 +24,16 @@ export function JobList({ jobs, onCancel }: { jobs: JobSummary[]; onCancel: (job
                 {job.failed > 0 ? ` · ${t('jobFailed', String(job.failed))}` : ''}
               </span>
               {job.status === 'running' && (
-                <button type="button" class="link-button" onClick={() => onCancel(job.id)}>{t('cancel')}</button>
+                <button type="button" class="link-button" onClick={() => onCancel(job.id)}>
+                  {t('cancel')}
+                </button>
               )}
             </div>
             {job.error && <p class="job-error">{job.error.message}</p>}
             {job.failures.map((f) => (
-              <p class="job-error" key={f.title}>{f.title}: {f.message}</p>
+              <p class="job-error" key={f.title}>
+                {f.title}: {f.message}
+              </p>
             ))}
           </li>
         );

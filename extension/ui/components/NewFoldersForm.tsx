@@ -2,7 +2,13 @@ import { useState } from 'preact/hooks';
 import { t } from '../../platform/i18n.ts';
 
 /** One folder name per line; the background creates them as a durable job. */
-export function NewFoldersForm({ onSubmit, onCancel }: { onSubmit: (text: string) => Promise<boolean>; onCancel: () => void }) {
+export function NewFoldersForm({
+  onSubmit,
+  onCancel,
+}: {
+  onSubmit: (text: string) => Promise<boolean>;
+  onCancel: () => void;
+}) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const count = text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
@@ -20,11 +26,21 @@ export function NewFoldersForm({ onSubmit, onCancel }: { onSubmit: (text: string
     >
       <label class="field">
         <span>{t('newFoldersLabel')}</span>
-        <textarea name="folders" rows={5} value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder={t('newFoldersPlaceholder')} />
+        <textarea
+          name="folders"
+          rows={5}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          placeholder={t('newFoldersPlaceholder')}
+        />
       </label>
       <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={busy || count === 0}>{t('createFolders', String(count))}</button>
-        <button type="button" class="button" onClick={onCancel}>{t('cancel')}</button>
+        <button type="submit" class="button button-primary" disabled={busy || count === 0}>
+          {t('createFolders', String(count))}
+        </button>
+        <button type="button" class="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

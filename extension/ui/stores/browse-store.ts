@@ -29,7 +29,13 @@ export interface BrowseState {
 }
 
 /** Section root folders by DocSpace FolderType, so a breadcrumb back to a root opens the section view. */
-const SECTION_BY_FOLDER_TYPE: Record<number, SectionId> = { 14: 'rooms', 5: 'my', 3: 'trash', 10: 'favorites', 11: 'recent' };
+const SECTION_BY_FOLDER_TYPE: Record<number, SectionId> = {
+  14: 'rooms',
+  5: 'my',
+  3: 'trash',
+  10: 'favorites',
+  11: 'recent',
+};
 
 export function createBrowseStore(connector: Connector) {
   // Each navigation bumps the generation; an answer for an older one arrives late and is dropped.
@@ -93,7 +99,10 @@ export function createBrowseStore(connector: Connector) {
           }
           const seen = new Set(page.entries.map((e) => `${e.kind}:${e.id}`));
           const fresh = next.entries.filter((e) => !seen.has(`${e.kind}:${e.id}`));
-          set({ page: { ...next, startIndex: page.startIndex, entries: [...page.entries, ...fresh] }, loadingMore: false });
+          set({
+            page: { ...next, startIndex: page.startIndex, entries: [...page.entries, ...fresh] },
+            loadingMore: false,
+          });
         } catch (error) {
           set({ loadingMore: false, ...(mine === generation ? { moreError: toErrorData(error) } : {}) });
         }
@@ -116,7 +125,8 @@ export function createBrowseStore(connector: Connector) {
   });
   connector.on('listingChanged', ({ portalId, folderId }) => {
     const { page } = store.getState();
-    if (page && page.portalId === portalId && String(page.folder.id) === String(folderId)) void store.getState().refresh();
+    if (page && page.portalId === portalId && String(page.folder.id) === String(folderId))
+      void store.getState().refresh();
   });
   return store;
 }

@@ -27,7 +27,12 @@ export function createJobsStore(connector: Connector) {
     },
     async createFolders(portalId, parentId, parentTitle, text) {
       try {
-        const job = await connector.send('createFolders', { portalId, parentId, parentTitle, titles: text.split(/\r?\n/) });
+        const job = await connector.send('createFolders', {
+          portalId,
+          parentId,
+          parentTitle,
+          titles: text.split(/\r?\n/),
+        });
         set({ jobs: upsert(get().jobs, job), error: null });
         return true;
       } catch (error) {

@@ -17,7 +17,13 @@ export function profileUrl(origin: string, user: UserRecord): string {
 
 /** The short form used inside entries. Unknown users render as a deleted profile would. */
 export function employeeDto(user: UserRecord | undefined, origin: string): Record<string, unknown> {
-  if (!user) return { id: '00000000-0000-0000-0000-000000000000', displayName: 'Profile removed', hasAvatar: false, isAnonim: false };
+  if (!user)
+    return {
+      id: '00000000-0000-0000-0000-000000000000',
+      displayName: 'Profile removed',
+      hasAvatar: false,
+      isAnonim: false,
+    };
   return {
     id: user.id,
     displayName: user.displayName,

@@ -75,7 +75,10 @@ function originFields(scope: DtoScope, parentId: number): Record<string, unknown
 }
 
 /** External links of an entry: `shareSettings` counts and whether one is public (not internal). */
-function linkSummary(store: SandboxStore, entry: EntryRecord): { settings?: Record<string, number>; external: boolean } {
+function linkSummary(
+  store: SandboxStore,
+  entry: EntryRecord,
+): { settings?: Record<string, number>; external: boolean } {
   if (store.shareLinks.size === 0) return { external: false };
   let primary = 0;
   let other = 0;
@@ -87,11 +90,22 @@ function linkSummary(store: SandboxStore, entry: EntryRecord): { settings?: Reco
     if (!link.internal) external = true;
   }
   if (primary + other === 0) return { external: false };
-  return { settings: { ...(other > 0 ? { ExternalLink: other } : {}), ...(primary > 0 ? { PrimaryExternalLink: primary } : {}) }, external };
+  return {
+    settings: {
+      ...(other > 0 ? { ExternalLink: other } : {}),
+      ...(primary > 0 ? { PrimaryExternalLink: primary } : {}),
+    },
+    external,
+  };
 }
 
 /** FileEntryBaseDto part shared by files and folders. */
-function baseFields(scope: DtoScope, entry: EntryRecord, where: Location, isFavorite: boolean): Record<string, unknown> {
+function baseFields(
+  scope: DtoScope,
+  entry: EntryRecord,
+  where: Location,
+  isFavorite: boolean,
+): Record<string, unknown> {
   const { store, origin } = scope;
   const room = where.room;
   const insideRoom = room !== undefined && room.id !== entry.id;
@@ -106,7 +120,9 @@ function baseFields(scope: DtoScope, entry: EntryRecord, where: Location, isFavo
     created: date(entry.created),
     createdBy: employeeDto(store.users.get(entry.createdBy), origin),
     updated: date(entry.updated),
-    autoDelete: entry.trash ? date(new Date(entry.trash.trashedAt.getTime() + PORTAL.trashLifetimeDays * DAY_MS)) : undefined,
+    autoDelete: entry.trash
+      ? date(new Date(entry.trash.trashedAt.getTime() + PORTAL.trashLifetimeDays * DAY_MS))
+      : undefined,
     rootFolderType: where.root.folderType,
     parentRoomType: insideRoom ? room.folderType : undefined,
     updatedBy: employeeDto(store.users.get(entry.updatedBy), origin),
@@ -115,7 +131,11 @@ function baseFields(scope: DtoScope, entry: EntryRecord, where: Location, isFavo
   };
 }
 
-export function fileDto(scope: DtoScope, file: FileRecord, view: EntryView = 'plain'): Record<string, unknown> | undefined {
+export function fileDto(
+  scope: DtoScope,
+  file: FileRecord,
+  view: EntryView = 'plain',
+): Record<string, unknown> | undefined {
   const where = locate(scope.store, file.folderId);
   if (!where) return undefined;
   const { store, origin, userId } = scope;
@@ -124,7 +144,11 @@ export function fileDto(scope: DtoScope, file: FileRecord, view: EntryView = 'pl
   const favorite = store.isFavorite(userId, 'file', file.id);
   const lastOpened = view === 'origin' ? store.lastOpened(userId, file.id) : undefined;
   const thumbnail = hasThumbnail(type);
-  const origins = file.trash ? originFields(scope, file.trash.originParentId) : view === 'origin' ? originFields(scope, file.folderId) : {};
+  const origins = file.trash
+    ? originFields(scope, file.trash.originParentId)
+    : view === 'origin'
+      ? originFields(scope, file.folderId)
+      : {};
   const canShare = area === 'live';
   return {
     folderId: file.folderId,
@@ -161,7 +185,11 @@ function logoOf(folder: FolderRecord): Record<string, string> {
   return { original: '', large: '', medium: '', small: '', color: folder.color ?? '5299E0' };
 }
 
-export function folderDto(scope: DtoScope, folder: FolderRecord, view: EntryView = 'plain'): Record<string, unknown> | undefined {
+export function folderDto(
+  scope: DtoScope,
+  folder: FolderRecord,
+  view: EntryView = 'plain',
+): Record<string, unknown> | undefined {
   const where = locate(scope.store, folder.id);
   if (!where) return undefined;
   const { store, userId } = scope;
@@ -170,7 +198,11 @@ export function folderDto(scope: DtoScope, folder: FolderRecord, view: EntryView
   const section = folder.parentId === 0;
   const area = areaOf(where.root.folderType);
   const favorite = store.isFavorite(userId, 'folder', folder.id);
-  const origins = folder.trash ? originFields(scope, folder.trash.originParentId) : view === 'origin' && !section ? originFields(scope, folder.parentId) : {};
+  const origins = folder.trash
+    ? originFields(scope, folder.trash.originParentId)
+    : view === 'origin' && !section
+      ? originFields(scope, folder.parentId)
+      : {};
   return {
     parentId: folder.parentId,
     filesCount: stats.filesCount,

@@ -30,7 +30,8 @@ export function locate(store: SandboxStore, folderId: number): Location | undefi
     current = store.getFolder(current.parentId);
   }
   const root = chain[0];
-  const location = root && root.parentId === 0 ? { chain, root, room: chain.find((f) => f.roomType !== undefined) } : null;
+  const location =
+    root && root.parentId === 0 ? { chain, root, room: chain.find((f) => f.roomType !== undefined) } : null;
   cache.byId.set(folderId, location);
   return location ?? undefined;
 }

@@ -14,13 +14,20 @@ export function areaOf(rootType: number): Area {
 }
 
 export function accessFor(rootType: number): number {
-  return rootType === FolderType.VirtualRooms || rootType === FolderType.Archive ? FileShare.RoomManager : FileShare.None;
+  return rootType === FolderType.VirtualRooms || rootType === FolderType.Archive
+    ? FileShare.RoomManager
+    : FileShare.None;
 }
 
 export function fileSecurity(file: FileRecord, area: Area): Record<string, boolean> {
   const type = fileTypeOf(file.title);
   const live = area === 'live';
-  const editable = live && (type === FileType.Document || type === FileType.Spreadsheet || type === FileType.Presentation || type === FileType.Pdf);
+  const editable =
+    live &&
+    (type === FileType.Document ||
+      type === FileType.Spreadsheet ||
+      type === FileType.Presentation ||
+      type === FileType.Pdf);
   const form = live && type === FileType.Pdf && file.isForm === true;
   return {
     Read: area !== 'trash',

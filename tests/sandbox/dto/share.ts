@@ -54,14 +54,36 @@ export function fileShareDto(origin: string, link: ShareLinkRecord, now: Date): 
 }
 
 /** Status of ExternalShareDto. */
-export const ExternalShareStatus = { Ok: 0, Invalid: 1, Expired: 2, RequiredPassword: 3, InvalidPassword: 4, ExternalAccessDenied: 5 } as const;
+export const ExternalShareStatus = {
+  Ok: 0,
+  Invalid: 1,
+  Expired: 2,
+  RequiredPassword: 3,
+  InvalidPassword: 4,
+  ExternalAccessDenied: 5,
+} as const;
 
-export function externalShareDto(store: SandboxStore, link: ShareLinkRecord | undefined, authenticated: boolean, now: Date): Record<string, unknown> {
-  const base = { tenantId: PORTAL.tenantId, shared: false, linkId: link?.id ?? '00000000-0000-0000-0000-000000000000', isAuthenticated: authenticated, isRoomMember: false };
+export function externalShareDto(
+  store: SandboxStore,
+  link: ShareLinkRecord | undefined,
+  authenticated: boolean,
+  now: Date,
+): Record<string, unknown> {
+  const base = {
+    tenantId: PORTAL.tenantId,
+    shared: false,
+    linkId: link?.id ?? '00000000-0000-0000-0000-000000000000',
+    isAuthenticated: authenticated,
+    isRoomMember: false,
+  };
   if (!link) return { status: ExternalShareStatus.Invalid, ...base };
   const entry = link.entryKind === 'file' ? store.getFile(link.entryId) : store.getFolder(link.entryId);
   if (!entry) return { status: ExternalShareStatus.Invalid, ...base };
-  const status = isExpired(link, now) ? ExternalShareStatus.Expired : link.password ? ExternalShareStatus.RequiredPassword : ExternalShareStatus.Ok;
+  const status = isExpired(link, now)
+    ? ExternalShareStatus.Expired
+    : link.password
+      ? ExternalShareStatus.RequiredPassword
+      : ExternalShareStatus.Ok;
   const isRoom = entry.kind === 'folder' && entry.roomType !== undefined;
   const type = entry.kind === 'file' ? FileEntryType.File : FileEntryType.Folder;
   return {

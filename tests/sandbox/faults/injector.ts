@@ -176,7 +176,13 @@ export class FaultInjector {
   }
 
   private summary(fault: ActiveFault): FaultSummary {
-    return { id: fault.id, ...fault.spec, applied: fault.applied, active: this.isActive(fault, this.clock()), addedAt: new Date(fault.addedAtMs).toISOString() };
+    return {
+      id: fault.id,
+      ...fault.spec,
+      applied: fault.applied,
+      active: this.isActive(fault, this.clock()),
+      addedAt: new Date(fault.addedAtMs).toISOString(),
+    };
   }
 
   private isActive(fault: ActiveFault, nowMs: number): boolean {
@@ -215,7 +221,8 @@ export class FaultInjector {
     for (const fault of this.faults) {
       const { type } = fault.spec;
       if (type === 'expireTokens') {
-        if (this.credentialIsStale(fault, ctx) && this.take(fault, ctx, nowMs)) ctx.auth = { ...ctx.auth, identity: null };
+        if (this.credentialIsStale(fault, ctx) && this.take(fault, ctx, nowMs))
+          ctx.auth = { ...ctx.auth, identity: null };
         continue;
       }
       if (type !== 'resetBefore' && type !== 'storm503' && type !== 'storm429') continue;
@@ -223,7 +230,10 @@ export class FaultInjector {
       if (type === 'resetBefore') return resetSocket(ctx);
       ctx.refusedBy = `fault/${type}`;
       if (type === 'storm503') return documentedRefusal(fault.spec.retryAfter ?? 5);
-      const headers: Record<string, string> = { 'X-RateLimit-Limit': String(fault.spec.limit ?? 1500), 'X-RateLimit-Remaining': '0' };
+      const headers: Record<string, string> = {
+        'X-RateLimit-Limit': String(fault.spec.limit ?? 1500),
+        'X-RateLimit-Remaining': '0',
+      };
       if (fault.spec.retryAfter !== undefined) {
         headers['Retry-After'] = String(Math.max(1, Math.ceil(fault.spec.retryAfter)));
         headers['X-RateLimit-Reset'] = String(Math.ceil(nowMs / 1000 + fault.spec.retryAfter));

@@ -34,7 +34,8 @@ export function registerFaultRoutes(router: Router, deps: { faults: FaultInjecto
       seed = input.seed;
       replace = input.replace === true;
     } else list = [body];
-    if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) return adminJson(400, { error: 'seed must be an integer' });
+    if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed)))
+      return adminJson(400, { error: 'seed must be an integer' });
     // Validate everything before changing anything.
     const specs: FaultSpec[] = [];
     try {

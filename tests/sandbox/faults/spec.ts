@@ -52,7 +52,8 @@ export class FaultSpecError extends Error {}
 
 /** Checks a JSON value and returns a clean FaultSpec (unknown fields are an error). */
 export function validateFaultSpec(value: unknown): FaultSpec {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new FaultSpecError('A fault must be an object');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new FaultSpecError('A fault must be an object');
   const input = value as Record<string, unknown>;
   const type = input.type;
   if (typeof type !== 'string' || !(FAULT_TYPES as readonly string[]).includes(type)) {
@@ -62,7 +63,8 @@ export function validateFaultSpec(value: unknown): FaultSpec {
   for (const [key, raw] of Object.entries(input)) {
     if (key === 'type') continue;
     if ((NUMBER_FIELDS as readonly string[]).includes(key)) {
-      if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0) throw new FaultSpecError(`${key} must be a non-negative number`);
+      if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0)
+        throw new FaultSpecError(`${key} must be a non-negative number`);
       spec[key as (typeof NUMBER_FIELDS)[number]] = raw;
     } else if (key === 'path') {
       if (typeof raw !== 'string' || raw === '') throw new FaultSpecError('path must be a non-empty string');
@@ -82,9 +84,12 @@ export function validateFaultSpec(value: unknown): FaultSpec {
   }
   if (spec.share !== undefined && spec.share > 1) throw new FaultSpecError('share must be between 0 and 1');
   if (spec.count !== undefined && !Number.isInteger(spec.count)) throw new FaultSpecError('count must be an integer');
-  if ((spec.minMs === undefined) !== (spec.maxMs === undefined)) throw new FaultSpecError('minMs and maxMs go together');
-  if (spec.minMs !== undefined && spec.maxMs !== undefined && spec.minMs > spec.maxMs) throw new FaultSpecError('minMs must not exceed maxMs');
-  if (spec.type === 'latency' && spec.ms === undefined && spec.minMs === undefined) throw new FaultSpecError('latency needs ms or minMs..maxMs');
+  if ((spec.minMs === undefined) !== (spec.maxMs === undefined))
+    throw new FaultSpecError('minMs and maxMs go together');
+  if (spec.minMs !== undefined && spec.maxMs !== undefined && spec.minMs > spec.maxMs)
+    throw new FaultSpecError('minMs must not exceed maxMs');
+  if (spec.type === 'latency' && spec.ms === undefined && spec.minMs === undefined)
+    throw new FaultSpecError('latency needs ms or minMs..maxMs');
   if (spec.path?.startsWith('^')) {
     try {
       new RegExp(spec.path, 'i');
@@ -125,7 +130,8 @@ export function parseFaultArg(text: string): FaultSpec {
   for (const part of rest) {
     const at = part.indexOf('=');
     const key = (at === -1 ? part : part.slice(0, at)).trim();
-    if (at === -1 && key !== 'afterHandler' && key !== 'apiKeys') throw new FaultSpecError(`Expected key=value in "${part}"`);
+    if (at === -1 && key !== 'afterHandler' && key !== 'apiKeys')
+      throw new FaultSpecError(`Expected key=value in "${part}"`);
     const v = at === -1 ? '' : part.slice(at + 1).trim();
     if (key === 'method') raw.method = v.split('|');
     else if (key === 'path') raw.path = v;

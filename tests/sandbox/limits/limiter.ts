@@ -63,7 +63,10 @@ const secondsUntil = (atMs: number, nowMs: number): number => Math.max(1, Math.c
 // ---- refusal shapes ----
 
 function serverRefusal(refusal: WindowRefusal): Reply {
-  return emptyReply(429, { 'X-RateLimit-Limit': String(refusal.limit), 'X-RateLimit-Remaining': String(refusal.remaining) });
+  return emptyReply(429, {
+    'X-RateLimit-Limit': String(refusal.limit),
+    'X-RateLimit-Remaining': String(refusal.remaining),
+  });
 }
 
 function serverDailyRefusal(refusal: WindowRefusal, nowMs: number): Reply {
@@ -109,12 +112,7 @@ function slidingStage(
   };
 }
 
-function concurrencyStage(
-  name: string,
-  limit: number,
-  isRead: boolean,
-  refuse: (r: WindowRefusal) => Reply,
-): Stage {
+function concurrencyStage(name: string, limit: number, isRead: boolean, refuse: (r: WindowRefusal) => Reply): Stage {
   const counter = new ConcurrencyCounter(limit);
   return {
     info: { name, kind: 'concurrency', limit, appliesTo: isRead ? 'GET' : 'every method but GET' },
@@ -158,10 +156,17 @@ function serverStages(v: LimitValues, scale: number): Stage[] {
     concurrencyStage('server/concurrent-get', v.concurrentGet, true, serverRefusal),
     concurrencyStage('server/concurrent-write', v.concurrentWrite, false, serverRefusal),
     dailyStage('server/daily-write', v.dailyWrite, scaleWindow(v.dayMs, scale)),
-    slidingStage('server/sensitive', v.sensitive, scaleWindow(v.sensitiveWindowMs, scale), 'sensitive endpoints, per path', serverRefusal, {
-      applies: (req) => isSensitive(req.method, req.path),
-      perPath: true,
-    }),
+    slidingStage(
+      'server/sensitive',
+      v.sensitive,
+      scaleWindow(v.sensitiveWindowMs, scale),
+      'sensitive endpoints, per path',
+      serverRefusal,
+      {
+        applies: (req) => isSensitive(req.method, req.path),
+        perPath: true,
+      },
+    ),
   ];
 }
 
@@ -173,10 +178,17 @@ function documentedStages(v: LimitValues, scale: number): Stage[] {
     slidingStage('documented/per-minute', v.perMinute, scaleWindow(v.minuteWindowMs, scale), 'every request', byWindow),
     concurrencyStage('documented/concurrent-get', v.concurrentGet, true, () => documentedRefusal(1)),
     concurrencyStage('documented/concurrent-write', v.concurrentWrite, false, () => documentedRefusal(1)),
-    slidingStage('documented/password', v.password, scaleWindow(v.passwordWindowMs, scale), 'password-collection methods, per path', byWindow, {
-      applies: (req) => isPassword(req.method, req.path),
-      perPath: true,
-    }),
+    slidingStage(
+      'documented/password',
+      v.password,
+      scaleWindow(v.passwordWindowMs, scale),
+      'password-collection methods, per path',
+      byWindow,
+      {
+        applies: (req) => isPassword(req.method, req.path),
+        perPath: true,
+      },
+    ),
   ];
 }
 
@@ -192,7 +204,12 @@ class ProfileLimiter {
 
   constructor(readonly settings: LimitSettings) {
     const { profile, values, windowScale } = settings;
-    this.stages = profile === 'server' ? serverStages(values, windowScale) : profile === 'documented' ? documentedStages(values, windowScale) : [];
+    this.stages =
+      profile === 'server'
+        ? serverStages(values, windowScale)
+        : profile === 'documented'
+          ? documentedStages(values, windowScale)
+          : [];
   }
 
   partition(req: LimitRequest): string {
@@ -303,13 +320,16 @@ export function requestOf(ctx: RequestContext): LimitRequest {
 
 export function resolveSettings(options: Omit<LimitsOptions, 'clock'>): LimitSettings {
   const profile = options.profile ?? 'off';
-  if (profile !== 'off' && profile !== 'documented' && profile !== 'server') throw new Error(`Unknown limits profile "${String(profile)}"`);
+  if (profile !== 'off' && profile !== 'documented' && profile !== 'server')
+    throw new Error(`Unknown limits profile "${String(profile)}"`);
   const windowScale = options.windowScale ?? 1;
-  if (!Number.isFinite(windowScale) || windowScale <= 0) throw new Error(`windowScale must be a positive number, got ${String(windowScale)}`);
+  if (!Number.isFinite(windowScale) || windowScale <= 0)
+    throw new Error(`windowScale must be a positive number, got ${String(windowScale)}`);
   const values: LimitValues = { ...DEFAULT_LIMIT_VALUES };
   for (const [name, value] of Object.entries(options.values ?? {})) {
     if (!(name in DEFAULT_LIMIT_VALUES)) throw new Error(`Unknown limit value "${name}"`);
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new Error(`Limit value ${name} must be a positive integer`);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+      throw new Error(`Limit value ${name} must be a positive integer`);
     values[name as keyof LimitValues] = value;
   }
   return { profile, windowScale, values };

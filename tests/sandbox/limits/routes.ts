@@ -11,7 +11,11 @@ import type { RateLimits } from './limiter.ts';
 import type { LimitProfileName, LimitValues } from './profiles.ts';
 
 export function adminJson(status: number, value: unknown): Reply {
-  return { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store' }, body: JSON.stringify(value) };
+  return {
+    status,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+    body: JSON.stringify(value),
+  };
 }
 
 export async function readJsonBody(ctx: RequestContext): Promise<unknown> {
@@ -34,7 +38,8 @@ export function registerLimitRoutes(router: Router, deps: { limits: RateLimits; 
     } catch {
       return adminJson(400, { error: 'The body is not valid JSON' });
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) return adminJson(400, { error: 'Expected a JSON object' });
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      return adminJson(400, { error: 'Expected a JSON object' });
     const input = body as { profile?: unknown; windowScale?: unknown; values?: unknown; clearUsage?: unknown };
     try {
       if (input.profile !== undefined || input.windowScale !== undefined || input.values !== undefined) {
@@ -56,11 +61,16 @@ export function registerLimitRoutes(router: Router, deps: { limits: RateLimits; 
     const rawLimit = ctx.query.get('limit');
     const limit = rawLimit === undefined ? undefined : Number(rawLimit);
     const since = Number(ctx.query.get('since') ?? 0);
-    if (!Number.isFinite(windowMs) || windowMs <= 0) return adminJson(400, { error: 'windowMs must be a positive number' });
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) return adminJson(400, { error: 'limit must be a non-negative integer' });
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      return adminJson(400, { error: 'windowMs must be a positive number' });
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 0))
+      return adminJson(400, { error: 'limit must be a non-negative integer' });
     if (!Number.isInteger(since) || since < 0) return adminJson(400, { error: 'since must be a non-negative integer' });
     const countRefused = ctx.query.get('countRefused') !== 'false';
     const entries = deps.log.since(since);
-    return adminJson(200, { entries: entries.length, ...checkLog(entries, { windowMs, countRefused, ...(limit !== undefined ? { limit } : {}) }) });
+    return adminJson(200, {
+      entries: entries.length,
+      ...checkLog(entries, { windowMs, countRefused, ...(limit !== undefined ? { limit } : {}) }),
+    });
   });
 }

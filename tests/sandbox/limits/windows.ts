@@ -103,7 +103,11 @@ export class FixedWindowCounter {
       this.windows.set(key, window);
     }
     if (window.count + 1 > this.limit) {
-      return { limit: this.limit, remaining: Math.max(this.limit - window.count, 0), freeAtMs: window.startMs + this.windowMs };
+      return {
+        limit: this.limit,
+        remaining: Math.max(this.limit - window.count, 0),
+        freeAtMs: window.startMs + this.windowMs,
+      };
     }
     window.count++;
     return null;

@@ -63,7 +63,8 @@ function folderPasses(folder: FolderRecord, s: Selection, needle: string | undef
   if (roomFilter !== undefined && folder.roomType !== roomFilter) return false;
   if (s.roomTypes?.length && (folder.roomType === undefined || !s.roomTypes.includes(folder.roomType))) return false;
   if (s.withoutTags && folder.tags.length > 0) return false;
-  if (s.tags?.length && !s.tags.every((tag) => folder.tags.some((t) => t.toLowerCase() === tag.toLowerCase()))) return false;
+  if (s.tags?.length && !s.tags.every((tag) => folder.tags.some((t) => t.toLowerCase() === tag.toLowerCase())))
+    return false;
   if (s.subjectId && folder.createdBy !== s.subjectId) return false;
   return needle === undefined || folder.title.toLowerCase().includes(needle);
 }
@@ -112,7 +113,12 @@ function subtree(store: SandboxStore, folderId: number, out: { folders: FolderRe
 export function select(store: SandboxStore, userId: string, folder: FolderRecord, s: Selection): Selected {
   const needle = s.filterValue?.trim().toLowerCase() || undefined;
   let source = s.sources
-    ? merge(s.sources.map((id) => store.getFolder(id)).filter((f) => f !== undefined).map((f) => sourceEntries(store, userId, f)))
+    ? merge(
+        s.sources
+          .map((id) => store.getFolder(id))
+          .filter((f) => f !== undefined)
+          .map((f) => sourceEntries(store, userId, f)),
+      )
     : sourceEntries(store, userId, folder);
   const virtual = folder.folderType === FolderType.Favorites || folder.folderType === FolderType.Recent;
   if (needle !== undefined && s.withSubFolders && !virtual) {
@@ -148,7 +154,9 @@ function sortKey(store: SandboxStore, userId: string, sortBy: number, entry: Ent
     case SortedByType.Tags:
       return entry.kind === 'folder' ? (entry.tags[0] ?? '').toLowerCase() : '';
     case SortedByType.LastOpened:
-      return (entry.kind === 'file' ? store.lastOpened(userId, entry.id) : undefined)?.getTime() ?? entry.updated.getTime();
+      return (
+        (entry.kind === 'file' ? store.lastOpened(userId, entry.id) : undefined)?.getTime() ?? entry.updated.getTime()
+      );
     case SortedByType.CustomOrder:
     case SortedByType.New:
     case SortedByType.Room:
@@ -162,7 +170,12 @@ function compareKeys(a: Key, b: Key): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function comparator<T extends EntryRecord>(store: SandboxStore, userId: string, s: Selection, folders: boolean): (a: T, b: T) => number {
+function comparator<T extends EntryRecord>(
+  store: SandboxStore,
+  userId: string,
+  s: Selection,
+  folders: boolean,
+): (a: T, b: T) => number {
   const keys = new Map<number, Key>();
   const key = (e: T): Key => {
     let k = keys.get(e.id);

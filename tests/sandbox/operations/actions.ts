@@ -65,7 +65,12 @@ export function isRoom(folder: FolderRecord): boolean {
 /** FileSecurity.CanCreate for folders and files (rooms are created in the Rooms section only). */
 export function canCreateIn(store: SandboxStore, folder: FolderRecord): boolean {
   if (VIRTUAL_SECTIONS.has(folder.folderType)) return false;
-  if (folder.folderType === FolderType.VirtualRooms || folder.folderType === FolderType.Archive || folder.folderType === FolderType.TRASH) return false;
+  if (
+    folder.folderType === FolderType.VirtualRooms ||
+    folder.folderType === FolderType.Archive ||
+    folder.folderType === FolderType.TRASH
+  )
+    return false;
   return areaOfEntry(store, folder) === 'live';
 }
 
@@ -86,15 +91,37 @@ function stamp(actor: Actor): Pick<EntryRecord, 'createdBy' | 'created' | 'updat
   return { createdBy: actor.user.id, created: actor.now, updatedBy: actor.user.id, updated: actor.now };
 }
 
-const FOLDER_DEFAULTS = { tags: [], pinned: false, isPrivate: false, indexing: false, denyDownload: false, mute: false, shared: false };
+const FOLDER_DEFAULTS = {
+  tags: [],
+  pinned: false,
+  isPrivate: false,
+  indexing: false,
+  denyDownload: false,
+  mute: false,
+  shared: false,
+};
 
 export function createFolder(actor: Actor, parent: FolderRecord, title: string): FolderRecord {
-  return actor.store.addFolder({ parentId: parent.id, title, folderType: FolderType.DEFAULT, ...FOLDER_DEFAULTS, ...stamp(actor) });
+  return actor.store.addFolder({
+    parentId: parent.id,
+    title,
+    folderType: FolderType.DEFAULT,
+    ...FOLDER_DEFAULTS,
+    ...stamp(actor),
+  });
 }
 
 export function createRoom(
   actor: Actor,
-  input: { title: string; roomType: RoomType; tags: string[]; color?: string; isPrivate: boolean; indexing: boolean; denyDownload: boolean },
+  input: {
+    title: string;
+    roomType: RoomType;
+    tags: string[];
+    color?: string;
+    isPrivate: boolean;
+    indexing: boolean;
+    denyDownload: boolean;
+  },
 ): FolderRecord {
   const { rooms } = actor.store.portalSections;
   for (const tag of input.tags) actor.store.addCustomTag(tag, actor.user.id, actor.now);
@@ -136,7 +163,13 @@ export function addDefaultRoomLink(actor: Actor, room: FolderRecord, fixed?: { i
   });
 }
 
-export function createFile(actor: Actor, folder: FolderRecord, title: string, content: Buffer, comment: string = MESSAGES.commentCreate): FileRecord {
+export function createFile(
+  actor: Actor,
+  folder: FolderRecord,
+  title: string,
+  content: Buffer,
+  comment: string = MESSAGES.commentCreate,
+): FileRecord {
   return actor.store.addFile({
     folderId: folder.id,
     title,
@@ -151,10 +184,22 @@ export function createFile(actor: Actor, folder: FolderRecord, title: string, co
 
 /** Uploads `content` as `title` into `folder`: a new version of a same-named file unless
  *  `createNewIfExist`, then "Name (1).ext" (FileUploader.VerifyFileUploadAsync). */
-export function uploadFile(actor: Actor, folder: FolderRecord, title: string, content: Buffer, createNewIfExist: boolean): FileRecord {
+export function uploadFile(
+  actor: Actor,
+  folder: FolderRecord,
+  title: string,
+  content: Buffer,
+  createNewIfExist: boolean,
+): FileRecord {
   const existing = actor.store.childFileByTitle(folder.id, title);
   if (existing && !createNewIfExist) {
-    return actor.store.addFileVersion(existing, { size: content.length, content, comment: MESSAGES.commentUpload, userId: actor.user.id, now: actor.now });
+    return actor.store.addFileVersion(existing, {
+      size: content.length,
+      content,
+      comment: MESSAGES.commentUpload,
+      userId: actor.user.id,
+      now: actor.now,
+    });
   }
   const name = existing ? actor.store.availableTitle(folder.id, title, 'file') : title;
   return createFile(actor, folder, name, content, MESSAGES.commentUpload);
@@ -235,7 +280,13 @@ export interface StepResult {
 }
 
 /** Moves or copies one file (FileMoveCopyOperation.MoveOrCopyFilesAsync). */
-export function moveCopyFile(actor: Actor, file: FileRecord, dest: FolderRecord, copy: boolean, resolve: ConflictResolveType): StepResult {
+export function moveCopyFile(
+  actor: Actor,
+  file: FileRecord,
+  dest: FolderRecord,
+  copy: boolean,
+  resolve: ConflictResolveType,
+): StepResult {
   const { store } = actor;
   if (!copy && !canModify(store, file) && areaOfEntry(store, file) !== 'trash') return { error: MESSAGES.moveFile };
   const sameFolder = file.folderId === dest.id;
@@ -267,11 +318,18 @@ export function moveCopyFile(actor: Actor, file: FileRecord, dest: FolderRecord,
 }
 
 /** Moves or copies one folder; a same-named folder in the destination is merged into. */
-export function moveCopyFolder(actor: Actor, folder: FolderRecord, dest: FolderRecord, copy: boolean, resolve: ConflictResolveType): StepResult {
+export function moveCopyFolder(
+  actor: Actor,
+  folder: FolderRecord,
+  dest: FolderRecord,
+  copy: boolean,
+  resolve: ConflictResolveType,
+): StepResult {
   const { store } = actor;
   if (isSection(folder)) return { error: copy ? MESSAGES.securityException : MESSAGES.moveFolder };
   if (chainIds(store, dest.id).includes(folder.id)) return { error: MESSAGES.folderCopyError };
-  if (!copy && !canModify(store, folder) && !isRoom(folder) && areaOfEntry(store, folder) !== 'trash') return { error: MESSAGES.moveFolder };
+  if (!copy && !canModify(store, folder) && !isRoom(folder) && areaOfEntry(store, folder) !== 'trash')
+    return { error: MESSAGES.moveFolder };
   const sameParent = folder.parentId === dest.id;
   if (sameParent && resolve !== ConflictResolveType.Duplicate && !copy) return { result: `folder_${folder.id}` };
 
@@ -286,7 +344,10 @@ export function moveCopyFolder(actor: Actor, folder: FolderRecord, dest: FolderR
     return { result: `folder_${folder.id}` };
   }
 
-  const conflict = resolve === ConflictResolveType.Duplicate && !sameParent ? undefined : store.childFolderByTitle(dest.id, folder.title);
+  const conflict =
+    resolve === ConflictResolveType.Duplicate && !sameParent
+      ? undefined
+      : store.childFolderByTitle(dest.id, folder.title);
   if (conflict && conflict.id !== folder.id) {
     if (resolve === ConflictResolveType.Duplicate) {
       const created = copy
@@ -302,7 +363,8 @@ export function moveCopyFolder(actor: Actor, folder: FolderRecord, dest: FolderR
     // Merge the contents into the existing folder, resolving conflicts item by item.
     for (const child of [...store.childFoldersOf(folder.id)]) moveCopyFolder(actor, child, conflict, copy, resolve);
     for (const file of [...store.childFilesOf(folder.id)]) moveCopyFile(actor, file, conflict, copy, resolve);
-    if (!copy && store.childFolderIds(folder.id).length === 0 && store.childFileIds(folder.id).length === 0) store.deleteFolderTree(folder.id);
+    if (!copy && store.childFolderIds(folder.id).length === 0 && store.childFileIds(folder.id).length === 0)
+      store.deleteFolderTree(folder.id);
     return { result: `folder_${conflict.id}` };
   }
   if (copy) {
@@ -317,7 +379,8 @@ export function moveCopyFolder(actor: Actor, folder: FolderRecord, dest: FolderR
 /** Duplicate (FileDuplicateOperation): a copy beside the original, "Name (1).ext". */
 export function duplicateEntry(actor: Actor, entry: EntryRecord): StepResult {
   const { store } = actor;
-  if (areaOfEntry(store, entry) !== 'live' || (entry.kind === 'folder' && isSection(entry))) return { error: MESSAGES.securityException };
+  if (areaOfEntry(store, entry) !== 'live' || (entry.kind === 'folder' && isSection(entry)))
+    return { error: MESSAGES.securityException };
   const parentId = entry.kind === 'file' ? entry.folderId : entry.parentId;
   const parent = store.getFolder(parentId);
   if (!parent) return { error: MESSAGES.folderNotFound };
@@ -330,7 +393,12 @@ export function duplicateEntry(actor: Actor, entry: EntryRecord): StepResult {
 }
 
 /** Conflicting entries of a move/copy: same-named files (and folders) already in the destination. */
-export function conflictsIn(store: SandboxStore, dest: FolderRecord, files: readonly FileRecord[], folders: readonly FolderRecord[]): EntryRecord[] {
+export function conflictsIn(
+  store: SandboxStore,
+  dest: FolderRecord,
+  files: readonly FileRecord[],
+  folders: readonly FolderRecord[],
+): EntryRecord[] {
   const out: EntryRecord[] = [];
   for (const file of files) {
     const existing = store.childFileByTitle(dest.id, file.title);

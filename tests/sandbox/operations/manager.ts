@@ -8,7 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type { SandboxTuning } from '../tuning.ts';
 import type { StepResult } from './actions.ts';
 
-export const FileOperationType = { Move: 0, Copy: 1, Delete: 2, Download: 3, MarkAsRead: 4, Import: 5, Convert: 6, Duplicate: 7 } as const;
+export const FileOperationType = {
+  Move: 0,
+  Copy: 1,
+  Delete: 2,
+  Download: 3,
+  MarkAsRead: 4,
+  Import: 5,
+  Convert: 6,
+  Duplicate: 7,
+} as const;
 export type FileOperationType = (typeof FileOperationType)[keyof typeof FileOperationType];
 
 /** DistributedTaskStatus. */
@@ -97,7 +106,11 @@ export class FileOperationManager {
     type: FileOperationType;
     hold: boolean;
     units: OperationUnit[];
-    onFinish?: (finish: { results: readonly string[]; setUrl(url: string): void; setError(error: string): void }) => void;
+    onFinish?: (finish: {
+      results: readonly string[];
+      setUrl(url: string): void;
+      setError(error: string): void;
+    }) => void;
   }): string {
     const total = input.units.reduce((sum, u) => sum + u.steps, 0);
     const task: Task = {
@@ -173,16 +186,24 @@ export class FileOperationManager {
     const nextUnit = task.units[task.nextUnit]!;
     const dueAt = task.startedAt + (task.stepsDone + nextUnit.steps) * perStep;
     if (task.timer !== undefined) this.clock.clearTimeout(task.timer);
-    task.timer = this.clock.setTimeout(() => {
-      task.timer = undefined;
-      if (this.tasks.get(task.id) === task) this.advance(task);
-    }, Math.max(1, dueAt - this.clock.now()));
+    task.timer = this.clock.setTimeout(
+      () => {
+        task.timer = undefined;
+        if (this.tasks.get(task.id) === task) this.advance(task);
+      },
+      Math.max(1, dueAt - this.clock.now()),
+    );
   }
 
   /** GetOperationResults of the managers handling `types` (all, in the server's order, by default). */
-  results(userId: string, options: { id?: string | undefined; types?: readonly FileOperationType[] } = {}): OperationSnapshot[] {
+  results(
+    userId: string,
+    options: { id?: string | undefined; types?: readonly FileOperationType[] } = {},
+  ): OperationSnapshot[] {
     const out: OperationSnapshot[] = [];
-    const groups = options.types ? MANAGER_ORDER.filter((g) => g.some((t) => options.types!.includes(t))) : MANAGER_ORDER;
+    const groups = options.types
+      ? MANAGER_ORDER.filter((g) => g.some((t) => options.types!.includes(t)))
+      : MANAGER_ORDER;
     for (const group of groups) {
       for (const task of [...this.tasks.values()]) {
         if (task.userId !== userId || !group.includes(task.type)) continue;

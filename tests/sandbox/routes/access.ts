@@ -8,7 +8,13 @@ import { fileNotFound, folderNotFound } from '../errors.ts';
 import type { FileRecord, FolderRecord, UserRecord } from '../store.ts';
 import { currentUser, parseEntryId } from './common.ts';
 
-const PERSONAL_SECTIONS = new Set<number>([FolderType.USER, FolderType.TRASH, FolderType.Favorites, FolderType.Recent, FolderType.SHARE]);
+const PERSONAL_SECTIONS = new Set<number>([
+  FolderType.USER,
+  FolderType.TRASH,
+  FolderType.Favorites,
+  FolderType.Recent,
+  FolderType.SHARE,
+]);
 
 export function folderVisibleTo(ctx: RequestContext, folder: FolderRecord, user: UserRecord): boolean {
   const root = locate(ctx.store, folder.id)?.root;

@@ -55,7 +55,10 @@ async function readLoginBody(ctx: RequestContext): Promise<LoginBody> {
   } catch {
     // fall through to the model-binding error below
   }
-  throw new ValidationError({ $: ['The JSON value could not be converted to AuthRequestsDto.'], inDto: ['The inDto field is required.'] });
+  throw new ValidationError({
+    $: ['The JSON value could not be converted to AuthRequestsDto.'],
+    inDto: ['The inDto field is required.'],
+  });
 }
 
 function text(value: unknown): string {
@@ -135,6 +138,8 @@ export function registerAuthenticationRoutes(router: Router, deps: { bruteForce:
   router.post(`${API}/authentication/logout`, 'anonymous', (ctx) => {
     const token = ctx.auth.identity?.sessionToken;
     if (token) ctx.store.deleteSession(token);
-    return ok(ctx, null, { headers: { 'Set-Cookie': `${AUTH_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT` } });
+    return ok(ctx, null, {
+      headers: { 'Set-Cookie': `${AUTH_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT` },
+    });
   });
 }

@@ -53,11 +53,18 @@ export function newDocumentContent(title: string): Buffer {
 }
 
 /** Files and folders from BaseBatchRequestDto ids the caller can see (others are ignored, as the service does). */
-function entriesOf(ctx: RequestContext, r: BodyReader | { folderIds: Array<number | string>; fileIds: Array<number | string> }) {
+function entriesOf(
+  ctx: RequestContext,
+  r: BodyReader | { folderIds: Array<number | string>; fileIds: Array<number | string> },
+) {
   const folderIds = 'raw' in r ? r.ids('folderIds') : r.folderIds;
   const fileIds = 'raw' in r ? r.ids('fileIds') : r.fileIds;
-  const folders = folderIds.map((id) => (typeof id === 'number' ? findFolder(ctx, id) : undefined)).filter((f) => f !== undefined);
-  const files = fileIds.map((id) => (typeof id === 'number' ? findFile(ctx, id) : undefined)).filter((f) => f !== undefined);
+  const folders = folderIds
+    .map((id) => (typeof id === 'number' ? findFolder(ctx, id) : undefined))
+    .filter((f) => f !== undefined);
+  const files = fileIds
+    .map((id) => (typeof id === 'number' ? findFile(ctx, id) : undefined))
+    .filter((f) => f !== undefined);
   return { folders, files };
 }
 
@@ -74,7 +81,10 @@ export function registerChangeRoutes(router: Router): void {
   // ---- create ----
   router.post(`${API}/files/folder/:folderId`, 'authenticated', async (ctx) => {
     const parent = requireFolder(ctx, ctx.params['folderId']);
-    const title = readTitle(await readJsonBody(ctx, { dtoProperty: 'Folder' }), 'ASC.Files.ApiModels.RequestDto.CreateFolder');
+    const title = readTitle(
+      await readJsonBody(ctx, { dtoProperty: 'Folder' }),
+      'ASC.Files.ApiModels.RequestDto.CreateFolder',
+    );
     if (!canCreateIn(ctx.store, parent)) throw invalidOperation(MESSAGES.create);
     return folderReply(ctx, createFolder(actorOf(ctx), parent, title));
   });
@@ -85,17 +95,29 @@ export function registerChangeRoutes(router: Router): void {
     if (!canCreateIn(ctx.store, parent)) throw invalidOperation(MESSAGES.create);
     if (extensionOf(title) === '') title += '.docx';
     const actor = actorOf(ctx);
-    const file = createFile(actor, parent, ctx.store.availableTitle(parent.id, title, 'file'), newDocumentContent(title));
+    const file = createFile(
+      actor,
+      parent,
+      ctx.store.availableTitle(parent.id, title, 'file'),
+      newDocumentContent(title),
+    );
     ctx.store.markOpened(actor.user.id, file.id, actor.now);
     return fileReply(ctx, file);
   };
-  router.post(`${API}/files/:folderId/file`, 'authenticated', (ctx) => createDocument(ctx, requireFolder(ctx, ctx.params['folderId'])));
-  router.post(`${API}/files/@my/file`, 'authenticated', (ctx) => createDocument(ctx, requireFolder(ctx, currentUser(ctx).sections.my)));
+  router.post(`${API}/files/:folderId/file`, 'authenticated', (ctx) =>
+    createDocument(ctx, requireFolder(ctx, ctx.params['folderId'])),
+  );
+  router.post(`${API}/files/@my/file`, 'authenticated', (ctx) =>
+    createDocument(ctx, requireFolder(ctx, currentUser(ctx).sections.my)),
+  );
 
   // ---- rename ----
   router.add('PUT', `${API}/files/folder/:folderId`, 'authenticated', async (ctx) => {
     const folder = requireFolder(ctx, ctx.params['folderId']);
-    const title = readTitle(await readJsonBody(ctx, { dtoProperty: 'Folder' }), 'ASC.Files.ApiModels.RequestDto.CreateFolder');
+    const title = readTitle(
+      await readJsonBody(ctx, { dtoProperty: 'Folder' }),
+      'ASC.Files.ApiModels.RequestDto.CreateFolder',
+    );
     if (!canModify(ctx.store, folder) || folder.roomType !== undefined) throw accessDenied();
     if (title !== folder.title) ctx.store.updateEntry(folder, { title }, currentUser(ctx).id, new Date());
     return folderReply(ctx, folder);
@@ -186,5 +208,4 @@ export function registerChangeRoutes(router: Router): void {
       { count: 1 },
     );
   });
-
 }

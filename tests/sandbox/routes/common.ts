@@ -30,10 +30,14 @@ export function parseEntryId(raw: string | undefined): number | undefined {
  * sortBy is a SortedByType name (or number); unknown names are ignored. Without sortBy the server's
  * default order applies (last modified, newest first); with sortBy the order defaults to ascending.
  */
-export function readSort(r: QueryReader, fallback: number = SortedByType.DateAndTime): { sortBy: number; descending: boolean } {
+export function readSort(
+  r: QueryReader,
+  fallback: number = SortedByType.DateAndTime,
+): { sortBy: number; descending: boolean } {
   const rawSortBy = r.text('sortBy');
   const sortBy = rawSortBy === undefined ? undefined : parseEnum(SortedByType, rawSortBy);
   const order = r.enumValue(SortOrder, 'sortOrder', 'SortOrder');
-  if (sortBy === undefined) return { sortBy: fallback, descending: order === undefined ? true : order === SortOrder.descending };
+  if (sortBy === undefined)
+    return { sortBy: fallback, descending: order === undefined ? true : order === SortOrder.descending };
   return { sortBy, descending: order === SortOrder.descending };
 }

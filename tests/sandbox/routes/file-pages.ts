@@ -50,7 +50,11 @@ function fileSummary(ctx: RequestContext, file: FileRecord, kind: string): strin
 function editorPage(ctx: RequestContext): Reply {
   const file = fileFrom(ctx, ctx.query.get('fileid'));
   if (!file) return notFoundPage();
-  return page(200, `${file.title} - ONLYOFFICE`, `<div data-testid="doceditor" data-file-id="${file.id}">${fileSummary(ctx, file, 'Document editor')}</div>`);
+  return page(
+    200,
+    `${file.title} - ONLYOFFICE`,
+    `<div data-testid="doceditor" data-file-id="${file.id}">${fileSummary(ctx, file, 'Document editor')}</div>`,
+  );
 }
 
 function mediaPage(ctx: RequestContext): Reply {
@@ -66,7 +70,11 @@ function mediaPage(ctx: RequestContext): Reply {
         : type === FileType.Audio
           ? `<audio src="${src}" controls></audio>`
           : '';
-  return page(200, `${file.title} - ONLYOFFICE`, `<div data-testid="media-viewer" data-file-id="${file.id}">${fileSummary(ctx, file, 'Media viewer')}${player}</div>`);
+  return page(
+    200,
+    `${file.title} - ONLYOFFICE`,
+    `<div data-testid="media-viewer" data-file-id="${file.id}">${fileSummary(ctx, file, 'Media viewer')}${player}</div>`,
+  );
 }
 
 /** RFC 5987 filename for Content-Disposition, plus an ASCII fallback. */
@@ -104,7 +112,11 @@ function fileHandler(ctx: RequestContext, deps: FilePagesDeps): Reply {
   if (action === 'bulk') {
     const archive = deps.archives?.get(ctx.query.get('filename') ?? '');
     if (!archive) return emptyReply(404);
-    const headers = { 'Content-Type': archive.contentType, 'Content-Disposition': disposition('attachment', archive.title), 'Accept-Ranges': 'bytes' };
+    const headers = {
+      'Content-Type': archive.contentType,
+      'Content-Disposition': disposition('attachment', archive.title),
+      'Accept-Ranges': 'bytes',
+    };
     return rangeReply(ctx, headers, archive.bytes);
   }
   const current = fileFrom(ctx, ctx.query.get('fileid'));
@@ -112,9 +124,14 @@ function fileHandler(ctx: RequestContext, deps: FilePagesDeps): Reply {
   const file = versionOf(current, ctx.query.get('version'));
   if (!file) return emptyReply(404);
   const streamAuth = ctx.query.get('stream_auth');
-  if (streamAuth !== undefined && deps.checkStreamAuth && !deps.checkStreamAuth(file.id, file.version, streamAuth)) return emptyReply(403);
+  if (streamAuth !== undefined && deps.checkStreamAuth && !deps.checkStreamAuth(file.id, file.version, streamAuth))
+    return emptyReply(403);
   if (action === 'thumb') {
-    return { status: 200, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' }, body: generatePng(file.id) };
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'image/png', 'Cache-Control': 'private, max-age=3600' },
+      body: generatePng(file.id),
+    };
   }
   if (action !== 'download' && action !== 'view' && action !== 'stream') return emptyReply(400);
 
@@ -152,6 +169,10 @@ export function registerFilePages(router: Router, deps: FilePagesDeps = {}): voi
   router.get('/filehandler.ashx', 'anonymous', (ctx) => fileHandler(ctx, deps));
   router.get('/static/images/:name', 'anonymous', (ctx) => {
     if (!/\.png$/i.test(ctx.params['name'] ?? '')) return emptyReply(404);
-    return { status: 200, headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' }, body: generatePng(7, 82, 82) };
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' },
+      body: generatePng(7, 82, 82),
+    };
   });
 }

@@ -14,7 +14,13 @@ import type { Router } from '../router.ts';
 import type { FolderRecord, UserRecord } from '../store.ts';
 import { API, currentUser, parseEntryId, readSort, scopeOf } from './common.ts';
 
-const PERSONAL_SECTIONS = new Set<number>([FolderType.USER, FolderType.TRASH, FolderType.Favorites, FolderType.Recent, FolderType.SHARE]);
+const PERSONAL_SECTIONS = new Set<number>([
+  FolderType.USER,
+  FolderType.TRASH,
+  FolderType.Favorites,
+  FolderType.Recent,
+  FolderType.SHARE,
+]);
 
 const APPLY_FILTER_OPTION = { All: 0, Files: 1, Folders: 2 } as const;
 
@@ -41,8 +47,10 @@ function defaultSortOf(folder: FolderRecord): number {
 function selectionFromQuery(r: QueryReader, defaultSort: number): Selection {
   let filterType: number = r.enumValue(FilterType, 'filterType', 'FilterType') ?? FilterType.None;
   const applyFilterOption = r.enumValue(APPLY_FILTER_OPTION, 'applyFilterOption', 'ApplyFilterOption');
-  if (filterType === FilterType.None && applyFilterOption === APPLY_FILTER_OPTION.Files) filterType = FilterType.FilesOnly;
-  if (filterType === FilterType.None && applyFilterOption === APPLY_FILTER_OPTION.Folders) filterType = FilterType.FoldersOnly;
+  if (filterType === FilterType.None && applyFilterOption === APPLY_FILTER_OPTION.Files)
+    filterType = FilterType.FilesOnly;
+  if (filterType === FilterType.None && applyFilterOption === APPLY_FILTER_OPTION.Folders)
+    filterType = FilterType.FoldersOnly;
   const subject = r.text('userIdOrGroupId');
   const selection: Selection = {
     filterType,
@@ -53,7 +61,8 @@ function selectionFromQuery(r: QueryReader, defaultSort: number): Selection {
   if (filterValue !== undefined) selection.filterValue = filterValue;
   const extensions = normalizeExtensions(r.text('extension'));
   if (extensions) selection.extensions = extensions;
-  if (subject && (filterType === FilterType.ByUser || filterType === FilterType.None)) selection.subjectId = subject.toLowerCase();
+  if (subject && (filterType === FilterType.ByUser || filterType === FilterType.None))
+    selection.subjectId = subject.toLowerCase();
   return selection;
 }
 
@@ -159,7 +168,10 @@ export function registerFilesRoutes(router: Router): void {
     const folder = folderById(ctx, ctx.params['folderId']);
     const scope = scopeOf(ctx);
     const chain = locate(ctx.store, folder.id)?.chain ?? [];
-    return ok(ctx, chain.map((f) => folderDto(scope, f)).filter((d) => d !== undefined));
+    return ok(
+      ctx,
+      chain.map((f) => folderDto(scope, f)).filter((d) => d !== undefined),
+    );
   });
 
   router.get(`${API}/files/file/:fileId`, 'authenticated', (ctx) => {

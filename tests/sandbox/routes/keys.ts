@@ -66,7 +66,8 @@ function nullReference(): ApiError {
 
 function keyById(ctx: RequestContext): ApiKeyRecord | undefined {
   const raw = ctx.params['keyId'] ?? '';
-  if (!GUID.test(raw)) throw new ApiError(404, `The requested API method was not found: ${ctx.method} ${ctx.path}`, null);
+  if (!GUID.test(raw))
+    throw new ApiError(404, `The requested API method was not found: ${ctx.method} ${ctx.path}`, null);
   const wanted = raw.toLowerCase().replace(/^(.{8})-?(.{4})-?(.{4})-?(.{4})-?(.{12})$/, '$1-$2-$3-$4-$5');
   return ctx.store.apiKeys.get(wanted);
 }
@@ -76,7 +77,11 @@ export function registerKeyRoutes(router: Router): void {
     const user = currentUser(ctx);
     const keys = [...ctx.store.apiKeys.values()].filter((k) => user.isAdmin || user.isOwner || k.userId === user.id);
     // IAsyncEnumerable action: count is 1 (docspace-api.md §2.1).
-    return ok(ctx, keys.map((k) => apiKeyDto(ctx, k)), { count: 1 });
+    return ok(
+      ctx,
+      keys.map((k) => apiKeyDto(ctx, k)),
+      { count: 1 },
+    );
   });
 
   router.post(`${API}/keys`, 'authenticated', async (ctx) => {

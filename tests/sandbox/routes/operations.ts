@@ -70,7 +70,11 @@ function progressSteps(ctx: RequestContext, entry: EntryRecord): number {
 }
 
 /** Ids of the request resolved to entries; a missing one fails the whole request (permission pre-check). */
-function resolveEntries(ctx: RequestContext, folderIds: ReadonlyArray<number | string>, fileIds: ReadonlyArray<number | string>) {
+function resolveEntries(
+  ctx: RequestContext,
+  folderIds: ReadonlyArray<number | string>,
+  fileIds: ReadonlyArray<number | string>,
+) {
   const folders: FolderRecord[] = [];
   const files: FileRecord[] = [];
   for (const id of folderIds) {
@@ -87,7 +91,13 @@ function resolveEntries(ctx: RequestContext, folderIds: ReadonlyArray<number | s
 }
 
 function readResolveType(r: BodyReader): ConflictResolveType {
-  return r.enumValue(ConflictResolveType, 'conflictResolveType', 'ASC.Web.Files.Services.WCFService.FileOperations.FileConflictResolveType') ?? ConflictResolveType.Skip;
+  return (
+    r.enumValue(
+      ConflictResolveType,
+      'conflictResolveType',
+      'ASC.Web.Files.Services.WCFService.FileOperations.FileConflictResolveType',
+    ) ?? ConflictResolveType.Skip
+  );
 }
 
 /** `returnSingleOperation` from the body, or from the query for body-less shapes. */
@@ -106,7 +116,12 @@ interface MoveCopyRequest {
 }
 
 /** CopyPermissionsCheck: destination exists and accepts entries; no folder into its own subtree. */
-function checkMoveCopy(ctx: RequestContext, destId: number | string | undefined, folders: FolderRecord[], files: FileRecord[]): MoveCopyRequest {
+function checkMoveCopy(
+  ctx: RequestContext,
+  destId: number | string | undefined,
+  folders: FolderRecord[],
+  files: FileRecord[],
+): MoveCopyRequest {
   const dest = typeof destId === 'number' ? findFolder(ctx, destId) : undefined;
   if (!dest) throw folderNotFound();
   const roomSections = dest.folderType === FolderType.VirtualRooms || dest.folderType === FolderType.Archive;
@@ -122,20 +137,38 @@ function checkMoveCopy(ctx: RequestContext, destId: number | string | undefined,
   return { dest, folders, files };
 }
 
-function moveCopyUnits(ctx: RequestContext, actor: Actor, req: MoveCopyRequest, copy: boolean, resolve: ConflictResolveType): OperationUnit[] {
+function moveCopyUnits(
+  ctx: RequestContext,
+  actor: Actor,
+  req: MoveCopyRequest,
+  copy: boolean,
+  resolve: ConflictResolveType,
+): OperationUnit[] {
   return [
     ...req.folders.map((folder) => ({
       steps: progressSteps(ctx, folder),
-      run: () => (ctx.store.getFolder(folder.id) ? moveCopyFolder(actor, folder, req.dest, copy, resolve) : { error: MESSAGES.folderNotFound }),
+      run: () =>
+        ctx.store.getFolder(folder.id)
+          ? moveCopyFolder(actor, folder, req.dest, copy, resolve)
+          : { error: MESSAGES.folderNotFound },
     })),
     ...req.files.map((file) => ({
       steps: 1,
-      run: () => (ctx.store.getFile(file.id) ? moveCopyFile(actor, file, req.dest, copy, resolve) : { error: MESSAGES.fileNotFound }),
+      run: () =>
+        ctx.store.getFile(file.id)
+          ? moveCopyFile(actor, file, req.dest, copy, resolve)
+          : { error: MESSAGES.fileNotFound },
     })),
   ];
 }
 
-function deleteUnits(ctx: RequestContext, actor: Actor, folders: FolderRecord[], files: FileRecord[], immediately: boolean): OperationUnit[] {
+function deleteUnits(
+  ctx: RequestContext,
+  actor: Actor,
+  folders: FolderRecord[],
+  files: FileRecord[],
+  immediately: boolean,
+): OperationUnit[] {
   const unit = (entry: EntryRecord): OperationUnit => ({
     steps: progressSteps(ctx, entry),
     run: () => {
@@ -158,11 +191,23 @@ function checkDelete(ctx: RequestContext, folders: FolderRecord[], files: FileRe
   for (const file of files) if (areaOfEntry(ctx.store, file) === 'archive') throw accessDenied();
 }
 
-function publishDelete(ctx: RequestContext, deps: OperationRoutesDeps, folders: FolderRecord[], files: FileRecord[], hold: boolean, immediately: boolean): string | undefined {
+function publishDelete(
+  ctx: RequestContext,
+  deps: OperationRoutesDeps,
+  folders: FolderRecord[],
+  files: FileRecord[],
+  hold: boolean,
+  immediately: boolean,
+): string | undefined {
   if (folders.length === 0 && files.length === 0) return undefined;
   checkDelete(ctx, folders, files, immediately);
   const actor = actorOf(ctx);
-  return deps.operations.publish({ userId: actor.user.id, type: FileOperationType.Delete, hold, units: deleteUnits(ctx, actor, folders, files, immediately) });
+  return deps.operations.publish({
+    userId: actor.user.id,
+    type: FileOperationType.Delete,
+    hold,
+    units: deleteUnits(ctx, actor, folders, files, immediately),
+  });
 }
 
 /** Paths inside a bulk-download archive: folder titles as directories. */
@@ -218,10 +263,21 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
       }
       const req = checkMoveCopy(ctx, destId, folders, files);
       const actor = actorOf(ctx);
-      taskId = operations.publish({ userId: user.id, type, hold: !deleteAfter, units: moveCopyUnits(ctx, actor, req, copy, resolve) });
+      taskId = operations.publish({
+        userId: user.id,
+        type,
+        hold: !deleteAfter,
+        units: moveCopyUnits(ctx, actor, req, copy, resolve),
+      });
     }
-    const results = operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.Move, FileOperationType.Copy] });
-    return reply(ctx, results.filter((op) => op.type === type));
+    const results = operations.results(user.id, {
+      id: single ? taskId : undefined,
+      types: [FileOperationType.Move, FileOperationType.Copy],
+    });
+    return reply(
+      ctx,
+      results.filter((op) => op.type === type),
+    );
   };
   router.add('PUT', `${API}/files/fileops/move`, 'authenticated', moveOrCopy(false));
   router.add('PUT', `${API}/files/fileops/copy`, 'authenticated', moveOrCopy(true));
@@ -236,7 +292,10 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     r.done();
     const { folders, files } = resolveEntries(ctx, folderIds, fileIds);
     const taskId = publishDelete(ctx, deps, folders, files, !deleteAfter, immediately);
-    return reply(ctx, operations.results(currentUser(ctx).id, { id: single ? taskId : undefined, types: [FileOperationType.Delete] }));
+    return reply(
+      ctx,
+      operations.results(currentUser(ctx).id, { id: single ? taskId : undefined, types: [FileOperationType.Delete] }),
+    );
   });
 
   const deleteOne = (kind: 'file' | 'folder') => async (ctx: RequestContext) => {
@@ -247,8 +306,13 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     r.done();
     const single = returnSingle(ctx);
     const taskId =
-      entry.kind === 'file' ? publishDelete(ctx, deps, [], [entry], !deleteAfter, immediately) : publishDelete(ctx, deps, [entry], [], !deleteAfter, immediately);
-    return reply(ctx, operations.results(currentUser(ctx).id, { id: single ? taskId : undefined, types: [FileOperationType.Delete] }));
+      entry.kind === 'file'
+        ? publishDelete(ctx, deps, [], [entry], !deleteAfter, immediately)
+        : publishDelete(ctx, deps, [entry], [], !deleteAfter, immediately);
+    return reply(
+      ctx,
+      operations.results(currentUser(ctx).id, { id: single ? taskId : undefined, types: [FileOperationType.Delete] }),
+    );
   };
   router.add('DELETE', `${API}/files/file/:id`, 'authenticated', deleteOne('file'));
   router.add('DELETE', `${API}/files/folder/:id`, 'authenticated', deleteOne('folder'));
@@ -262,7 +326,10 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     const folders = ctx.store.childFoldersOf(trashId);
     const files = ctx.store.childFilesOf(trashId);
     const taskId = publishDelete(ctx, deps, folders, files, true, false);
-    return reply(ctx, operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.Delete] }));
+    return reply(
+      ctx,
+      operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.Delete] }),
+    );
   });
 
   router.add('PUT', `${API}/files/fileops/duplicate`, 'authenticated', async (ctx) => {
@@ -276,13 +343,23 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     if (folderIds.length > 0 || fileIds.length > 0) {
       const { folders, files } = resolveEntries(ctx, folderIds, fileIds);
       for (const entry of [...folders, ...files]) {
-        if (areaOfEntry(ctx.store, entry) !== 'live' || (entry.kind === 'folder' && (isSection(entry) || isRoom(entry)))) throw accessDenied();
+        if (
+          areaOfEntry(ctx.store, entry) !== 'live' ||
+          (entry.kind === 'folder' && (isSection(entry) || isRoom(entry)))
+        )
+          throw accessDenied();
       }
       const actor = actorOf(ctx);
-      const units: OperationUnit[] = [...folders, ...files].map((entry) => ({ steps: progressSteps(ctx, entry), run: () => duplicateEntry(actor, entry) }));
+      const units: OperationUnit[] = [...folders, ...files].map((entry) => ({
+        steps: progressSteps(ctx, entry),
+        run: () => duplicateEntry(actor, entry),
+      }));
       taskId = operations.publish({ userId: user.id, type: FileOperationType.Duplicate, hold: true, units });
     }
-    return reply(ctx, operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.Duplicate] }));
+    return reply(
+      ctx,
+      operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.Duplicate] }),
+    );
   });
 
   router.add('PUT', `${API}/files/fileops/markasread`, 'authenticated', async (ctx) => {
@@ -295,10 +372,16 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     let taskId: string | undefined;
     if (folderIds.length > 0 || fileIds.length > 0) {
       const { folders, files } = resolveEntries(ctx, folderIds, fileIds);
-      const units: OperationUnit[] = [...folders, ...files].map((entry) => ({ steps: 1, run: () => ({ result: `${entry.kind}_${entry.id}` }) }));
+      const units: OperationUnit[] = [...folders, ...files].map((entry) => ({
+        steps: 1,
+        run: () => ({ result: `${entry.kind}_${entry.id}` }),
+      }));
       taskId = operations.publish({ userId: user.id, type: FileOperationType.MarkAsRead, hold: true, units });
     }
-    return reply(ctx, operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.MarkAsRead] }));
+    return reply(
+      ctx,
+      operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.MarkAsRead] }),
+    );
   });
 
   router.add('PUT', `${API}/files/fileops/bulkdownload`, 'authenticated', async (ctx) => {
@@ -321,7 +404,10 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
       const { folders, files } = resolveEntries(ctx, folderIds, fileIds);
       for (const entry of [...folders, ...files]) if (areaOfEntry(ctx.store, entry) === 'trash') throw accessDenied();
       const origin = ctx.origin;
-      const units: OperationUnit[] = [...folders, ...files].map((entry) => ({ steps: progressSteps(ctx, entry), run: () => ({ result: `${entry.kind}_${entry.id}` }) }));
+      const units: OperationUnit[] = [...folders, ...files].map((entry) => ({
+        steps: progressSteps(ctx, entry),
+        run: () => ({ result: `${entry.kind}_${entry.id}` }),
+      }));
       taskId = operations.publish({
         userId: user.id,
         type: FileOperationType.Download,
@@ -331,15 +417,28 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
           const now = new Date();
           const singleFile = folders.length === 0 && files.length === 1 ? files[0] : undefined;
           const archive: BulkArchive = singleFile
-            ? { userId: user.id, title: singleFile.title, bytes: fileBytes(singleFile), contentType: 'application/octet-stream' }
-            : { userId: user.id, title: archiveName(folders, files, now), bytes: buildZip(zipEntries(ctx, folders, files)), contentType: 'application/zip' };
+            ? {
+                userId: user.id,
+                title: singleFile.title,
+                bytes: fileBytes(singleFile),
+                contentType: 'application/octet-stream',
+              }
+            : {
+                userId: user.id,
+                title: archiveName(folders, files, now),
+                bytes: buildZip(zipEntries(ctx, folders, files)),
+                contentType: 'application/zip',
+              };
           const token = randomBytes(18).toString('base64url');
           deps.archives.set(token, archive);
           setUrl(`${origin}/filehandler.ashx?action=bulk&filename=${encodeURIComponent(token)}`);
         },
       });
     }
-    return reply(ctx, operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.Download] }));
+    return reply(
+      ctx,
+      operations.results(user.id, { id: single ? taskId : undefined, types: [FileOperationType.Download] }),
+    );
   });
 
   router.get(`${API}/files/fileops`, 'authenticated', (ctx) => {
@@ -351,10 +450,18 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     const q = new QueryReader(ctx.query);
     q.done();
     const raw = ctx.params['operationType'] ?? '';
-    const type = /^\d+$/.test(raw) ? Number(raw) : (FileOperationType as Record<string, number>)[Object.keys(FileOperationType).find((k) => k.toLowerCase() === raw.toLowerCase()) ?? ''];
-    if (type === undefined || ![0, 1, 2, 3, 4, 7].includes(type)) throw argumentError('Specified argument was out of the range of valid values.');
+    const type = /^\d+$/.test(raw)
+      ? Number(raw)
+      : (FileOperationType as Record<string, number>)[
+          Object.keys(FileOperationType).find((k) => k.toLowerCase() === raw.toLowerCase()) ?? ''
+        ];
+    if (type === undefined || ![0, 1, 2, 3, 4, 7].includes(type))
+      throw argumentError('Specified argument was out of the range of valid values.');
     const id = ctx.query.get('id');
-    return reply(ctx, operations.results(currentUser(ctx).id, { id: id === '' ? undefined : id, types: [type as FileOperationType] }));
+    return reply(
+      ctx,
+      operations.results(currentUser(ctx).id, { id: id === '' ? undefined : id, types: [type as FileOperationType] }),
+    );
   });
 
   const terminate = (ctx: RequestContext) => reply(ctx, operations.cancel(currentUser(ctx).id, ctx.params['id']));
@@ -370,16 +477,29 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
         .filter(Boolean)
         .map((v) => (/^\d+$/.test(v) ? Number(v) : v));
     const destRaw = ctx.query.get('destFolderId');
-    return { folderIds: ids('folderIds'), fileIds: ids('fileIds'), destId: destRaw !== undefined && /^\d+$/.test(destRaw) ? Number(destRaw) : destRaw };
+    return {
+      folderIds: ids('folderIds'),
+      fileIds: ids('fileIds'),
+      destId: destRaw !== undefined && /^\d+$/.test(destRaw) ? Number(destRaw) : destRaw,
+    };
   };
 
   router.get(`${API}/files/fileops/move`, 'authenticated', (ctx) => {
     const { folderIds, fileIds, destId } = batchQuery(ctx);
     const dest = typeof destId === 'number' ? findFolder(ctx, destId) : undefined;
     if (!dest) throw folderNotFound();
-    if (dest.folderType !== FolderType.VirtualRooms && dest.folderType !== FolderType.Archive && !canCreateIn(ctx.store, dest)) throw accessDenied();
-    const folders = folderIds.map((id) => (typeof id === 'number' ? findFolder(ctx, id) : undefined)).filter((f) => f !== undefined);
-    const files = fileIds.map((id) => (typeof id === 'number' ? findFile(ctx, id) : undefined)).filter((f) => f !== undefined);
+    if (
+      dest.folderType !== FolderType.VirtualRooms &&
+      dest.folderType !== FolderType.Archive &&
+      !canCreateIn(ctx.store, dest)
+    )
+      throw accessDenied();
+    const folders = folderIds
+      .map((id) => (typeof id === 'number' ? findFolder(ctx, id) : undefined))
+      .filter((f) => f !== undefined);
+    const files = fileIds
+      .map((id) => (typeof id === 'number' ? findFile(ctx, id) : undefined))
+      .filter((f) => f !== undefined);
     const entryJson = entryJsonFor(scopeOf(ctx));
     const parts = conflictsIn(ctx.store, dest, files, folders)
       .map((e) => entryJson(e))
@@ -392,7 +512,9 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     const { fileIds, destId } = batchQuery(ctx);
     const dest = typeof destId === 'number' ? findFolder(ctx, destId) : undefined;
     if (!dest) throw folderNotFound();
-    const files = fileIds.map((id) => (typeof id === 'number' ? findFile(ctx, id) : undefined)).filter((f) => f !== undefined);
+    const files = fileIds
+      .map((id) => (typeof id === 'number' ? findFile(ctx, id) : undefined))
+      .filter((f) => f !== undefined);
     // MoveOrCopyDestFolderCheckAsync: the files that may go to the destination (all of them for a
     // folder that accepts entries; none for the room sections and read-only places).
     const allowed = canCreateIn(ctx.store, dest) ? files : [];
@@ -430,7 +552,8 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     r.done();
     const taskId = publishDelete(ctx, deps, [room], [], !deleteAfter, true) ?? '';
     const results = operations.results(currentUser(ctx).id, { types: [FileOperationType.Delete] });
-    const op = results.find((o) => o.id === taskId) ?? results[0] ?? finishedPlaceholder(taskId, FileOperationType.Delete);
+    const op =
+      results.find((o) => o.id === taskId) ?? results[0] ?? finishedPlaceholder(taskId, FileOperationType.Delete);
     return ok(ctx, fileOperationDto(scopeOf(ctx), op));
   });
 }

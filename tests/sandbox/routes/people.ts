@@ -6,7 +6,9 @@ import type { Router } from '../router.ts';
 import { API, currentUser } from './common.ts';
 
 export function registerPeopleRoutes(router: Router): void {
-  router.get(`${API}/people/@self`, 'authenticated', (ctx) => ok(ctx, employeeFullDto(currentUser(ctx), ctx.store, ctx.origin)));
+  router.get(`${API}/people/@self`, 'authenticated', (ctx) =>
+    ok(ctx, employeeFullDto(currentUser(ctx), ctx.store, ctx.origin)),
+  );
 
   router.get(`${API}/people/:userId`, 'authenticated', (ctx) => {
     currentUser(ctx);

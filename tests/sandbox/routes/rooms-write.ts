@@ -44,7 +44,8 @@ function isArchived(ctx: RequestContext, room: FolderRecord): boolean {
 function allTags(ctx: RequestContext): string[] {
   const byKey = new Map<string, string>();
   for (const tag of ctx.store.customTags.values()) byKey.set(tag.name.toLowerCase(), tag.name);
-  for (const folder of ctx.store.folders.values()) for (const tag of folder.tags) if (!byKey.has(tag.toLowerCase())) byKey.set(tag.toLowerCase(), tag);
+  for (const folder of ctx.store.folders.values())
+    for (const tag of folder.tags) if (!byKey.has(tag.toLowerCase())) byKey.set(tag.toLowerCase(), tag);
   return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }
 
@@ -53,7 +54,10 @@ export function registerRoomWriteRoutes(router: Router): void {
     const r = await readJsonBody(ctx);
     if (!r.has('title') || !r.has('roomType')) {
       const missing = ['title', 'roomType'].filter((n) => !r.has(n)).map((n) => `'${n}'`);
-      r.fail('$', `JSON deserialization for type 'ASC.Files.ApiModels.RequestDto.CreateRoomRequestDto' was missing required properties including: ${missing.join(', ')}.`);
+      r.fail(
+        '$',
+        `JSON deserialization for type 'ASC.Files.ApiModels.RequestDto.CreateRoomRequestDto' was missing required properties including: ${missing.join(', ')}.`,
+      );
     }
     const title = r.text('title', 'Title', { maxLength: MAX_ROOM_TITLE_LENGTH }) ?? '';
     const roomType = r.enumValue(RoomType, 'roomType', 'ASC.Files.Core.ApiModels.RequestDto.RoomType');
@@ -67,7 +71,15 @@ export function registerRoomWriteRoutes(router: Router): void {
     if (!clean) throw argumentError(MESSAGES.invalidTitle);
     if (roomType === undefined) throw argumentError('roomType');
     const actor = { store: ctx.store, user: currentUser(ctx), now: new Date() };
-    const room = createRoom(actor, { title: clean, roomType, tags, ...(color !== undefined ? { color } : {}), isPrivate, indexing, denyDownload });
+    const room = createRoom(actor, {
+      title: clean,
+      roomType,
+      tags,
+      ...(color !== undefined ? { color } : {}),
+      isPrivate,
+      indexing,
+      denyDownload,
+    });
     addDefaultRoomLink(actor, room);
     return roomReply(ctx, room);
   });
@@ -165,7 +177,8 @@ export function registerRoomWriteRoutes(router: Router): void {
     const lower = new Set(names.map((n) => n.toLowerCase()));
     for (const name of names) ctx.store.deleteCustomTag(name);
     for (const folder of ctx.store.folders.values()) {
-      if (folder.tags.some((t) => lower.has(t.toLowerCase()))) folder.tags = folder.tags.filter((t) => !lower.has(t.toLowerCase()));
+      if (folder.tags.some((t) => lower.has(t.toLowerCase())))
+        folder.tags = folder.tags.filter((t) => !lower.has(t.toLowerCase()));
     }
     ctx.store.touch();
     return ok(ctx, null);

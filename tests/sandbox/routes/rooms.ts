@@ -19,7 +19,10 @@ function readTags(raw: string | undefined): string[] | undefined {
   } catch {
     // not JSON: fall back to a comma list
   }
-  const list = raw.split(',').map((t) => t.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   return list.length > 0 ? list : undefined;
 }
 

@@ -11,7 +11,11 @@ export interface SandboxAdminDeps {
 }
 
 function json(status: number, value: unknown): Reply {
-  return { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store' }, body: JSON.stringify(value) };
+  return {
+    status,
+    headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+    body: JSON.stringify(value),
+  };
 }
 
 export function registerSandboxAdminRoutes(router: Router, deps: SandboxAdminDeps): void {

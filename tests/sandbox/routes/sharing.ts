@@ -65,7 +65,9 @@ interface LinkSettings {
   password?: string | undefined;
 }
 
-function readLinkSettings(r: BodyReader): LinkSettings & { linkId?: string | undefined; primary: boolean; linkType?: number | undefined } {
+function readLinkSettings(
+  r: BodyReader,
+): LinkSettings & { linkId?: string | undefined; primary: boolean; linkType?: number | undefined } {
   const access = r.enumValue(FileShare, 'access', 'ASC.Files.Core.Security.FileShare');
   const settings = {
     access: access === undefined && r.has('access') ? undefined : access,
@@ -81,7 +83,11 @@ function readLinkSettings(r: BodyReader): LinkSettings & { linkId?: string | und
   return settings;
 }
 
-function createLink(ctx: RequestContext, entry: EntryRecord, settings: LinkSettings & { primary: boolean; linkType?: number | undefined }): ShareLinkRecord {
+function createLink(
+  ctx: RequestContext,
+  entry: EntryRecord,
+  settings: LinkSettings & { primary: boolean; linkType?: number | undefined },
+): ShareLinkRecord {
   const linkType = settings.linkType === LinkType.Invitation ? LinkType.Invitation : LinkType.External;
   const isForm = entry.kind === 'file' && fileTypeOf(entry.title) === FileType.Pdf && entry.isForm === true;
   return ctx.store.addShareLink({
@@ -124,7 +130,8 @@ function primaryOrCreate(ctx: RequestContext, entry: EntryRecord, settings: Link
   const existing = primaryLink(ctx, entry);
   if (existing) return existing;
   checkShareable(ctx, entry);
-  if (entry.kind === 'folder' && entry.roomType !== undefined && !(entry.roomType in ROOM_LINK_ACCESS)) throw invalidOperation(MESSAGES.securityException);
+  if (entry.kind === 'folder' && entry.roomType !== undefined && !(entry.roomType in ROOM_LINK_ACCESS))
+    throw invalidOperation(MESSAGES.securityException);
   checkAccess(entry, settings.access, LinkType.External);
   return createLink(ctx, entry, { ...settings, primary: true });
 }
@@ -144,7 +151,11 @@ function setLink(ctx: RequestContext, entry: EntryRecord, r: BodyReader, roomLin
     return ok(ctx, null);
   }
   if (!link) {
-    const created = createLink(ctx, entry, { ...settings, linkType, primary: settings.primary && !primaryLink(ctx, entry) });
+    const created = createLink(ctx, entry, {
+      ...settings,
+      linkType,
+      primary: settings.primary && !primaryLink(ctx, entry),
+    });
     return ok(ctx, fileShareDto(ctx.origin, created, now));
   }
   if (settings.access !== undefined) link.access = settings.access;
@@ -160,7 +171,11 @@ function setLink(ctx: RequestContext, entry: EntryRecord, r: BodyReader, roomLin
   return ok(ctx, fileShareDto(ctx.origin, link, now));
 }
 
-function listLinks(ctx: RequestContext, entry: EntryRecord, filter: (l: ShareLinkRecord) => boolean = () => true): Reply {
+function listLinks(
+  ctx: RequestContext,
+  entry: EntryRecord,
+  filter: (l: ShareLinkRecord) => boolean = () => true,
+): Reply {
   const q = new QueryReader(ctx.query);
   const { startIndex, count } = q.paging();
   q.done();
@@ -175,7 +190,14 @@ function sharePage(status: number, title: string, body: string): Reply {
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
     `<style>body{font:15px system-ui,sans-serif;margin:2rem;color:#333}</style></head><body><main>${body}</main></body></html>`;
-  return { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" }, body: html };
+  return {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    },
+    body: html,
+  };
 }
 
 export function registerSharingRoutes(router: Router): void {
@@ -191,7 +213,9 @@ export function registerSharingRoutes(router: Router): void {
     r.done();
     return ok(ctx, fileShareDto(ctx.origin, primaryOrCreate(ctx, file, settings), new Date()));
   });
-  router.get(`${API}/files/file/:id/links`, 'authenticated', (ctx) => listLinks(ctx, requireFile(ctx, ctx.params['id'])));
+  router.get(`${API}/files/file/:id/links`, 'authenticated', (ctx) =>
+    listLinks(ctx, requireFile(ctx, ctx.params['id'])),
+  );
   router.add('PUT', `${API}/files/file/:id/links`, 'authenticated', async (ctx) => {
     const file = requireFile(ctx, ctx.params['id']);
     return setLink(ctx, file, await readJsonBody(ctx, { dtoProperty: 'File' }), false);
@@ -209,7 +233,9 @@ export function registerSharingRoutes(router: Router): void {
     r.done();
     return ok(ctx, fileShareDto(ctx.origin, primaryOrCreate(ctx, folder, settings), new Date()));
   });
-  router.get(`${API}/files/folder/:id/links`, 'authenticated', (ctx) => listLinks(ctx, requireFolder(ctx, ctx.params['id'])));
+  router.get(`${API}/files/folder/:id/links`, 'authenticated', (ctx) =>
+    listLinks(ctx, requireFolder(ctx, ctx.params['id'])),
+  );
   router.add('PUT', `${API}/files/folder/:id/links`, 'authenticated', async (ctx) => {
     const folder = requireFolder(ctx, ctx.params['id']);
     return setLink(ctx, folder, await readJsonBody(ctx, { dtoProperty: 'Folder' }), false);
@@ -239,8 +265,13 @@ export function registerSharingRoutes(router: Router): void {
 
   router.get('/s/:key', 'anonymous', (ctx) => {
     const link = ctx.store.findShareLinkByKey(ctx.params['key'] ?? '');
-    const entry = link ? (link.entryKind === 'file' ? ctx.store.getFile(link.entryId) : ctx.store.getFolder(link.entryId)) : undefined;
-    if (!link || !entry) return sharePage(404, 'Link not found', '<h1>Link not found</h1><p>The link is invalid or has been revoked.</p>');
+    const entry = link
+      ? link.entryKind === 'file'
+        ? ctx.store.getFile(link.entryId)
+        : ctx.store.getFolder(link.entryId)
+      : undefined;
+    if (!link || !entry)
+      return sharePage(404, 'Link not found', '<h1>Link not found</h1><p>The link is invalid or has been revoked.</p>');
     if (link.expirationDate && link.expirationDate.getTime() <= Date.now()) {
       return sharePage(410, 'Link expired', '<h1>Link expired</h1><p>The validity of this link has expired.</p>');
     }

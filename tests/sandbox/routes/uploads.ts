@@ -59,7 +59,9 @@ function actorOf(ctx: RequestContext) {
 
 /** ChunkedUploadSessionResponse: path = breadcrumb ids on creation, else just the folder. */
 function sessionDto(ctx: RequestContext, session: UploadSession, breadcrumbs: boolean): Record<string, unknown> {
-  const path = breadcrumbs ? (locate(ctx.store, session.folderId)?.chain.map((f) => f.id) ?? [session.folderId]) : [session.folderId];
+  const path = breadcrumbs
+    ? (locate(ctx.store, session.folderId)?.chain.map((f) => f.id) ?? [session.folderId])
+    : [session.folderId];
   return {
     id: session.id,
     path,
@@ -81,12 +83,21 @@ function completeSession(ctx: RequestContext, deps: UploadRoutesDeps, session: U
 
 /** {id, folderId, version, title, uploaded, file}: ChunkedUploader's completion data and UploadSessionResponseDto. */
 function uploadedDto(ctx: RequestContext, file: FileRecord, uploaded: boolean): Record<string, unknown> {
-  return { id: file.id, folderId: file.folderId, version: file.version, title: file.title, uploaded, file: fileDto(scopeOf(ctx), file) };
+  return {
+    id: file.id,
+    folderId: file.folderId,
+    version: file.version,
+    title: file.title,
+    uploaded,
+    file: fileDto(scopeOf(ctx), file),
+  };
 }
 
 /** The not-yet-stored file of an unfinished REST session, as UploadSession reports it (id 0). */
 function pendingDto(ctx: RequestContext, deps: UploadRoutesDeps, session: UploadSession): Record<string, unknown> {
-  const existing = session.createNewIfExist ? undefined : ctx.store.childFileByTitle(session.folderId, session.fileName);
+  const existing = session.createNewIfExist
+    ? undefined
+    : ctx.store.childFileByTitle(session.folderId, session.fileName);
   const now = new Date();
   const pending: FileRecord = {
     kind: 'file',
@@ -101,11 +112,27 @@ function pendingDto(ctx: RequestContext, deps: UploadRoutesDeps, session: Upload
     updatedBy: session.userId,
     updated: now,
   };
-  return { id: pending.id, folderId: pending.folderId, version: pending.version, title: pending.title, uploaded: false, file: fileDto(scopeOf(ctx), pending) };
+  return {
+    id: pending.id,
+    folderId: pending.folderId,
+    version: pending.version,
+    title: pending.title,
+    uploaded: false,
+    file: fileDto(scopeOf(ctx), pending),
+  };
 }
 
-function createSession(ctx: RequestContext, deps: UploadRoutesDeps, folder: FolderRecord, r: Awaited<ReturnType<typeof readJsonBody>>): UploadSession {
-  if (!r.has('fileName')) r.fail('$', "JSON deserialization for type 'ASC.Files.ApiModels.RequestDto.SessionRequest' was missing required properties including: 'fileName'.");
+function createSession(
+  ctx: RequestContext,
+  deps: UploadRoutesDeps,
+  folder: FolderRecord,
+  r: Awaited<ReturnType<typeof readJsonBody>>,
+): UploadSession {
+  if (!r.has('fileName'))
+    r.fail(
+      '$',
+      "JSON deserialization for type 'ASC.Files.ApiModels.RequestDto.SessionRequest' was missing required properties including: 'fileName'.",
+    );
   const fileName = r.text('fileName', 'FileName') ?? '';
   const fileSize = r.int('fileSize') ?? 0;
   const createNewIfExist = r.bool('createNewIfExist', false);
@@ -113,8 +140,16 @@ function createSession(ctx: RequestContext, deps: UploadRoutesDeps, folder: Fold
   r.done();
   const name = cleanTitle(fileName);
   if (!name) throw argumentError(MESSAGES.invalidTitle);
-  if (fileSize > deps.tuning.maxChunkedUploadSize) throw quotaExceeded(fileSizeMessage(deps.tuning.maxChunkedUploadSize));
-  return deps.uploads.create({ userId: currentUser(ctx).id, folderId: folder.id, fileName: name, bytesTotal: fileSize, createNewIfExist, now: new Date() });
+  if (fileSize > deps.tuning.maxChunkedUploadSize)
+    throw quotaExceeded(fileSizeMessage(deps.tuning.maxChunkedUploadSize));
+  return deps.uploads.create({
+    userId: currentUser(ctx).id,
+    folderId: folder.id,
+    fileName: name,
+    bytesTotal: fileSize,
+    createNewIfExist,
+    now: new Date(),
+  });
 }
 
 /** ChunkedUploader.ashx answers: not enveloped, nulls omitted, errors as HTTP 200 + success:false. */
@@ -166,7 +201,10 @@ export function registerUploadRoutes(router: Router, deps: UploadRoutesDeps): vo
   router.post(`${API}/files/:folderId/insert`, 'authenticated', simpleUpload(true));
 
   router.post(`${API}/files/:folderId/upload/check`, 'authenticated', async (ctx) => {
-    const folder = requireFolder(ctx, ctx.params['folderId'] === '@my' ? currentUser(ctx).sections.my : ctx.params['folderId']);
+    const folder = requireFolder(
+      ctx,
+      ctx.params['folderId'] === '@my' ? currentUser(ctx).sections.my : ctx.params['folderId'],
+    );
     const r = await readJsonBody(ctx);
     const titles = r.strings('filesTitle') ?? [];
     r.done();
@@ -261,7 +299,8 @@ export function registerUploadRoutes(router: Router, deps: UploadRoutesDeps): vo
     const uid = ctx.query.get('uid');
     const flag = (name: string) => ctx.query.get(name) === 'true';
     const session = identity ? uploads.get(uid, new Date()) : undefined;
-    if (!identity || !session || session.userId !== identity.userId) return handlerReply(200, false, undefined, NOT_AUTHORIZED);
+    if (!identity || !session || session.userId !== identity.userId)
+      return handlerReply(200, false, undefined, NOT_AUTHORIZED);
     try {
       if (flag('abort')) {
         uploads.delete(session.id);
@@ -286,8 +325,10 @@ export function registerUploadRoutes(router: Router, deps: UploadRoutesDeps): vo
       }
       return handlerReply(200, true, sessionDto(ctx, session, false), '');
     } catch (error) {
-      if (error instanceof ChunkTooLargeError) return handlerReply(200, false, undefined, fileSizeMessage(tuning.maxUploadSize));
-      if (error instanceof ApiError && error.statusCode === 404) return handlerReply(200, false, undefined, error.message);
+      if (error instanceof ChunkTooLargeError)
+        return handlerReply(200, false, undefined, fileSizeMessage(tuning.maxUploadSize));
+      if (error instanceof ApiError && error.statusCode === 404)
+        return handlerReply(200, false, undefined, error.message);
       return handlerReply(200, false, undefined, error instanceof Error ? error.message : String(error));
     }
   });

@@ -75,7 +75,10 @@ export class MultipartParser {
 
   end(): MultipartPart[] {
     this.run();
-    if (this.state !== 'done') throw new MultipartError('Unexpected end of Stream, the content may have already been read by another component.');
+    if (this.state !== 'done')
+      throw new MultipartError(
+        'Unexpected end of Stream, the content may have already been read by another component.',
+      );
     return this.parts;
   }
 
@@ -105,7 +108,8 @@ export class MultipartParser {
             if (this.pending.length > 256) throw new MultipartError('Malformed multipart boundary line');
             return;
           }
-          if (this.pending.subarray(0, eol).toString('latin1').trim() !== '') throw new MultipartError('Malformed multipart boundary line');
+          if (this.pending.subarray(0, eol).toString('latin1').trim() !== '')
+            throw new MultipartError('Malformed multipart boundary line');
           this.pending = this.pending.subarray(eol + 2);
           this.state = 'headers';
           this.headers = {};
@@ -163,7 +167,8 @@ export class MultipartParser {
   }
 
   private finishPart(): void {
-    if (this.limits.maxParts !== undefined && this.parts.length >= this.limits.maxParts) throw new MultipartError('Too many multipart sections');
+    if (this.limits.maxParts !== undefined && this.parts.length >= this.limits.maxParts)
+      throw new MultipartError('Too many multipart sections');
     const disposition = parseDisposition(this.headers['content-disposition'] ?? '');
     const data = this.data.length === 1 ? Buffer.from(this.data[0]!) : Buffer.concat(this.data);
     this.parts.push({

@@ -30,7 +30,14 @@ export class UploadSessions {
 
   constructor(private readonly tuning: SandboxTuning) {}
 
-  create(input: { userId: string; folderId: number; fileName: string; bytesTotal: number; createNewIfExist: boolean; now: Date }): UploadSession {
+  create(input: {
+    userId: string;
+    folderId: number;
+    fileName: string;
+    bytesTotal: number;
+    createNewIfExist: boolean;
+    now: Date;
+  }): UploadSession {
     const session: UploadSession = {
       id: randomUUID().replaceAll('-', ''),
       userId: input.userId,

@@ -31,7 +31,9 @@ describe('single flight', () => {
       singleFlight: new SingleFlight(),
     });
     const schema = v.looseObject({ n: v.number() });
-    const results = await Promise.all([1, 2, 3].map(() => client.call('/api/2.0/files/rooms', { schema, query: { count: 10 } })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => client.call('/api/2.0/files/rooms', { schema, query: { count: 10 } })),
+    );
     expect(fetches).toBe(1);
     expect(results.map((r) => r.data.n)).toEqual([1, 1, 1]);
     await client.call('/api/2.0/files/rooms', { schema, query: { count: 20 } });

@@ -8,10 +8,19 @@ const origin = 'https://team.onlyoffice.com';
 const schema = v.looseObject({ id: v.number() });
 
 function clientWith(fetch: FetchLike, timeoutMs = 1000) {
-  return new DocSpaceClient({ baseUrl: origin, fetch, credentials: { kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` }, executor: new SimpleQueue(2), timeoutMs });
+  return new DocSpaceClient({
+    baseUrl: origin,
+    fetch,
+    credentials: { kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` },
+    executor: new SimpleQueue(2),
+    timeoutMs,
+  });
 }
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -30,7 +39,10 @@ describe('DocSpaceClient', () => {
       seen = { url, init };
       return json({ response: { id: 1 }, count: 1, status: 0, statusCode: 200 });
     });
-    const result = await client.call('/api/2.0/files/rooms', { schema, query: { count: 10, startIndex: 0, type: [1, 2], skip: undefined } });
+    const result = await client.call('/api/2.0/files/rooms', {
+      schema,
+      query: { count: 10, startIndex: 0, type: [1, 2], skip: undefined },
+    });
     expect(result.data).toEqual({ id: 1 });
     const headers = seen!.init.headers as Record<string, string>;
     expect(headers.Authorization).toBe(`Bearer sk-${'a'.repeat(64)}`);
@@ -72,15 +84,23 @@ describe('DocSpaceClient', () => {
   });
 
   it('maps an error status with the DocSpace error body', async () => {
-    const client = clientWith(async () => json({ error: { message: 'Folder not found' }, status: 1, statusCode: 404 }, 404));
+    const client = clientWith(async () =>
+      json({ error: { message: 'Folder not found' }, status: 1, statusCode: 404 }, 404),
+    );
     const error = await failure(client.call('/api/2.0/files/9', { schema }));
     expect(error.code).toBe('notFound');
     expect(error.status).toBe(404);
   });
 
   it('maps an empty-bodied 401 and 429', async () => {
-    expect((await failure(clientWith(async () => new Response(null, { status: 401 })).call('/x', { schema }))).code).toBe('unauthorized');
-    const limited = await failure(clientWith(async () => new Response(null, { status: 429, headers: { 'X-RateLimit-Limit': '1500' } })).call('/x', { schema }));
+    expect(
+      (await failure(clientWith(async () => new Response(null, { status: 401 })).call('/x', { schema }))).code,
+    ).toBe('unauthorized');
+    const limited = await failure(
+      clientWith(async () => new Response(null, { status: 429, headers: { 'X-RateLimit-Limit': '1500' } })).call('/x', {
+        schema,
+      }),
+    );
     expect(limited.code).toBe('rateLimited');
   });
 
@@ -95,7 +115,11 @@ describe('DocSpaceClient', () => {
   });
 
   it('reports a network failure as retryable', async () => {
-    const error = await failure(clientWith(async () => { throw new TypeError('Failed to fetch'); }).call('/x', { schema }));
+    const error = await failure(
+      clientWith(async () => {
+        throw new TypeError('Failed to fetch');
+      }).call('/x', { schema }),
+    );
     expect(error).toMatchObject({ code: 'network', retryable: true });
   });
 

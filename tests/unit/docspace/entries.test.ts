@@ -6,10 +6,32 @@ const origin = 'https://team.onlyoffice.com';
 
 function content(overrides: Partial<FolderContentDto> = {}): FolderContentDto {
   return {
-    files: [{ id: 10, title: 'Report.docx', fileType: 7, fileExst: '.docx', pureContentLength: 12800, updated: '2025-05-21T09:00:00.0000000+03:00', webUrl: `${origin}/doceditor?fileid=10&version=1` }],
-    folders: [{ id: 5, title: 'Campaigns', type: 0, filesCount: 2, foldersCount: 1, updated: '2025-05-20T13:15:30.0000000+03:00' }],
+    files: [
+      {
+        id: 10,
+        title: 'Report.docx',
+        fileType: 7,
+        fileExst: '.docx',
+        pureContentLength: 12800,
+        updated: '2025-05-21T09:00:00.0000000+03:00',
+        webUrl: `${origin}/doceditor?fileid=10&version=1`,
+      },
+    ],
+    folders: [
+      {
+        id: 5,
+        title: 'Campaigns',
+        type: 0,
+        filesCount: 2,
+        foldersCount: 1,
+        updated: '2025-05-20T13:15:30.0000000+03:00',
+      },
+    ],
     current: { id: 3, title: 'Marketing', type: 16, roomType: 2 },
-    pathParts: [{ id: 1, title: 'Rooms', folderType: 14 }, { id: 3, title: 'Marketing', folderType: 16, roomType: 2 }],
+    pathParts: [
+      { id: 1, title: 'Rooms', folderType: 14 },
+      { id: 3, title: 'Marketing', folderType: 16, roomType: 2 },
+    ],
     startIndex: 0,
     count: 2,
     total: 2,
@@ -21,9 +43,16 @@ describe('toFolderPage', () => {
   it('lists folders first, then files, with breadcrumbs from pathParts', () => {
     const page = toFolderPage(content(), 'p', origin, 0);
     expect(page.entries.map((e) => e.kind)).toEqual(['folder', 'file']);
-    expect(page.breadcrumbs).toEqual([{ id: 1, title: 'Rooms', folderType: 14 }, { id: 3, title: 'Marketing', folderType: 16, roomType: 2 }]);
+    expect(page.breadcrumbs).toEqual([
+      { id: 1, title: 'Rooms', folderType: 14 },
+      { id: 3, title: 'Marketing', folderType: 16, roomType: 2 },
+    ]);
     expect(page.folder).toEqual({ id: 3, title: 'Marketing', folderType: 16, roomType: 2 });
-    expect(page.entries[1]).toMatchObject({ sizeBytes: 12800, extension: '.docx', webUrl: `${origin}/doceditor?fileid=10&version=1` });
+    expect(page.entries[1]).toMatchObject({
+      sizeBytes: 12800,
+      extension: '.docx',
+      webUrl: `${origin}/doceditor?fileid=10&version=1`,
+    });
     expect(page.nextStartIndex).toBeNull();
   });
 
@@ -32,7 +61,9 @@ describe('toFolderPage', () => {
   });
 
   it('stops instead of looping when the server returns an empty page before its total', () => {
-    expect(toFolderPage(content({ files: [], folders: [], total: 180, startIndex: 100 }), 'p', origin, 100).nextStartIndex).toBeNull();
+    expect(
+      toFolderPage(content({ files: [], folders: [], total: 180, startIndex: 100 }), 'p', origin, 100).nextStartIndex,
+    ).toBeNull();
   });
 
   it('keeps hostile titles as plain strings and drops links that leave the portal', () => {

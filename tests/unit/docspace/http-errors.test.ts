@@ -22,13 +22,21 @@ describe('errorFromResponse', () => {
   });
 
   it('uses the server message from the DocSpace error body', () => {
-    const body = JSON.stringify({ error: { message: 'Folder is locked', type: 'x', stack: null, hresult: 0 }, status: 1, statusCode: 403 });
+    const body = JSON.stringify({
+      error: { message: 'Folder is locked', type: 'x', stack: null, hresult: 0 },
+      status: 1,
+      statusCode: 403,
+    });
     expect(errorFromResponse(403, body, noHeaders, origin).message).toContain('Folder is locked');
   });
 
   it('reads validation details from a ValidationProblemDetails in the envelope', () => {
     const body = JSON.stringify({
-      response: { title: 'One or more validation errors occurred.', status: 400, errors: { Count: ['The field Count must be between 1 and 100.'] } },
+      response: {
+        title: 'One or more validation errors occurred.',
+        status: 400,
+        errors: { Count: ['The field Count must be between 1 and 100.'] },
+      },
       count: 1,
       status: 1,
       statusCode: 400,
@@ -47,7 +55,8 @@ describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-28T10:00:00Z');
   it('reads delta-seconds', () => expect(parseRetryAfter(' 12 ', now)).toBe(12));
   it('reads an HTTP-date', () => expect(parseRetryAfter('Sat, 28 Nov 2026 10:00:30 GMT', now)).toBe(30));
-  it('never goes negative for a date in the past', () => expect(parseRetryAfter('Sat, 28 Nov 2026 09:00:00 GMT', now)).toBe(0));
+  it('never goes negative for a date in the past', () =>
+    expect(parseRetryAfter('Sat, 28 Nov 2026 09:00:00 GMT', now)).toBe(0));
   it('ignores garbage', () => {
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();

@@ -23,8 +23,20 @@ beforeEach(async () => {
 });
 
 function client(): DocSpaceClient {
-  const scheduler = new Scheduler({ key: 'p', settings: DEFAULT_LIMITS, clock: systemClock, store: new MemoryBudgetStore(), fresh: true, backoff: { baseMs: 10, capMs: 50 } });
-  return new DocSpaceClient({ baseUrl: sandbox.url, fetch, credentials: { kind: 'apiKey', apiKey: sandbox.demo.apiKey }, executor: scheduler });
+  const scheduler = new Scheduler({
+    key: 'p',
+    settings: DEFAULT_LIMITS,
+    clock: systemClock,
+    store: new MemoryBudgetStore(),
+    fresh: true,
+    backoff: { baseMs: 10, capMs: 50 },
+  });
+  return new DocSpaceClient({
+    baseUrl: sandbox.url,
+    fetch,
+    credentials: { kind: 'apiKey', apiKey: sandbox.demo.apiKey },
+    executor: scheduler,
+  });
 }
 
 async function run(job: JobRecord, saves: JobRecord[] = []) {
@@ -38,13 +50,22 @@ async function run(job: JobRecord, saves: JobRecord[] = []) {
 }
 
 async function postsTo(parent: number): Promise<string[]> {
-  const log = (await (await fetch(`${sandbox.url}/__sandbox/log`)).json()) as { entries: Array<{ method: string; path: string; status: number }> };
-  return log.entries.filter((e) => e.method === 'POST' && e.path === `/api/2.0/files/folder/${parent}`).map((e) => String(e.status));
+  const log = (await (await fetch(`${sandbox.url}/__sandbox/log`)).json()) as {
+    entries: Array<{ method: string; path: string; status: number }>;
+  };
+  return log.entries
+    .filter((e) => e.method === 'POST' && e.path === `/api/2.0/files/folder/${parent}`)
+    .map((e) => String(e.status));
 }
 
 describe('create folders job', () => {
   it('creates each folder once and skips the ones that already exist', async () => {
-    const titles = folderTitles(['Campaigns', ...Array.from({ length: 30 }, (_, i) => `Project ${i + 1}`), '  Project 1 ', '']);
+    const titles = folderTitles([
+      'Campaigns',
+      ...Array.from({ length: 30 }, (_, i) => `Project ${i + 1}`),
+      '  Project 1 ',
+      '',
+    ]);
     const job = await run(newCreateFoldersJob('j1', 'p', MARKETING, 'Marketing', titles, new Date()));
     expect(summarize(job)).toMatchObject({ status: 'done', total: 31, done: 30, skipped: 1, failed: 0 });
     expect(await postsTo(MARKETING)).toHaveLength(30);
@@ -62,7 +83,14 @@ describe('create folders job', () => {
   it('after a stopped worker, looks for items left on the wire instead of creating them again', async () => {
     const plain = client();
     for (const title of ['Reached 1', 'Reached 2']) await createFolder(plain, MARKETING, title);
-    const job = newCreateFoldersJob('j3', 'p', MARKETING, 'Marketing', ['Reached 1', 'Reached 2', 'Lost 1', 'Never sent'], new Date());
+    const job = newCreateFoldersJob(
+      'j3',
+      'p',
+      MARKETING,
+      'Marketing',
+      ['Reached 1', 'Reached 2', 'Lost 1', 'Never sent'],
+      new Date(),
+    );
     job.items[0]!.state = 'sending';
     job.items[1]!.state = 'sending';
     job.items[2]!.state = 'sending';
@@ -73,7 +101,10 @@ describe('create folders job', () => {
   });
 
   it('a connection reset after the portal created the folder is checked, not repeated', async () => {
-    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ type: 'resetAfter', method: 'POST', count: 1 }) });
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'resetAfter', method: 'POST', count: 1 }),
+    });
     const job = await run(newCreateFoldersJob('j4', 'p', MARKETING, 'Marketing', ['Survivor'], new Date()));
     expect(summarize(job)).toMatchObject({ done: 1, failed: 0 });
     // One POST, whose answer was lost (the sandbox logs a reset as status 0).
@@ -90,8 +121,18 @@ describe('create folders job', () => {
 
 describe('create folders job, stopped by the portal', () => {
   it('a 401 in one worker stops the whole run before it returns; the job stays running for the next sign-in', async () => {
-    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ type: 'expireTokens', apiKeys: true }) });
-    const job = newCreateFoldersJob('j6', 'p', MARKETING, 'Marketing', Array.from({ length: 12 }, (_, i) => `Late ${i}`), new Date());
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'expireTokens', apiKeys: true }),
+    });
+    const job = newCreateFoldersJob(
+      'j6',
+      'p',
+      MARKETING,
+      'Marketing',
+      Array.from({ length: 12 }, (_, i) => `Late ${i}`),
+      new Date(),
+    );
     await expect(run(job)).rejects.toMatchObject({ code: 'unauthorized' });
     expect(job.status).toBe('running');
     expect(job.items.every((item) => item.state !== 'done')).toBe(true);

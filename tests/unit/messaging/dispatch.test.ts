@@ -30,32 +30,62 @@ function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandle
 
 describe('dispatchCommand', () => {
   it('answers with the handler value', async () => {
-    expect(await dispatchCommand(handlers(), { type: 'dpt/command', name: 'getState', payload: {} }, null)).toEqual({ ok: true, value: emptyState });
+    expect(await dispatchCommand(handlers(), { type: 'dpt/command', name: 'getState', payload: {} }, null)).toEqual({
+      ok: true,
+      value: emptyState,
+    });
   });
 
   it('sends an AppError across as data with its code, message and action', async () => {
     const failing = handlers({
       listRooms: async () => {
-        throw new AppError({ code: 'rateLimited', message: 'slow down', retryable: true, action: 'wait', retryAfterSeconds: 3 });
+        throw new AppError({
+          code: 'rateLimited',
+          message: 'slow down',
+          retryable: true,
+          action: 'wait',
+          retryAfterSeconds: 3,
+        });
       },
     });
-    const reply = await dispatchCommand(failing, { type: 'dpt/command', name: 'listRooms', payload: { portalId: 'p' } }, null);
+    const reply = await dispatchCommand(
+      failing,
+      { type: 'dpt/command', name: 'listRooms', payload: { portalId: 'p' } },
+      null,
+    );
     expect(reply).toEqual({
       ok: false,
-      error: { name: 'AppError', code: 'rateLimited', message: 'slow down', retryable: true, action: 'wait', retryAfterSeconds: 3 },
+      error: {
+        name: 'AppError',
+        code: 'rateLimited',
+        message: 'slow down',
+        retryable: true,
+        action: 'wait',
+        retryAfterSeconds: 3,
+      },
     });
     expect(JSON.parse(JSON.stringify(reply))).toEqual(reply);
   });
 
   it('reports an unexpected exception instead of swallowing it', async () => {
-    const reply = await dispatchCommand(handlers({ getState: async () => { throw new TypeError('boom'); } }), { type: 'dpt/command', name: 'getState', payload: {} }, null);
+    const reply = await dispatchCommand(
+      handlers({
+        getState: async () => {
+          throw new TypeError('boom');
+        },
+      }),
+      { type: 'dpt/command', name: 'getState', payload: {} },
+      null,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal', retryable: true } });
     expect(reply && !reply.ok && reply.error.message).toContain('boom');
   });
 
   it('ignores messages that are not commands', async () => {
     expect(await dispatchCommand(handlers(), { type: 'other' }, null)).toBeUndefined();
-    expect(await dispatchCommand(handlers(), { type: 'dpt/command', name: 'deleteEverything', payload: {} }, null)).toBeUndefined();
+    expect(
+      await dispatchCommand(handlers(), { type: 'dpt/command', name: 'deleteEverything', payload: {} }, null),
+    ).toBeUndefined();
     expect(await dispatchCommand(handlers(), 'getState', null)).toBeUndefined();
   });
 });
@@ -71,4 +101,11 @@ describe('isCommandMessage', () => {
 
 // Type-level: a handler map without one command must not compile (checked by `npm run typecheck`).
 // @ts-expect-error listSection is missing
-export const incomplete: CommandHandlers<null> = { getState: async () => emptyState, checkPortal: unused, signIn: unused, signOut: unused, listRooms: unused, listFolder: unused };
+export const incomplete: CommandHandlers<null> = {
+  getState: async () => emptyState,
+  checkPortal: unused,
+  signIn: unused,
+  signOut: unused,
+  listRooms: unused,
+  listFolder: unused,
+};

@@ -8,12 +8,27 @@ describe('portal limits', () => {
   });
 
   it('overrides every number and scales every window', () => {
-    const settings = limitSettingsFor({ requestsPer10s: 100, requestsPerMinute: 300, concurrentReads: 10, concurrentWrites: 4, dailyWrites: 50, sensitivePer15min: 2, safetyMargin: 0.8, windowScale: 0.1 });
+    const settings = limitSettingsFor({
+      requestsPer10s: 100,
+      requestsPerMinute: 300,
+      concurrentReads: 10,
+      concurrentWrites: 4,
+      dailyWrites: 50,
+      sensitivePer15min: 2,
+      safetyMargin: 0.8,
+      windowScale: 0.1,
+    });
     expect(settings.windows).toEqual([
       { name: '10s', limit: 100, windowMs: 1_000 },
       { name: '60s', limit: 300, windowMs: 6_000 },
     ]);
-    expect(settings).toMatchObject({ concurrentReads: 10, concurrentWrites: 4, dailyWrites: 50, safetyMargin: 0.8, dailyWindowMs: 8_640_000 });
+    expect(settings).toMatchObject({
+      concurrentReads: 10,
+      concurrentWrites: 4,
+      dailyWrites: 50,
+      safetyMargin: 0.8,
+      dailyWindowMs: 8_640_000,
+    });
     expect(settings.sensitive).toMatchObject({ limit: 2, windowMs: 90_000 });
   });
 

@@ -24,7 +24,10 @@ describe('PortalRegistry', () => {
 
     const reloaded = new PortalRegistry(store);
     await reloaded.load();
-    expect(await reloaded.state(granted)).toMatchObject({ activePortalId: 'a|u', portals: [{ id: 'a|u', status: 'signedIn' }] });
+    expect(await reloaded.state(granted)).toMatchObject({
+      activePortalId: 'a|u',
+      portals: [{ id: 'a|u', status: 'signedIn' }],
+    });
     expect(await reloaded.credentials('a|u')).toEqual({ kind: 'apiKey', apiKey: 'sk-secret' });
   });
 
@@ -52,7 +55,11 @@ describe('PortalRegistry', () => {
   it('applies concurrent writes one after another', async () => {
     const registry = new PortalRegistry(new MemoryStore());
     await registry.load();
-    await Promise.all(Array.from({ length: 10 }, (_, i) => registry.save(record(`p${i}|u`, `https://p${i}.example.com`), { kind: 'apiKey', apiKey: `k${i}` })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        registry.save(record(`p${i}|u`, `https://p${i}.example.com`), { kind: 'apiKey', apiKey: `k${i}` }),
+      ),
+    );
     expect(registry.list()).toHaveLength(10);
   });
 });

@@ -44,7 +44,9 @@ export function useApiSandbox(options: SandboxOptions = {}): ApiSandbox {
   };
   const call = async (method: string, path: string, init: CallInit = {}): Promise<CallResult> => {
     const s = current();
-    const headers: Record<string, string> = { ...(init.headers === null ? {} : (init.headers ?? { Authorization: `Bearer ${s.demo.apiKey}` })) };
+    const headers: Record<string, string> = {
+      ...(init.headers === null ? {} : (init.headers ?? { Authorization: `Bearer ${s.demo.apiKey}` })),
+    };
     let body: BodyInit | undefined;
     if (init.raw !== undefined) {
       body = typeof init.raw === 'string' ? init.raw : new Uint8Array(init.raw);
@@ -57,7 +59,13 @@ export function useApiSandbox(options: SandboxOptions = {}): ApiSandbox {
     const bytes = Buffer.from(await res.arrayBuffer());
     const text = bytes.toString('utf8');
     const isJson = res.headers.get('content-type')?.includes('json') ?? false;
-    return { status: res.status, headers: res.headers, text, bytes, json: text && isJson ? JSON.parse(text) : undefined };
+    return {
+      status: res.status,
+      headers: res.headers,
+      text,
+      bytes,
+      json: text && isJson ? JSON.parse(text) : undefined,
+    };
   };
   return {
     get sandbox() {
@@ -69,7 +77,8 @@ export function useApiSandbox(options: SandboxOptions = {}): ApiSandbox {
     call,
     async response(method, path, init, status = 200) {
       const res = await call(method, path, init);
-      if (res.status !== status) throw new Error(`${method} ${path}: expected ${status}, got ${res.status}: ${res.text.slice(0, 500)}`);
+      if (res.status !== status)
+        throw new Error(`${method} ${path}: expected ${status}, got ${res.status}: ${res.text.slice(0, 500)}`);
       return res.json?.response;
     },
   };

@@ -16,7 +16,12 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 describe('demo API key', () => {
   it('is deterministic: sk- + sha256("docspace-sandbox-demo-key")', () => {
     expect(DEMO_API_KEY).toBe('sk-817caeaec626f5e94ad514904e510683a403601279a236c40da6562f23051cf3');
-    expect(t.sandbox.demo).toMatchObject({ email: DEMO_EMAIL, password: DEMO_PASSWORD, apiKey: DEMO_API_KEY, userId: DEMO_USER_ID });
+    expect(t.sandbox.demo).toMatchObject({
+      email: DEMO_EMAIL,
+      password: DEMO_PASSWORD,
+      apiKey: DEMO_API_KEY,
+      userId: DEMO_USER_ID,
+    });
   });
 });
 
@@ -69,8 +74,12 @@ describe('every real sign-in form works', () => {
 
   it('the cookie wins over a token in the Authorization header', async () => {
     const token = await signIn();
-    expect((await t.get('/api/2.0/people/@self', { Authorization: 'garbage', Cookie: `asc_auth_key=${token}` })).status).toBe(200);
-    expect((await t.get('/api/2.0/people/@self', { Authorization: token, Cookie: 'asc_auth_key=garbage' })).status).toBe(401);
+    expect(
+      (await t.get('/api/2.0/people/@self', { Authorization: 'garbage', Cookie: `asc_auth_key=${token}` })).status,
+    ).toBe(200);
+    expect(
+      (await t.get('/api/2.0/people/@self', { Authorization: token, Cookie: 'asc_auth_key=garbage' })).status,
+    ).toBe(401);
   });
 });
 
@@ -115,13 +124,17 @@ describe('POST /api/2.0/authentication', () => {
   it('after 5 failures within a minute: 403 "Too many login attempts", even with the right password', async () => {
     t.sandbox.reset();
     for (let i = 0; i < 5; i++) {
-      expect((await t.post('/api/2.0/authentication', { userName: DEMO_EMAIL, password: `bad-${i}` })).status).toBe(401);
+      expect((await t.post('/api/2.0/authentication', { userName: DEMO_EMAIL, password: `bad-${i}` })).status).toBe(
+        401,
+      );
     }
     const blocked = await t.post('/api/2.0/authentication', { userName: DEMO_EMAIL, password: DEMO_PASSWORD });
     expect(blocked.status).toBe(403);
     expect(blocked.json.error.message).toBe('Too many login attempts. Please try again later.');
     t.sandbox.reset();
-    expect((await t.post('/api/2.0/authentication', { userName: DEMO_EMAIL, password: DEMO_PASSWORD })).status).toBe(200);
+    expect((await t.post('/api/2.0/authentication', { userName: DEMO_EMAIL, password: DEMO_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it('GET /authentication tells whether the caller is signed in', async () => {

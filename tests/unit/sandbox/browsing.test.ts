@@ -44,7 +44,12 @@ describe('paging over the 180-file folder', () => {
   });
 
   it('a start past the end yields an empty page with the same total', async () => {
-    expect(await list(`${path}?startIndex=180&count=10`)).toMatchObject({ count: 0, total: 180, files: [], folders: [] });
+    expect(await list(`${path}?startIndex=180&count=10`)).toMatchObject({
+      count: 0,
+      total: 180,
+      files: [],
+      folders: [],
+    });
     expect(await list(`${path}?startIndex=170&count=100`)).toMatchObject({ count: 10, total: 180 });
   });
 
@@ -70,7 +75,12 @@ describe('folders and breadcrumbs', () => {
     expect(page.pathParts[1]).toEqual({ id: DEMO_ROOMS.marketing.id, title: 'Marketing', roomType: 2, folderType: 16 });
     expect(page.pathParts[4]).toEqual({ id: DEMO_DEEP_FOLDER.id, title: 'Q1', folderType: 0 });
     for (const file of page.files) {
-      expect(file).toMatchObject({ rootFolderType: 14, rootFolderId: DEMO_SECTIONS.rooms.id, parentRoomType: 16, fileEntryType: 2 });
+      expect(file).toMatchObject({
+        rootFolderType: 14,
+        rootFolderId: DEMO_SECTIONS.rooms.id,
+        parentRoomType: 16,
+        fileEntryType: 2,
+      });
     }
   });
 
@@ -94,19 +104,39 @@ describe('folders and breadcrumbs', () => {
     const marketing = `/api/2.0/files/${DEMO_ROOMS.marketing.id}`;
     expect(titles(await list(`${marketing}?filterType=2`)).sort()).toEqual(['Assets', 'Campaigns']);
     expect(titles(await list(`${marketing}?filterType=22`))).toEqual(['Brand guidelines.pdf']);
-    expect(titles(await list(`${marketing}?filterType=MediaOnly`)).sort()).toEqual(['Podcast episode 12.mp3', 'Product launch.mp4']);
+    expect(titles(await list(`${marketing}?filterType=MediaOnly`)).sort()).toEqual([
+      'Podcast episode 12.mp3',
+      'Product launch.mp4',
+    ]);
     expect((await list(`${marketing}?filterType=FilesOnly`)).folders).toHaveLength(0);
   });
 
   it('an empty folder is an empty page', async () => {
-    expect(await list(`/api/2.0/files/${DEMO_EMPTY_FOLDER.id}`)).toMatchObject({ files: [], folders: [], count: 0, total: 0 });
+    expect(await list(`/api/2.0/files/${DEMO_EMPTY_FOLDER.id}`)).toMatchObject({
+      files: [],
+      folders: [],
+      count: 0,
+      total: 0,
+    });
   });
 
   it('GET /files/folder/{id} and /files/file/{id} return single DTOs', async () => {
     const folder = await list(`/api/2.0/files/folder/${DEMO_ROOMS.contracts.id}`);
-    expect(folder).toMatchObject({ id: DEMO_ROOMS.contracts.id, roomType: 8, type: 29, fileEntryType: 1, indexing: true });
+    expect(folder).toMatchObject({
+      id: DEMO_ROOMS.contracts.id,
+      roomType: 8,
+      type: 29,
+      fileEntryType: 1,
+      indexing: true,
+    });
     const file = await list(`/api/2.0/files/file/${DEMO_FILES.q1LaunchPlan}`);
-    expect(file).toMatchObject({ id: DEMO_FILES.q1LaunchPlan, title: 'Q1 launch plan.docx', fileType: 7, fileExst: '.docx', version: 3 });
+    expect(file).toMatchObject({
+      id: DEMO_FILES.q1LaunchPlan,
+      title: 'Q1 launch plan.docx',
+      fileType: 7,
+      fileExst: '.docx',
+      version: 3,
+    });
   });
 });
 
@@ -124,7 +154,10 @@ describe('entry DTOs', () => {
       webUrl: `${base}/doceditor?fileid=${DEMO_FILES.brandGuidelines}&version=1`,
       isFavorite: true,
     });
-    expect(byTitle.get('Product launch.mp4')).toMatchObject({ fileType: 2, webUrl: `${base}/media/view/${DEMO_FILES.productLaunchVideo}` });
+    expect(byTitle.get('Product launch.mp4')).toMatchObject({
+      fileType: 2,
+      webUrl: `${base}/media/view/${DEMO_FILES.productLaunchVideo}`,
+    });
     expect(byTitle.get('Logo pack.zip')).toMatchObject({
       fileType: 1,
       webUrl: `${base}/filehandler.ashx?action=download&fileid=${DEMO_FILES.logoPack}`,
@@ -196,7 +229,11 @@ describe('root sections', () => {
 
   it('Recent is ordered by last opened', async () => {
     const recent = await list('/api/2.0/files/@recent');
-    expect(recent.files[0]).toMatchObject({ id: DEMO_FILES.q1LaunchPlan, originTitle: 'Q1', originRoomTitle: 'Marketing' });
+    expect(recent.files[0]).toMatchObject({
+      id: DEMO_FILES.q1LaunchPlan,
+      originTitle: 'Q1',
+      originRoomTitle: 'Marketing',
+    });
   });
 });
 

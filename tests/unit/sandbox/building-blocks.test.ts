@@ -67,7 +67,10 @@ describe('router', () => {
   });
 
   it('tells a wrong method from an unknown path; HEAD runs GET routes', () => {
-    expect(router.match('POST', splitPath('/api/2.0/files/rooms')!)).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
+    expect(router.match('POST', splitPath('/api/2.0/files/rooms')!)).toEqual({
+      kind: 'method-not-allowed',
+      allowed: ['GET'],
+    });
     expect(router.match('GET', splitPath('/api/2.0/nope/x/y')!).kind).toBe('not-found');
     expect(router.match('HEAD', splitPath('/api/2.0/files/rooms')!).kind).toBe('found');
     expect(splitPath('/bad/%E0%A4%A')).toBeNull();

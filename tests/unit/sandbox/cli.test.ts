@@ -4,9 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, DEMO_EMAIL, DEMO_PASSWORD } from '../../sandbox/server.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const cli = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', 'tests/sandbox/cli.ts', ...args], { cwd: root });
+const cli = (args: string[]) =>
+  spawn(process.execPath, ['--import', 'tsx', 'tests/sandbox/cli.ts', ...args], { cwd: root });
 
-function collect(child: ReturnType<typeof cli>): { out: () => string; err: () => string; exit: Promise<number | null> } {
+function collect(child: ReturnType<typeof cli>): {
+  out: () => string;
+  err: () => string;
+  exit: Promise<number | null>;
+} {
   let out = '';
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));

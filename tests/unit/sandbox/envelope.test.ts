@@ -34,7 +34,12 @@ describe('success envelope', () => {
   });
 
   it('omits null properties in success bodies', async () => {
-    for (const path of ['/api/2.0/files/@root', '/api/2.0/files/rooms', '/api/2.0/people/@self', '/api/2.0/files/@trash']) {
+    for (const path of [
+      '/api/2.0/files/@root',
+      '/api/2.0/files/rooms',
+      '/api/2.0/people/@self',
+      '/api/2.0/files/@trash',
+    ]) {
       const res = await t.get(path, t.apiKey);
       expect(hasNoNulls(res.json), path).toBe(true);
     }
@@ -74,7 +79,10 @@ describe('anonymous portal checks', () => {
   });
 
   it('GET /capabilities and /settings/version/build answer anonymously', async () => {
-    expect((await t.get('/api/2.0/capabilities')).json.response).toMatchObject({ ldapEnabled: false, oauthEnabled: true });
+    expect((await t.get('/api/2.0/capabilities')).json.response).toMatchObject({
+      ldapEnabled: false,
+      oauthEnabled: true,
+    });
     expect((await t.get('/api/2.0/settings/version/build')).json.response).toMatchObject({ docSpace: '3.7.2' });
   });
 });
@@ -84,14 +92,21 @@ describe('errors', () => {
     const res = await t.get('/api/2.0/files/999999', t.apiKey);
     expect(res.status).toBe(404);
     expect(res.json).toEqual({
-      error: { message: 'The required folder was not found', type: 'ASC.Common.Web.ItemNotFoundException', stack: null, hresult: 0 },
+      error: {
+        message: 'The required folder was not found',
+        type: 'ASC.Common.Web.ItemNotFoundException',
+        stack: null,
+        hresult: 0,
+      },
       status: 1,
       statusCode: 404,
     });
   });
 
   it('non-numeric folder and unknown file ids are 404 too', async () => {
-    expect((await t.get('/api/2.0/files/not-a-folder', t.apiKey)).json.error.message).toBe('The required folder was not found');
+    expect((await t.get('/api/2.0/files/not-a-folder', t.apiKey)).json.error.message).toBe(
+      'The required folder was not found',
+    );
     const file = await t.get('/api/2.0/files/file/999999', t.apiKey);
     expect(file.status).toBe(404);
     expect(file.json.error.message).toBe('The required file was not found');

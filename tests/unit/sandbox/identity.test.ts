@@ -10,25 +10,45 @@ describe('two-factor sign-in', () => {
   it('the password step answers {tfa, confirmUrl} without a token or cookie', async () => {
     const res = await t.call('POST', '/api/2.0/authentication', { headers: null, body: tfaLogin });
     expect(res.status).toBe(200);
-    expect(res.json.response).toEqual({ sms: false, tfa: true, confirmUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/confirm\/TfaAuth\?type=TfaAuth&key=/) });
+    expect(res.json.response).toEqual({
+      sms: false,
+      tfa: true,
+      confirmUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/confirm\/TfaAuth\?type=TfaAuth&key=/),
+    });
     expect(res.headers.get('set-cookie')).toBeNull();
   });
 
   it('the code step issues a working token; a wrong code or password is 401', async () => {
-    const ok = await t.call('POST', `/api/2.0/authentication/${TFA_USER.code}`, { headers: null, body: { ...tfaLogin, code: TFA_USER.code } });
+    const ok = await t.call('POST', `/api/2.0/authentication/${TFA_USER.code}`, {
+      headers: null,
+      body: { ...tfaLogin, code: TFA_USER.code },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.response).toMatchObject({ token: expect.any(String), sms: false, tfa: true });
     expect(ok.headers.get('set-cookie')).toContain('asc_auth_key=');
     const me = await t.response('GET', '/api/2.0/people/@self', { headers: { Authorization: ok.json.response.token } });
     expect(me).toMatchObject({ email: TFA_USER.email, tfaAppEnabled: true, isOwner: false });
 
-    const codeInPathOnly = await t.call('POST', `/api/2.0/authentication/${TFA_USER.code}`, { headers: null, body: tfaLogin });
+    const codeInPathOnly = await t.call('POST', `/api/2.0/authentication/${TFA_USER.code}`, {
+      headers: null,
+      body: tfaLogin,
+    });
     expect(codeInPathOnly.status).toBe(200);
 
-    const badCode = await t.call('POST', '/api/2.0/authentication/654321', { headers: null, body: { ...tfaLogin, code: '654321' } });
+    const badCode = await t.call('POST', '/api/2.0/authentication/654321', {
+      headers: null,
+      body: { ...tfaLogin, code: '654321' },
+    });
     expect(badCode.status).toBe(401);
-    expect(badCode.json).toEqual({ error: { message: 'User authentication failed', type: null, stack: null, hresult: 0 }, status: 1, statusCode: 401 });
-    const badPassword = await t.call('POST', `/api/2.0/authentication/${TFA_USER.code}`, { headers: null, body: { ...tfaLogin, password: 'nope', code: TFA_USER.code } });
+    expect(badCode.json).toEqual({
+      error: { message: 'User authentication failed', type: null, stack: null, hresult: 0 },
+      status: 1,
+      statusCode: 401,
+    });
+    const badPassword = await t.call('POST', `/api/2.0/authentication/${TFA_USER.code}`, {
+      headers: null,
+      body: { ...tfaLogin, password: 'nope', code: TFA_USER.code },
+    });
     expect(badPassword.status).toBe(401);
   });
 
@@ -41,7 +61,9 @@ describe('two-factor sign-in', () => {
   });
 
   it('Basic auth of the TFA user still works (no second factor on Basic), and its sections are its own', async () => {
-    const basic = { Authorization: `Basic ${Buffer.from(`${TFA_USER.email}:${TFA_USER.password}`).toString('base64')}` };
+    const basic = {
+      Authorization: `Basic ${Buffer.from(`${TFA_USER.email}:${TFA_USER.password}`).toString('base64')}`,
+    };
     const my = await t.response('GET', '/api/2.0/files/@my', { headers: basic });
     expect(my).toMatchObject({ total: 0, current: { title: 'My documents' } });
     expect((await t.call('GET', '/api/2.0/files/3', { headers: basic })).status).toBe(404);
@@ -51,7 +73,12 @@ describe('two-factor sign-in', () => {
 describe('API keys', () => {
   it('create → use → deactivate → 401 → reactivate → delete → 401', async () => {
     const created = await t.response('POST', '/api/2.0/keys', { body: { name: 'Lifecycle', permissions: ['*'] } });
-    expect(created).toMatchObject({ name: 'Lifecycle', permissions: [], isActive: true, keyPostfix: created.key.slice(-4) });
+    expect(created).toMatchObject({
+      name: 'Lifecycle',
+      permissions: [],
+      isActive: true,
+      keyPostfix: created.key.slice(-4),
+    });
     expect(created.key).toMatch(/^sk-[0-9a-f]{64}$/);
     const auth = { Authorization: `Bearer ${created.key}` };
     expect((await t.call('GET', '/api/2.0/people/@self', { headers: auth })).status).toBe(200);
@@ -74,7 +101,9 @@ describe('API keys', () => {
   });
 
   it('scoped and expiring keys; invalid permissions (400); the permission list', async () => {
-    const scoped = await t.response('POST', '/api/2.0/keys', { body: { name: 'Read files', permissions: ['files:read'], expiresInDays: 1 } });
+    const scoped = await t.response('POST', '/api/2.0/keys', {
+      body: { name: 'Read files', permissions: ['files:read'], expiresInDays: 1 },
+    });
     expect(scoped.expiresAt).toEqual(expect.any(String));
     const auth = { Authorization: `Bearer ${scoped.key}` };
     expect((await t.call('GET', '/api/2.0/files/@my', { headers: auth })).status).toBe(200);
@@ -84,7 +113,9 @@ describe('API keys', () => {
     expect(bad.json.error.message).toBe('Permissions are not valid.');
     expect(await t.response('GET', '/api/2.0/keys/permissions')).toContain('rooms:write');
     for (const key of [DEMO_EXTRA_KEYS.expired, DEMO_EXTRA_KEYS.revoked]) {
-      expect((await t.call('GET', '/api/2.0/people/@self', { headers: { Authorization: `Bearer ${key}` } })).status).toBe(401);
+      expect(
+        (await t.call('GET', '/api/2.0/people/@self', { headers: { Authorization: `Bearer ${key}` } })).status,
+      ).toBe(401);
     }
   });
 });

@@ -6,11 +6,27 @@ import { startSandbox } from '../../sandbox/server.ts';
 const T0 = Date.UTC(2026, 2, 2, 9, 0, 0);
 
 function entry(seq: number, startMs: number, extra: Partial<CheckableEntry> = {}): CheckableEntry {
-  return { seq, time: new Date(startMs).toISOString(), method: 'GET', status: 200, identity: 'u1', refusedBy: null, startMs, endMs: startMs + 5, ...extra };
+  return {
+    seq,
+    time: new Date(startMs).toISOString(),
+    method: 'GET',
+    status: 200,
+    identity: 'u1',
+    refusedBy: null,
+    startMs,
+    endMs: startMs + 5,
+    ...extra,
+  };
 }
 
 /** `n` requests evenly spread over `spanMs`, from `from`. */
-function stream(n: number, from: number, spanMs: number, seq0 = 1, extra: Partial<CheckableEntry> = {}): CheckableEntry[] {
+function stream(
+  n: number,
+  from: number,
+  spanMs: number,
+  seq0 = 1,
+  extra: Partial<CheckableEntry> = {},
+): CheckableEntry[] {
   return Array.from({ length: n }, (_, i) => entry(seq0 + i, from + Math.floor((i * spanMs) / n), extra));
 }
 
@@ -22,7 +38,12 @@ describe('log checker', () => {
     const report = checkLog(entries, { windowMs: 10_000, limit: 500 });
     expect(report.breaches).toEqual([]);
     expect(report.accounts).toEqual([
-      expect.objectContaining({ account: 'u1', requests: 3_000, refusals: 0, maxInWindow: expect.objectContaining({ count: 500 }) }),
+      expect.objectContaining({
+        account: 'u1',
+        requests: 3_000,
+        refusals: 0,
+        maxInWindow: expect.objectContaining({ count: 500 }),
+      }),
     ]);
   });
 
@@ -31,7 +52,15 @@ describe('log checker', () => {
     const entries = [...stream(400, T0, 9_000), ...stream(150, T0 + 9_900, 90, 401)];
     const found = breaches(entries, { windowMs: 10_000, limit: 500 });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ account: 'u1', limit: 500, windowMs: 10_000, peak: 550, fromMs: T0, fromSeq: 1, toSeq: 550 });
+    expect(found[0]).toMatchObject({
+      account: 'u1',
+      limit: 500,
+      windowMs: 10_000,
+      peak: 550,
+      fromMs: T0,
+      fromSeq: 1,
+      toSeq: 550,
+    });
     expect(found[0]!.toMs).toBeLessThan(T0 + 10_000);
     // The same entries against the minute limit are fine.
     expect(breaches(entries, { windowMs: 60_000, limit: 1_500 })).toEqual([]);
@@ -52,8 +81,16 @@ describe('log checker', () => {
     ];
     const report = checkLog(entries, { windowMs: 1_000, limit: 5 });
     const u1 = report.accounts.find((a) => a.account === 'u1')!;
-    expect(u1).toMatchObject({ requests: 6, refusals: 1, refusalsBy: { 'server/sliding': 1 }, maxInWindow: { count: 6 } });
-    expect(report.accounts.find((a) => a.account === 'anonymous')).toMatchObject({ refusals: 1, refusalsBy: { 'status 503': 1 } });
+    expect(u1).toMatchObject({
+      requests: 6,
+      refusals: 1,
+      refusalsBy: { 'server/sliding': 1 },
+      maxInWindow: { count: 6 },
+    });
+    expect(report.accounts.find((a) => a.account === 'anonymous')).toMatchObject({
+      refusals: 1,
+      refusalsBy: { 'status 503': 1 },
+    });
     expect(report.breaches.map((b) => b.account)).toEqual(['u1']);
     expect(checkLog(entries, { windowMs: 1_000, limit: 5, countRefused: false }).breaches).toEqual([]);
   });
@@ -73,10 +110,18 @@ describe('log checker', () => {
     const sandbox = await startSandbox({ port: 0 });
     try {
       const headers = { Authorization: `Bearer ${sandbox.demo.apiKey}` };
-      await Promise.all(Array.from({ length: 12 }, () => fetch(`${sandbox.url}/api/2.0/authentication`, { headers }).then((r) => r.text())));
+      await Promise.all(
+        Array.from({ length: 12 }, () =>
+          fetch(`${sandbox.url}/api/2.0/authentication`, { headers }).then((r) => r.text()),
+        ),
+      );
       const report = await (await fetch(`${sandbox.url}/__sandbox/check?windowMs=10000&limit=10`)).json();
       expect(report.entries).toBe(12);
-      expect(report.accounts[0]).toMatchObject({ account: sandbox.demo.userId, requests: 12, maxInWindow: { count: 12 } });
+      expect(report.accounts[0]).toMatchObject({
+        account: sandbox.demo.userId,
+        requests: 12,
+        maxInWindow: { count: 12 },
+      });
       expect(report.accounts[0].maxConcurrent.get).toBeGreaterThanOrEqual(1);
       expect(report.breaches).toEqual([expect.objectContaining({ account: sandbox.demo.userId, peak: 12, limit: 10 })]);
       const entries = sandbox.log.since(0);

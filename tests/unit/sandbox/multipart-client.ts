@@ -7,7 +7,10 @@ export interface FormPart {
   data: Buffer | string;
 }
 
-export function multipartBody(parts: readonly FormPart[], boundary = `----sandbox${Math.random().toString(16).slice(2)}`): { body: Buffer; contentType: string } {
+export function multipartBody(
+  parts: readonly FormPart[],
+  boundary = `----sandbox${Math.random().toString(16).slice(2)}`,
+): { body: Buffer; contentType: string } {
   const chunks: Buffer[] = [];
   for (const part of parts) {
     let head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"`;
@@ -15,7 +18,11 @@ export function multipartBody(parts: readonly FormPart[], boundary = `----sandbo
     head += '\r\n';
     if (part.contentType) head += `Content-Type: ${part.contentType}\r\n`;
     else if (part.filename !== undefined) head += 'Content-Type: application/octet-stream\r\n';
-    chunks.push(Buffer.from(`${head}\r\n`, 'utf8'), Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8'), Buffer.from('\r\n'));
+    chunks.push(
+      Buffer.from(`${head}\r\n`, 'utf8'),
+      Buffer.isBuffer(part.data) ? part.data : Buffer.from(part.data, 'utf8'),
+      Buffer.from('\r\n'),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };

@@ -54,7 +54,9 @@ describe('progress and reporting', () => {
       expect(distinct.size).toBeGreaterThanOrEqual(3);
       expect(seen).toEqual([...seen].sort((a, b) => a - b));
       // Reported once: the next poll does not list it any more.
-      expect(((await t.response('GET', '/api/2.0/files/fileops')) as Op[]).some((o) => o.id === started!.id)).toBe(false);
+      expect(((await t.response('GET', '/api/2.0/files/fileops')) as Op[]).some((o) => o.id === started!.id)).toBe(
+        false,
+      );
       expect(await t.response('GET', `/api/2.0/files/folder/${DEMO_PAGING_FOLDER.id}`)).toMatchObject({ parentId: MY });
     } finally {
       t.sandbox.tuning.fileOperationItemMs = 0;
@@ -71,7 +73,9 @@ describe('progress and reporting', () => {
   });
 
   it('the start answer is itself a read: a held operation finished at once is not reported again', async () => {
-    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/copy', { body: { fileIds: [DEMO_FILES.q1Budget], destFolderId: MY } })) as Op[];
+    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/copy', {
+      body: { fileIds: [DEMO_FILES.q1Budget], destFolderId: MY },
+    })) as Op[];
     expect(op).toMatchObject({ Operation: 1, finished: true });
     expect(await t.response('GET', `/api/2.0/files/fileops?id=${op!.id}`)).toEqual([]);
   });
@@ -80,7 +84,11 @@ describe('progress and reporting', () => {
     t.sandbox.tuning.fileOperationItemMs = 1000;
     try {
       const [op] = (await t.response('PUT', '/api/2.0/files/fileops/copy', {
-        body: { fileIds: [DEMO_FILES.q1LaunchPlan, DEMO_FILES.campaignCalendar], destFolderId: DEMO_FOLDERS.unsorted, returnSingleOperation: true },
+        body: {
+          fileIds: [DEMO_FILES.q1LaunchPlan, DEMO_FILES.campaignCalendar],
+          destFolderId: DEMO_FOLDERS.unsorted,
+          returnSingleOperation: true,
+        },
       })) as Op[];
       expect(op?.finished).toBe(false);
       const rest = (await t.response('PUT', `/api/2.0/files/fileops/terminate/${op!.id}`)) as Op[];
@@ -95,16 +103,20 @@ describe('progress and reporting', () => {
 
 describe('conflict resolution', () => {
   const setup = async (): Promise<{ dest: number; source: number; existing: number }> => {
-    const dest = (await t.response('POST', `/api/2.0/files/folder/${MY}`, { body: { title: `Dest ${Math.random()}` } })).id;
+    const dest = (await t.response('POST', `/api/2.0/files/folder/${MY}`, { body: { title: `Dest ${Math.random()}` } }))
+      .id;
     const existing = (await t.response('POST', `/api/2.0/files/${dest}/file`, { body: { title: 'Report.docx' } })).id;
-    const src = (await t.response('POST', `/api/2.0/files/folder/${MY}`, { body: { title: `Src ${Math.random()}` } })).id;
+    const src = (await t.response('POST', `/api/2.0/files/folder/${MY}`, { body: { title: `Src ${Math.random()}` } }))
+      .id;
     const source = (await t.response('POST', `/api/2.0/files/${src}/file`, { body: { title: 'Report.docx' } })).id;
     return { dest, source, existing };
   };
 
   it('Skip leaves the existing file and the source where they are', async () => {
     const { dest, source, existing } = await setup();
-    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/move', { body: { fileIds: [source], destFolderId: dest, conflictResolveType: 'Skip' } })) as Op[];
+    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/move', {
+      body: { fileIds: [source], destFolderId: dest, conflictResolveType: 'Skip' },
+    })) as Op[];
     expect(op).toMatchObject({ finished: true, processed: '0' });
     expect(op?.files).toBeUndefined();
     expect(await titlesIn(dest)).toEqual(['Report.docx']);
@@ -114,18 +126,27 @@ describe('conflict resolution', () => {
 
   it('Overwrite stores a new version of the existing file; a move removes the source', async () => {
     const { dest, source, existing } = await setup();
-    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/move', { body: { fileIds: [source], destFolderId: dest, conflictResolveType: 1 } })) as Op[];
+    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/move', {
+      body: { fileIds: [source], destFolderId: dest, conflictResolveType: 1 },
+    })) as Op[];
     expect(op?.files?.[0]).toMatchObject({ id: existing, version: 2 });
-    expect(await t.response('GET', `/api/2.0/files/file/${existing}`)).toMatchObject({ version: 2, comment: 'Overwritten' });
+    expect(await t.response('GET', `/api/2.0/files/file/${existing}`)).toMatchObject({
+      version: 2,
+      comment: 'Overwritten',
+    });
     expect((await t.call('GET', `/api/2.0/files/file/${source}`)).status).toBe(404);
   });
 
   it('Duplicate gives "Name (1).ext"; copying into the same folder does too', async () => {
     const { dest, source } = await setup();
-    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/copy', { body: { fileIds: [source], destFolderId: dest, conflictResolveType: 'Duplicate' } })) as Op[];
+    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/copy', {
+      body: { fileIds: [source], destFolderId: dest, conflictResolveType: 'Duplicate' },
+    })) as Op[];
     expect(op?.files?.[0]?.title).toBe('Report (1).docx');
     await t.response('PUT', '/api/2.0/files/fileops/duplicate', { body: { fileIds: [source] } });
-    await t.response('PUT', '/api/2.0/files/fileops/copy', { body: { fileIds: [source], destFolderId: dest, conflictResolveType: 'Duplicate' } });
+    await t.response('PUT', '/api/2.0/files/fileops/copy', {
+      body: { fileIds: [source], destFolderId: dest, conflictResolveType: 'Duplicate' },
+    });
     expect(await titlesIn(dest)).toEqual(['Report (1).docx', 'Report (2).docx', 'Report.docx']);
   });
 
@@ -136,7 +157,9 @@ describe('conflict resolution', () => {
     const inB = (await t.response('POST', `/api/2.0/files/folder/${b}`, { body: { title: 'Shared' } })).id;
     await t.response('POST', `/api/2.0/files/${inA}/file`, { body: { title: 'One.docx' } });
     await t.response('POST', `/api/2.0/files/${inB}/file`, { body: { title: 'Two.docx' } });
-    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/move', { body: { folderIds: [inA], destFolderId: b } })) as Op[];
+    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/move', {
+      body: { folderIds: [inA], destFolderId: b },
+    })) as Op[];
     expect(op?.folders?.[0]?.id).toBe(inB);
     expect(await titlesIn(inB)).toEqual(['One.docx', 'Two.docx']);
     expect(await titlesIn(a)).toEqual([]);
@@ -145,7 +168,9 @@ describe('conflict resolution', () => {
 
 describe('delete, trash, rooms', () => {
   it('delete moves to the Trash with its origin; deleting from the Trash removes for good', async () => {
-    await t.response('DELETE', `/api/2.0/files/file/${DEMO_FILES.budget2026}`, { body: { deleteAfter: false, immediately: false } });
+    await t.response('DELETE', `/api/2.0/files/file/${DEMO_FILES.budget2026}`, {
+      body: { deleteAfter: false, immediately: false },
+    });
     const trashed = await t.response('GET', `/api/2.0/files/file/${DEMO_FILES.budget2026}`);
     expect(trashed).toMatchObject({ folderId: DEMO_SECTIONS.trash.id, originId: MY, rootFolderType: 3 });
     expect(trashed.autoDelete).toBeDefined();
@@ -164,18 +189,29 @@ describe('delete, trash, rooms', () => {
 
   it('rooms: archive, unarchive (moves between sections), delete; a room cannot go to the Trash', async () => {
     await t.response('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}/archive`, { body: { deleteAfter: false } });
-    expect(await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}`)).toMatchObject({ parentId: DEMO_SECTIONS.archive.id, rootFolderType: 20 });
-    const archivedIds = (await t.response('GET', '/api/2.0/files/rooms?searchArea=Archive')).folders.map((f: { id: number }) => f.id);
+    expect(await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}`)).toMatchObject({
+      parentId: DEMO_SECTIONS.archive.id,
+      rootFolderType: 20,
+    });
+    const archivedIds = (await t.response('GET', '/api/2.0/files/rooms?searchArea=Archive')).folders.map(
+      (f: { id: number }) => f.id,
+    );
     expect(archivedIds).toContain(DEMO_ROOMS.design.id);
     await t.response('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}/unarchive`, { body: { deleteAfter: false } });
-    expect(await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}`)).toMatchObject({ parentId: DEMO_SECTIONS.rooms.id });
-    expect((await t.call('PUT', '/api/2.0/files/fileops/delete', { body: { folderIds: [DEMO_ROOMS.design.id] } })).status).toBe(403);
+    expect(await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}`)).toMatchObject({
+      parentId: DEMO_SECTIONS.rooms.id,
+    });
+    expect(
+      (await t.call('PUT', '/api/2.0/files/fileops/delete', { body: { folderIds: [DEMO_ROOMS.design.id] } })).status,
+    ).toBe(403);
     await t.response('DELETE', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}`, { body: { deleteAfter: false } });
     expect((await t.call('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.design.id}`)).status).toBe(404);
   });
 
   it('bulk download builds a zip of the selection', async () => {
-    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/bulkdownload', { body: { folderIds: [DEMO_FOLDERS.q1] } })) as Op[];
+    const [op] = (await t.response('PUT', '/api/2.0/files/fileops/bulkdownload', {
+      body: { folderIds: [DEMO_FOLDERS.q1] },
+    })) as Op[];
     expect(op?.url).toBeDefined();
     const zip = await t.call('GET', op!.url!, { headers: null });
     expect(zip.status).toBe(200);
@@ -189,7 +225,11 @@ describe('manager on a manual clock', () => {
   it('progress follows the per-item cost; finished is held until read once', () => {
     let now = 0;
     const timers: Array<{ at: number; fn: () => void }> = [];
-    const clock: Clock = { now: () => now, setTimeout: (fn, ms) => timers.push({ at: now + ms, fn }), clearTimeout: () => undefined };
+    const clock: Clock = {
+      now: () => now,
+      setTimeout: (fn, ms) => timers.push({ at: now + ms, fn }),
+      clearTimeout: () => undefined,
+    };
     const manager = new FileOperationManager(createTuning({ fileOperationItemMs: 10 }), clock);
     const done: number[] = [];
     const id = manager.publish({

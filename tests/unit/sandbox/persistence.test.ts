@@ -26,7 +26,10 @@ describe('--data DIR', () => {
 
     // A debounced snapshot follows a write without waiting for close().
     const deadline = Date.now() + 3_000;
-    while (!(existsSync(join(dir, 'store.json')) && readFileSync(join(dir, 'store.json'), 'utf8').includes(token)) && Date.now() < deadline) {
+    while (
+      !(existsSync(join(dir, 'store.json')) && readFileSync(join(dir, 'store.json'), 'utf8').includes(token)) &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(readFileSync(join(dir, 'store.json'), 'utf8')).toContain(token);
@@ -73,7 +76,9 @@ describe('--data DIR', () => {
       // The old session token still signs in; new ids continue above the restored ones.
       const self = await fetch(`${second.url}/api/2.0/people/@self`, { headers: { Authorization: token } });
       expect(self.status).toBe(200);
-      const listing = await (await fetch(`${second.url}/api/2.0/files/@my`, { headers: { Authorization: token } })).json();
+      const listing = await (
+        await fetch(`${second.url}/api/2.0/files/@my`, { headers: { Authorization: token } })
+      ).json();
       expect(listing.response.files.map((f: { title: string }) => f.title)).toContain('Uploaded.txt');
       expect(second.store.allocateId()).toBeGreaterThan(file.id);
 

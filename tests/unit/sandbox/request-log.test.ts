@@ -6,7 +6,10 @@ import { useSandbox } from './helpers.ts';
 const t = useSandbox();
 
 async function logSince(since = 0): Promise<{ lastSeq: number; entries: LogEntry[] }> {
-  return (await fetch(`${t.sandbox.url}/__sandbox/log?since=${since}`)).json() as Promise<{ lastSeq: number; entries: LogEntry[] }>;
+  return (await fetch(`${t.sandbox.url}/__sandbox/log?since=${since}`)).json() as Promise<{
+    lastSeq: number;
+    entries: LogEntry[];
+  }>;
 }
 
 describe('request log', () => {
@@ -54,7 +57,9 @@ describe('request log', () => {
     await t.get('/api/2.0/authentication', { Authorization: token });
     await t.get('/api/2.0/authentication', { Authorization: `Bearer ${token}` });
     await t.get('/api/2.0/authentication', { Cookie: `asc_auth_key=${token}` });
-    await t.get('/api/2.0/authentication', { Authorization: `Basic ${Buffer.from(`${DEMO_EMAIL}:${DEMO_PASSWORD}`).toString('base64')}` });
+    await t.get('/api/2.0/authentication', {
+      Authorization: `Basic ${Buffer.from(`${DEMO_EMAIL}:${DEMO_PASSWORD}`).toString('base64')}`,
+    });
     const { entries } = await logSince(lastSeq);
     expect(entries.map((e) => [e.authScheme, e.identity])).toEqual([
       ['token', DEMO_USER_ID],

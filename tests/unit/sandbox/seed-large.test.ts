@@ -30,12 +30,18 @@ describe('large seed', () => {
       const rooms = await (await fetch(`${sandbox.url}/api/2.0/files/rooms?count=100`, { headers })).json();
       expect(rooms.response.total).toBeGreaterThanOrEqual(1_000);
       expect(rooms.response.folders).toHaveLength(100);
-      const big = await (await fetch(`${sandbox.url}/api/2.0/files/${LARGE_SEED.bigRoom.id}?count=100&startIndex=9950`, { headers })).json();
+      const big = await (
+        await fetch(`${sandbox.url}/api/2.0/files/${LARGE_SEED.bigRoom.id}?count=100&startIndex=9950`, { headers })
+      ).json();
       expect(big.response.total).toBe(10_000);
       expect(big.response.files).toHaveLength(50);
-      const path = await (await fetch(`${sandbox.url}/api/2.0/files/folder/${LARGE_SEED.deepChain.leafFolderId}/path`, { headers })).json();
+      const path = await (
+        await fetch(`${sandbox.url}/api/2.0/files/folder/${LARGE_SEED.deepChain.leafFolderId}/path`, { headers })
+      ).json();
       expect(path.response.length).toBeGreaterThanOrEqual(20);
-      const leaf = await (await fetch(`${sandbox.url}/api/2.0/files/${LARGE_SEED.deepChain.leafFolderId}`, { headers })).json();
+      const leaf = await (
+        await fetch(`${sandbox.url}/api/2.0/files/${LARGE_SEED.deepChain.leafFolderId}`, { headers })
+      ).json();
       expect(leaf.response.files.map((f: { title: string }) => f.title)).toEqual(['Bottom.docx']);
     } finally {
       await sandbox.close();
@@ -44,9 +50,23 @@ describe('large seed', () => {
 
   it('CLI: --limits server --seed large --window-scale --fault start in under 10 s and take effect', async () => {
     const t = performance.now();
-    const run = cli(['--port', '0', '--limits', 'server', '--seed', 'large', '--window-scale', '0.1', '--fault', 'error500=1,count=1', '--fault-seed', '42']);
+    const run = cli([
+      '--port',
+      '0',
+      '--limits',
+      'server',
+      '--seed',
+      'large',
+      '--window-scale',
+      '0.1',
+      '--fault',
+      'error500=1,count=1',
+      '--fault-seed',
+      '42',
+    ]);
     const deadline = Date.now() + 20_000;
-    while (!run.out().includes('Press Ctrl+C') && Date.now() < deadline && run.child.exitCode === null) await new Promise((r) => setTimeout(r, 25));
+    while (!run.out().includes('Press Ctrl+C') && Date.now() < deadline && run.child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 25));
     const startMs = performance.now() - t;
     expect(run.out()).toContain('Press Ctrl+C');
     expect(startMs).toBeLessThan(10_000);
@@ -64,7 +84,12 @@ describe('large seed', () => {
   }, 30_000);
 
   it('CLI: rejects a bad --limits, --window-scale or --fault with usage and exit code 2', async () => {
-    const runs = [['--limits', 'fast'], ['--window-scale', '0'], ['--fault', 'teleport=1'], ['--seed', 'huge']].map(cli);
+    const runs = [
+      ['--limits', 'fast'],
+      ['--window-scale', '0'],
+      ['--fault', 'teleport=1'],
+      ['--seed', 'huge'],
+    ].map(cli);
     for (const run of runs) {
       expect(await run.exit).toBe(2);
       expect(run.err()).toContain('Usage: npm run sandbox');

@@ -1,14 +1,23 @@
 // Sharing links (create, update, revoke, the /s/{key} page, lookup by key), the presigned stream
 // URL, and the error bodies of the write endpoints.
 import { describe, expect, it } from 'vitest';
-import { DEMO_FILES, DEMO_FOLDERS, DEMO_HOSTILE_TITLE, DEMO_ROOMS, DEMO_SECTIONS, DEMO_SHARE_LINKS } from '../../sandbox/server.ts';
+import {
+  DEMO_FILES,
+  DEMO_FOLDERS,
+  DEMO_HOSTILE_TITLE,
+  DEMO_ROOMS,
+  DEMO_SECTIONS,
+  DEMO_SHARE_LINKS,
+} from '../../sandbox/server.ts';
 import { useApiSandbox } from './api-client.ts';
 
 const t = useApiSandbox({ tuning: { fileOperationItemMs: 0 } });
 
 describe('external links', () => {
   it('a file link resolves to a page naming the file; revoking it makes the link 404', async () => {
-    const link = await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.hostile}/links`, { body: { access: 2, title: 'For the press' } });
+    const link = await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.hostile}/links`, {
+      body: { access: 2, title: 'For the press' },
+    });
     const url: string = link.sharedLink.shareLink;
     expect(url).toMatch(new RegExp(`^${t.sandbox.url}/s/[\\w-]+$`));
     const page = await t.call('GET', url, { headers: null });
@@ -19,10 +28,21 @@ describe('external links', () => {
     expect(page.text).toContain(`data-entry-id="${DEMO_FILES.hostile}"`);
 
     const key = url.split('/s/')[1];
-    expect(await t.response('GET', `/api/2.0/files/share/${key}`, { headers: null })).toMatchObject({ status: 0, title: DEMO_HOSTILE_TITLE, entityType: 2, isRoom: false });
-    expect(await t.response('GET', `/api/2.0/files/file/${DEMO_FILES.hostile}`)).toMatchObject({ shared: true, sharedExternal: true, shareSettings: { ExternalLink: 1 } });
+    expect(await t.response('GET', `/api/2.0/files/share/${key}`, { headers: null })).toMatchObject({
+      status: 0,
+      title: DEMO_HOSTILE_TITLE,
+      entityType: 2,
+      isRoom: false,
+    });
+    expect(await t.response('GET', `/api/2.0/files/file/${DEMO_FILES.hostile}`)).toMatchObject({
+      shared: true,
+      sharedExternal: true,
+      shareSettings: { ExternalLink: 1 },
+    });
 
-    await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.hostile}/links`, { body: { linkId: link.sharedLink.id, access: 0 } });
+    await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.hostile}/links`, {
+      body: { linkId: link.sharedLink.id, access: 0 },
+    });
     expect((await t.call('GET', url, { headers: null })).status).toBe(404);
     expect((await t.response('GET', `/api/2.0/files/share/${key}`, { headers: null })).status).toBe(1);
   });
@@ -31,9 +51,19 @@ describe('external links', () => {
     const created = await t.response('PUT', `/api/2.0/files/folder/${DEMO_FOLDERS.q1}/links`, { body: { access: 10 } });
     const id = created.sharedLink.id;
     const updated = await t.response('PUT', `/api/2.0/files/folder/${DEMO_FOLDERS.q1}/links`, {
-      body: { linkId: id, access: 6, title: 'Renamed', expirationDate: '2020-01-01T00:00:00Z', password: 'secret', denyDownload: true },
+      body: {
+        linkId: id,
+        access: 6,
+        title: 'Renamed',
+        expirationDate: '2020-01-01T00:00:00Z',
+        password: 'secret',
+        denyDownload: true,
+      },
     });
-    expect(updated).toMatchObject({ access: 6, sharedLink: { id, title: 'Renamed', isExpired: true, password: 'secret', denyDownload: true } });
+    expect(updated).toMatchObject({
+      access: 6,
+      sharedLink: { id, title: 'Renamed', isExpired: true, password: 'secret', denyDownload: true },
+    });
     expect(updated.sharedLink.expirationDate).toMatch(/^2020-01-01T03:00:00\.0000000\+03:00$/);
     const key = String(updated.sharedLink.shareLink).split('/s/')[1];
     expect((await t.response('GET', `/api/2.0/files/share/${key}`, { headers: null })).status).toBe(2);
@@ -41,7 +71,10 @@ describe('external links', () => {
   });
 
   it('paging of the links list: count = min(total - startIndex, count), total', async () => {
-    for (let i = 0; i < 3; i++) await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.q1Budget}/links`, { body: { access: 2, title: `L${i}` } });
+    for (let i = 0; i < 3; i++)
+      await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.q1Budget}/links`, {
+        body: { access: 2, title: `L${i}` },
+      });
     const res = await t.call('GET', `/api/2.0/files/file/${DEMO_FILES.q1Budget}/links?startIndex=1&count=5`);
     expect(res.json).toMatchObject({ count: 2, total: 3 });
     expect(res.json.response.map((l: { sharedLink: { title: string } }) => l.sharedLink.title)).toEqual(['L1', 'L2']);
@@ -50,8 +83,16 @@ describe('external links', () => {
   it('room links: the primary external link of a public room; access outside the allowed set is refused', async () => {
     const primary = await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.pressKit.id}/link`);
     expect(primary).toMatchObject({ access: 2, subjectType: 4, sharedLink: { primary: true } });
-    expect((await t.call('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.pressKit.id}/links`, { body: { access: 10, linkType: 1 } })).status).toBe(403);
-    const invitation = await t.response('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.marketing.id}/links`, { body: { access: 11, linkType: 0 } });
+    expect(
+      (
+        await t.call('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.pressKit.id}/links`, {
+          body: { access: 10, linkType: 1 },
+        })
+      ).status,
+    ).toBe(403);
+    const invitation = await t.response('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.marketing.id}/links`, {
+      body: { access: 11, linkType: 0 },
+    });
     expect(invitation).toMatchObject({ subjectType: 3, sharedLink: { linkType: 0, title: 'Invitation link' } });
   });
 });
@@ -62,8 +103,13 @@ describe('seeded links', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Press kit');
     const forms = await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.onboarding.id}/link`);
-    expect(forms).toMatchObject({ access: 7, sharedLink: { id: DEMO_SHARE_LINKS.onboarding.id, title: 'Link to fill out' } });
-    const room = await t.response('POST', '/api/2.0/files/rooms', { body: { title: 'Open room', roomType: 'PublicRoom' } });
+    expect(forms).toMatchObject({
+      access: 7,
+      sharedLink: { id: DEMO_SHARE_LINKS.onboarding.id, title: 'Link to fill out' },
+    });
+    const room = await t.response('POST', '/api/2.0/files/rooms', {
+      body: { title: 'Open room', roomType: 'PublicRoom' },
+    });
     const links = await t.call('GET', `/api/2.0/files/rooms/${room.id}/links`);
     expect(links.json).toMatchObject({ total: 1, response: [{ access: 2, subjectType: 4 }] });
   });
@@ -76,7 +122,9 @@ describe('presigned stream URL', () => {
     expect(res.status).toBe(200);
     expect(res.bytes.length).toBe(31_744);
     expect(res.headers.get('content-disposition')).toMatch(/^inline;/);
-    expect((await t.call('GET', url.replace(/stream_auth=[^&]+/, 'stream_auth=forged'), { headers: null })).status).toBe(403);
+    expect(
+      (await t.call('GET', url.replace(/stream_auth=[^&]+/, 'stream_auth=forged'), { headers: null })).status,
+    ).toBe(403);
   });
 });
 
@@ -84,21 +132,43 @@ describe('error bodies of writes', () => {
   it('404 for unknown entries, with the ItemNotFoundException body', async () => {
     const res = await t.call('PUT', '/api/2.0/files/folder/999999', { body: { title: 'x' } });
     expect(res.status).toBe(404);
-    expect(res.json).toEqual({ error: { message: 'The required folder was not found', type: 'ASC.Common.Web.ItemNotFoundException', stack: null, hresult: 0 }, status: 1, statusCode: 404 });
+    expect(res.json).toEqual({
+      error: {
+        message: 'The required folder was not found',
+        type: 'ASC.Common.Web.ItemNotFoundException',
+        stack: null,
+        hresult: 0,
+      },
+      status: 1,
+      statusCode: 404,
+    });
   });
 
   it('403 for a folder in the Rooms section, with the server message', async () => {
     const res = await t.call('POST', `/api/2.0/files/folder/${DEMO_SECTIONS.rooms.id}`, { body: { title: 'x' } });
     expect(res.status).toBe(403);
-    expect(res.json.error).toMatchObject({ message: "You don't have enough permission to create", type: 'System.InvalidOperationException' });
+    expect(res.json.error).toMatchObject({
+      message: "You don't have enough permission to create",
+      type: 'System.InvalidOperationException',
+    });
   });
 
   it('400 validation bodies: title over 165 characters, room colour with "#", missing body, broken JSON', async () => {
-    const long = await t.call('POST', `/api/2.0/files/folder/${DEMO_SECTIONS.my.id}`, { body: { title: 'x'.repeat(166) } });
+    const long = await t.call('POST', `/api/2.0/files/folder/${DEMO_SECTIONS.my.id}`, {
+      body: { title: 'x'.repeat(166) },
+    });
     expect(long.status).toBe(400);
-    expect(long.json).toMatchObject({ status: 1, statusCode: 400, response: { status: 400, errors: { Title: ['The field Title must be a string with a maximum length of 165.'] } } });
-    const color = await t.call('POST', '/api/2.0/files/rooms', { body: { title: 'Red', roomType: 'CustomRoom', color: '#FF0000' } });
-    expect(color.json.response.errors).toEqual({ Color: ['The field Color must be a string with a maximum length of 6.'] });
+    expect(long.json).toMatchObject({
+      status: 1,
+      statusCode: 400,
+      response: { status: 400, errors: { Title: ['The field Title must be a string with a maximum length of 165.'] } },
+    });
+    const color = await t.call('POST', '/api/2.0/files/rooms', {
+      body: { title: 'Red', roomType: 'CustomRoom', color: '#FF0000' },
+    });
+    expect(color.json.response.errors).toEqual({
+      Color: ['The field Color must be a string with a maximum length of 6.'],
+    });
     const empty = await t.call('DELETE', `/api/2.0/files/folder/${DEMO_FOLDERS.q1}`);
     expect(empty.json.response.errors).toEqual({ '': ['A non-empty request body is required.'] });
     const broken = await t.call('POST', '/api/2.0/files/rooms', { raw: '{"title":', contentType: 'application/json' });
@@ -107,8 +177,15 @@ describe('error bodies of writes', () => {
   });
 
   it('room types by name or number; an unknown type is 400', async () => {
-    expect(await t.response('POST', '/api/2.0/files/rooms', { body: { title: 'VDR', roomType: 8 } })).toMatchObject({ roomType: 8, type: 29 });
-    expect(await t.response('POST', '/api/2.0/files/rooms', { body: { title: 'Forms', roomType: 'FillingFormsRoom' } })).toMatchObject({ roomType: 1, type: 15 });
-    expect((await t.call('POST', '/api/2.0/files/rooms', { body: { title: 'Bad', roomType: 'MeetingRoom' } })).status).toBe(400);
+    expect(await t.response('POST', '/api/2.0/files/rooms', { body: { title: 'VDR', roomType: 8 } })).toMatchObject({
+      roomType: 8,
+      type: 29,
+    });
+    expect(
+      await t.response('POST', '/api/2.0/files/rooms', { body: { title: 'Forms', roomType: 'FillingFormsRoom' } }),
+    ).toMatchObject({ roomType: 1, type: 15 });
+    expect(
+      (await t.call('POST', '/api/2.0/files/rooms', { body: { title: 'Bad', roomType: 'MeetingRoom' } })).status,
+    ).toBe(400);
   });
 });

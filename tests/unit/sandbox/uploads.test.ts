@@ -20,7 +20,9 @@ const chunks = (data: Buffer): Buffer[] => {
 };
 
 async function download(fileId: number, range?: string): Promise<{ status: number; body: Buffer }> {
-  const res = await t.call('GET', `/filehandler.ashx?action=download&fileid=${fileId}`, { headers: range ? { Range: range } : null });
+  const res = await t.call('GET', `/filehandler.ashx?action=download&fileid=${fileId}`, {
+    headers: range ? { Range: range } : null,
+  });
   return { status: res.status, body: res.bytes };
 }
 
@@ -36,7 +38,9 @@ async function expectRoundTrip(fileId: number): Promise<void> {
 
 describe('25 MB chunked upload round trips byte for byte', () => {
   it('ChunkedUploader.ashx, sequential: 200 per chunk, 201 with the file on the last', async () => {
-    const session = await t.response('POST', `/api/2.0/files/${MY}/upload/create_session`, { body: { fileName: 'Sequential.bin', fileSize: SIZE } });
+    const session = await t.response('POST', `/api/2.0/files/${MY}/upload/create_session`, {
+      body: { fileName: 'Sequential.bin', fileSize: SIZE },
+    });
     expect(session.success).toBe(true);
     const location: string = session.data.location;
     const parts = chunks(bytes);
@@ -49,18 +53,29 @@ describe('25 MB chunked upload round trips byte for byte', () => {
       expect(res.json.success).toBe(true);
       last = res.json;
     }
-    expect(last.data).toMatchObject({ title: 'Sequential.bin', folderId: MY, version: 1, uploaded: true, file: { pureContentLength: SIZE } });
+    expect(last.data).toMatchObject({
+      title: 'Sequential.bin',
+      folderId: MY,
+      version: 1,
+      uploaded: true,
+      file: { pureContentLength: SIZE },
+    });
     await expectRoundTrip(last.data.id);
   });
 
   it('ChunkedUploader.ashx, parallel: numbered chunks in any order, then finalize', async () => {
-    const session = await t.response('POST', `/api/2.0/files/${MY}/upload/create_session`, { body: { fileName: 'Parallel.bin', fileSize: SIZE } });
+    const session = await t.response('POST', `/api/2.0/files/${MY}/upload/create_session`, {
+      body: { fileName: 'Parallel.bin', fileSize: SIZE },
+    });
     const location: string = session.data.location;
     const parts = chunks(bytes);
     await Promise.all(
       parts.map(async (part, i) => {
         const body = form(part);
-        const res = await t.call('POST', `${location}&chunkNumber=${i + 1}&upload=true`, { raw: body.body, contentType: body.contentType });
+        const res = await t.call('POST', `${location}&chunkNumber=${i + 1}&upload=true`, {
+          raw: body.body,
+          contentType: body.contentType,
+        });
         expect(res.status).toBe(200);
         expect(res.json).toMatchObject({ success: true, data: { id: session.data.id, bytes_total: SIZE } });
       }),
@@ -72,12 +87,17 @@ describe('25 MB chunked upload round trips byte for byte', () => {
   });
 
   it('REST session: chunks to session/{id} finalize by themselves (201)', async () => {
-    const session = await t.response('POST', `/api/2.0/files/${MY}/session`, { body: { fileName: 'Rest.bin', fileSize: SIZE } });
+    const session = await t.response('POST', `/api/2.0/files/${MY}/session`, {
+      body: { fileName: 'Rest.bin', fileSize: SIZE },
+    });
     expect(session).toMatchObject({ bytes_total: SIZE, path: [MY] });
     let result;
     for (const part of chunks(bytes)) {
       const body = form(part);
-      result = await t.call('POST', `/api/2.0/files/${MY}/session/${session.id}`, { raw: body.body, contentType: body.contentType });
+      result = await t.call('POST', `/api/2.0/files/${MY}/session/${session.id}`, {
+        raw: body.body,
+        contentType: body.contentType,
+      });
     }
     expect(result?.status).toBe(201);
     expect(result?.json.response).toMatchObject({ title: 'Rest.bin', uploaded: true });
@@ -89,7 +109,10 @@ describe('upload rules', () => {
   it('simple upload: same name makes a new version; createNewIfExist makes "Name (1).ext"', async () => {
     const send = async (text: string, query = '') => {
       const body = multipartBody([{ name: 'file', filename: 'Versioned.txt', data: text }]);
-      return t.response('POST', `/api/2.0/files/${MY}/upload${query}`, { raw: body.body, contentType: body.contentType });
+      return t.response('POST', `/api/2.0/files/${MY}/upload${query}`, {
+        raw: body.body,
+        contentType: body.contentType,
+      });
     };
     const [v1] = await send('one');
     const [v2] = await send('two, longer');
@@ -97,8 +120,14 @@ describe('upload rules', () => {
     const history = await t.response('GET', `/api/2.0/files/file/${v1.id}/history`);
     expect(history.map((f: { version: number }) => f.version)).toEqual([2, 1]);
     expect((await download(v1.id)).body.toString()).toBe('two, longer');
-    expect((await t.call('GET', `/filehandler.ashx?action=download&fileid=${v1.id}&version=1`, { headers: null })).text).toBe('one');
-    expect(await t.response('GET', `/api/2.0/files/file/${v1.id}?version=1`)).toMatchObject({ id: v1.id, version: 1, pureContentLength: 3 });
+    expect(
+      (await t.call('GET', `/filehandler.ashx?action=download&fileid=${v1.id}&version=1`, { headers: null })).text,
+    ).toBe('one');
+    expect(await t.response('GET', `/api/2.0/files/file/${v1.id}?version=1`)).toMatchObject({
+      id: v1.id,
+      version: 1,
+      pureContentLength: 3,
+    });
     expect((await t.call('GET', `/api/2.0/files/file/${v1.id}?version=7`)).status).toBe(404);
     const [copy] = await send('three', '?createNewIfExist=true');
     expect(copy.title).toBe('Versioned (1).txt');
@@ -108,7 +137,10 @@ describe('upload rules', () => {
     t.sandbox.tuning.maxUploadSize = 1000;
     try {
       const body = multipartBody([{ name: 'file', filename: 'big.bin', data: seededBytes(1001, 1) }]);
-      const res = await t.call('POST', `/api/2.0/files/${MY}/upload`, { raw: body.body, contentType: body.contentType });
+      const res = await t.call('POST', `/api/2.0/files/${MY}/upload`, {
+        raw: body.body,
+        contentType: body.contentType,
+      });
       expect(res.status).toBe(402);
       expect(res.json.error.message).toBe('The maximum file size is exceeded (1,000 bytes).');
     } finally {
@@ -117,7 +149,9 @@ describe('upload rules', () => {
 
     t.sandbox.tuning.chunkUploadSize = 100;
     try {
-      const session = await t.response('POST', `/api/2.0/files/${MY}/upload/create_session`, { body: { fileName: 'Chunky.bin', fileSize: 1000 } });
+      const session = await t.response('POST', `/api/2.0/files/${MY}/upload/create_session`, {
+        body: { fileName: 'Chunky.bin', fileSize: 1000 },
+      });
       const body = form(seededBytes(101, 2));
       const res = await t.call('POST', session.data.location, { raw: body.body, contentType: body.contentType });
       expect(res.status).toBe(200);
@@ -128,20 +162,30 @@ describe('upload rules', () => {
 
     t.sandbox.tuning.uploadSessionTtlMs = 50;
     try {
-      const session = await t.response('POST', `/api/2.0/files/${MY}/session`, { body: { fileName: 'Late.bin', fileSize: 20 } });
+      const session = await t.response('POST', `/api/2.0/files/${MY}/session`, {
+        body: { fileName: 'Late.bin', fileSize: 20 },
+      });
       await new Promise((resolve) => setTimeout(resolve, 80));
       const body = form(seededBytes(20, 3));
       const legacy = await t.call('POST', session.location, { raw: body.body, contentType: body.contentType });
-      expect(legacy.json).toEqual({ success: false, message: 'Not authorized or session with specified upload id already expired' });
+      expect(legacy.json).toEqual({
+        success: false,
+        message: 'Not authorized or session with specified upload id already expired',
+      });
     } finally {
       t.sandbox.tuning.uploadSessionTtlMs = 12 * 60 * 60 * 1000;
     }
   });
 
   it("another user's session is not found by ChunkedUploader.ashx", async () => {
-    const session = await t.response('POST', `/api/2.0/files/${MY}/session`, { body: { fileName: 'Mine.bin', fileSize: 10 } });
+    const session = await t.response('POST', `/api/2.0/files/${MY}/session`, {
+      body: { fileName: 'Mine.bin', fileSize: 10 },
+    });
     const res = await t.call('POST', session.location, { headers: null });
-    expect(res.json).toEqual({ success: false, message: 'Not authorized or session with specified upload id already expired' });
+    expect(res.json).toEqual({
+      success: false,
+      message: 'Not authorized or session with specified upload id already expired',
+    });
   });
 });
 
@@ -170,7 +214,7 @@ describe('multipart parser', () => {
     let seed = 1;
     for (let round = 0; round < 40; round++) {
       const parser = new MultipartParser(boundary);
-      for (let at = 0; at < body.length; ) {
+      for (let at = 0; at < body.length;) {
         seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
         const size = 1 + (seed % (round < 20 ? 7 : 5000));
         parser.write(body.subarray(at, at + size));

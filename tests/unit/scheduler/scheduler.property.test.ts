@@ -30,9 +30,10 @@ function workerClock(global: FakeClock, isDead: () => boolean): Clock {
   };
 }
 
-
 function maxOverlap(records: ServerRecord[]): number {
-  const events = records.flatMap((r) => [[r.at, 1] as const, [r.end, -1] as const]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const events = records
+    .flatMap((r) => [[r.at, 1] as const, [r.end, -1] as const])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let current = 0;
   let best = 0;
   for (const [, delta] of events) best = Math.max(best, (current += delta));
@@ -58,19 +59,17 @@ const limitsArb = fc
     reads: fc.integer({ min: 1, max: 8 }),
     writes: fc.integer({ min: 1, max: 4 }),
   })
-  .map(
-    (l): LimitSettings => ({
-      ...DEFAULT_LIMITS,
-      windows: [
-        { name: 'short', limit: l.short, windowMs: l.shortMs },
-        { name: 'long', limit: l.short * l.longFactor - 1, windowMs: l.shortMs * l.longMs },
-      ],
-      concurrentReads: l.reads,
-      concurrentWrites: l.writes,
-      safetyMargin: 1,
-      interactiveReserve: 0.1,
-    }),
-  );
+  .map((l): LimitSettings => ({
+    ...DEFAULT_LIMITS,
+    windows: [
+      { name: 'short', limit: l.short, windowMs: l.shortMs },
+      { name: 'long', limit: l.short * l.longFactor - 1, windowMs: l.shortMs * l.longMs },
+    ],
+    concurrentReads: l.reads,
+    concurrentWrites: l.writes,
+    safetyMargin: 1,
+    interactiveReserve: 0.1,
+  }));
 
 describe('Scheduler properties', () => {
   it('never exceeds a window or a concurrency limit, whatever arrives and whenever the worker is stopped', async () => {
@@ -102,7 +101,12 @@ describe('Scheduler properties', () => {
             .run({ method: a.method, path: '/api/2.0/files/1', lane: a.lane }, () => {
               if (dead()) return new Promise<never>(() => undefined);
               const at = clock.now();
-              server.push({ at, processed: at + Math.floor(a.latency * a.processedAt), end: at + a.latency, write: a.method !== 'GET' });
+              server.push({
+                at,
+                processed: at + Math.floor(a.latency * a.processedAt),
+                end: at + a.latency,
+                write: a.method !== 'GET',
+              });
               return new Promise<string>((resolve) => clock.setTimer(() => !dead() && resolve('ok'), a.latency));
             })
             .catch(() => undefined);
@@ -114,7 +118,12 @@ describe('Scheduler properties', () => {
         }
         await clock.advance(120_000);
         for (const window of settings.windows) {
-          expect(maxInWindow(server.map((r) => r.processed), window.windowMs)).toBeLessThanOrEqual(window.limit);
+          expect(
+            maxInWindow(
+              server.map((r) => r.processed),
+              window.windowMs,
+            ),
+          ).toBeLessThanOrEqual(window.limit);
         }
         expect(maxOverlap(server.filter((r) => !r.write))).toBeLessThanOrEqual(settings.concurrentReads);
         expect(maxOverlap(server.filter((r) => r.write))).toBeLessThanOrEqual(settings.concurrentWrites);

@@ -20,15 +20,30 @@ function settings(overrides: Partial<LimitSettings> = {}): LimitSettings {
   };
 }
 
-function setup(options: { limits?: Partial<LimitSettings>; store?: MemoryBudgetStore; fresh?: boolean; clock?: FakeClock } = {}) {
+function setup(
+  options: { limits?: Partial<LimitSettings>; store?: MemoryBudgetStore; fresh?: boolean; clock?: FakeClock } = {},
+) {
   const clock = options.clock ?? new FakeClock();
   const store = options.store ?? new MemoryBudgetStore();
-  const scheduler = new Scheduler({ key: 'p', settings: settings(options.limits), clock, store, fresh: options.fresh ?? true, random: () => 0.5 });
+  const scheduler = new Scheduler({
+    key: 'p',
+    settings: settings(options.limits),
+    clock,
+    store,
+    fresh: options.fresh ?? true,
+    random: () => 0.5,
+  });
   const sent: Array<{ at: number; path: string; method: string; lane: Lane }> = [];
   /** A server that answers after `latency` ms of fake time, or with what `answer` says. */
   const request = (
     path: string,
-    { method = 'GET', lane = 'interactive' as Lane, latency = 10, answer, ticket = {} }: {
+    {
+      method = 'GET',
+      lane = 'interactive' as Lane,
+      latency = 10,
+      answer,
+      ticket = {},
+    }: {
       method?: string;
       lane?: Lane;
       latency?: number;
@@ -47,9 +62,15 @@ function setup(options: { limits?: Partial<LimitSettings>; store?: MemoryBudgetS
   return { clock, store, scheduler, sent, request };
 }
 
-
 const refusal = (status: 429 | 503, retryAfterSeconds?: number) =>
-  new AppError({ code: status === 429 ? 'rateLimited' : 'unavailable', message: 'slow down', retryable: true, action: 'wait', status, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+  new AppError({
+    code: status === 429 ? 'rateLimited' : 'unavailable',
+    message: 'slow down',
+    retryable: true,
+    action: 'wait',
+    status,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  });
 
 describe('Scheduler limits', () => {
   it('keeps every sliding window: 10 per 1 s and 25 per 6 s', async () => {
@@ -66,7 +87,9 @@ describe('Scheduler limits', () => {
   });
 
   it('applies the safety margin to every limit', async () => {
-    const { clock, sent, request } = setup({ limits: { safetyMargin: 0.9, concurrentReads: 1_000, windows: [{ name: 'w', limit: 100, windowMs: 1_000 }] } });
+    const { clock, sent, request } = setup({
+      limits: { safetyMargin: 0.9, concurrentReads: 1_000, windows: [{ name: 'w', limit: 100, windowMs: 1_000 }] },
+    });
     const all = Promise.all(Array.from({ length: 200 }, (_, i) => request(`/r/${i}`)));
     await clock.advance(1);
     expect(sent).toHaveLength(90);
@@ -75,7 +98,9 @@ describe('Scheduler limits', () => {
   });
 
   it('caps concurrent reads and writes separately', async () => {
-    const { clock, scheduler, request } = setup({ limits: { concurrentReads: 4, concurrentWrites: 2, windows: [{ name: 'w', limit: 1000, windowMs: 1000 }] } });
+    const { clock, scheduler, request } = setup({
+      limits: { concurrentReads: 4, concurrentWrites: 2, windows: [{ name: 'w', limit: 1000, windowMs: 1000 }] },
+    });
     const reads = Array.from({ length: 10 }, (_, i) => request(`/r/${i}`, { latency: 100 }));
     const writes = Array.from({ length: 5 }, (_, i) => request(`/w/${i}`, { method: 'POST', latency: 100 }));
     await clock.advance(1);
@@ -88,7 +113,13 @@ describe('Scheduler limits', () => {
 
   it('counts POST and PUT, not DELETE, against the daily write limit', async () => {
     const { clock, sent, request } = setup({ limits: { dailyWrites: 3, dailyWindowMs: 10_000 } });
-    const writes = [request('/a', { method: 'POST' }), request('/b', { method: 'PUT' }), request('/c', { method: 'DELETE' }), request('/d', { method: 'POST' }), request('/e', { method: 'POST' })];
+    const writes = [
+      request('/a', { method: 'POST' }),
+      request('/b', { method: 'PUT' }),
+      request('/c', { method: 'DELETE' }),
+      request('/d', { method: 'POST' }),
+      request('/e', { method: 'POST' }),
+    ];
     await clock.advance(100);
     expect(sent.map((s) => s.path)).toEqual(['/a', '/b', '/c', '/d']);
     await clock.advance(11_000);
@@ -97,7 +128,11 @@ describe('Scheduler limits', () => {
   });
 
   it('allows 5 per window per path on the sensitive endpoints', async () => {
-    const { clock, sent, request } = setup({ limits: { sensitive: { limit: 5, windowMs: 5_000, patterns: ['POST /api/2.0/keys', 'PUT /api/2.0/people/{id}/password'] } } });
+    const { clock, sent, request } = setup({
+      limits: {
+        sensitive: { limit: 5, windowMs: 5_000, patterns: ['POST /api/2.0/keys', 'PUT /api/2.0/people/{id}/password'] },
+      },
+    });
     const keys = Array.from({ length: 7 }, () => request('/api/2.0/keys', { method: 'POST' }));
     const other = request('/api/2.0/people/abc/password', { method: 'PUT' });
     await clock.advance(100);
@@ -111,7 +146,9 @@ describe('Scheduler limits', () => {
 
 describe('Scheduler lanes', () => {
   it('sends waiting interactive work before bulk work', async () => {
-    const { clock, sent, request } = setup({ limits: { windows: [{ name: 'w', limit: 5, windowMs: 1_000 }], interactiveReserve: 0 } });
+    const { clock, sent, request } = setup({
+      limits: { windows: [{ name: 'w', limit: 5, windowMs: 1_000 }], interactiveReserve: 0 },
+    });
     const bulk = Array.from({ length: 10 }, (_, i) => request(`/bulk/${i}`, { lane: 'bulk' }));
     await clock.advance(10);
     const click = request('/click', { lane: 'interactive' });
@@ -124,7 +161,9 @@ describe('Scheduler lanes', () => {
   });
 
   it('keeps part of each window free of bulk work, so a click goes at once', async () => {
-    const { clock, sent, request } = setup({ limits: { windows: [{ name: 'w', limit: 10, windowMs: 1_000 }], interactiveReserve: 0.2 } });
+    const { clock, sent, request } = setup({
+      limits: { windows: [{ name: 'w', limit: 10, windowMs: 1_000 }], interactiveReserve: 0.2 },
+    });
     const bulk = Array.from({ length: 30 }, (_, i) => request(`/bulk/${i}`, { lane: 'bulk' }));
     await clock.advance(10);
     expect(sent).toHaveLength(8);
@@ -138,7 +177,9 @@ describe('Scheduler lanes', () => {
   });
 
   it('ages bulk work so that user work cannot starve it', async () => {
-    const { clock, sent, request } = setup({ limits: { windows: [{ name: 'w', limit: 2, windowMs: 1_000 }], interactiveReserve: 0 } });
+    const { clock, sent, request } = setup({
+      limits: { windows: [{ name: 'w', limit: 2, windowMs: 1_000 }], interactiveReserve: 0 },
+    });
     const bulk = request('/bulk', { lane: 'bulk' });
     const user = Array.from({ length: 12 }, (_, i) => request(`/user/${i}`, { lane: 'user' }));
     await clock.advance(20_000);
@@ -168,14 +209,19 @@ describe('Scheduler and the server', () => {
   it('re-sends a refused POST (the server did not run it)', async () => {
     const { clock, sent, request } = setup();
     let calls = 0;
-    const post = request('/create', { method: 'POST', answer: async () => (++calls === 1 ? Promise.reject(refusal(429, 1)) : 'created') });
+    const post = request('/create', {
+      method: 'POST',
+      answer: async () => (++calls === 1 ? Promise.reject(refusal(429, 1)) : 'created'),
+    });
     await clock.advance(2_000);
     expect(await post).toBe('created');
     expect(sent).toHaveLength(2);
   });
 
   it('halves concurrency after a 429 without Retry-After and wins it back step by step', async () => {
-    const { clock, scheduler, request } = setup({ limits: { concurrentReads: 40, windows: [{ name: 'w', limit: 10_000, windowMs: 1_000 }] } });
+    const { clock, scheduler, request } = setup({
+      limits: { concurrentReads: 40, windows: [{ name: 'w', limit: 10_000, windowMs: 1_000 }] },
+    });
     let calls = 0;
     const refused = request('/x', { answer: async () => (++calls === 1 ? Promise.reject(refusal(429)) : 'ok') });
     await clock.advance(1);
@@ -190,7 +236,9 @@ describe('Scheduler and the server', () => {
   });
 
   it('re-syncs the minute window from X-RateLimit-Remaining when the server says nothing about when', async () => {
-    const { clock, scheduler, request } = setup({ limits: { windows: [{ name: 'w', limit: 1500, windowMs: 60_000 }] } });
+    const { clock, scheduler, request } = setup({
+      limits: { windows: [{ name: 'w', limit: 1500, windowMs: 60_000 }] },
+    });
     let calls = 0;
     const done = request('/x', {
       answer: async (context) => {
@@ -208,9 +256,16 @@ describe('Scheduler and the server', () => {
   });
 
   it('pauses until X-RateLimit-Reset / Retry-After when the daily window refuses', async () => {
-    const { clock, scheduler, request } = setup({ limits: { windows: [{ name: 'w', limit: 1500, windowMs: 60_000 }] } });
+    const { clock, scheduler, request } = setup({
+      limits: { windows: [{ name: 'w', limit: 1500, windowMs: 60_000 }] },
+    });
     const resetAt = Math.ceil((clock.now() + 30_000) / 1000);
-    const headers = new Headers({ 'X-RateLimit-Limit': '10000', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetAt), 'Retry-After': '30' });
+    const headers = new Headers({
+      'X-RateLimit-Limit': '10000',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': String(resetAt),
+      'Retry-After': '30',
+    });
     let calls = 0;
     const done = request('/x', {
       answer: async (context) => {
@@ -233,7 +288,13 @@ describe('Scheduler and the server', () => {
     const failing = request('/a', {
       answer: async (context) => {
         context.observe(401, new Headers());
-        throw new AppError({ code: 'unauthorized', message: 'sign in', retryable: false, action: 'signIn', status: 401 });
+        throw new AppError({
+          code: 'unauthorized',
+          message: 'sign in',
+          retryable: false,
+          action: 'signIn',
+          status: 401,
+        });
       },
     });
     await expect(failing).rejects.toMatchObject({ code: 'unauthorized' });
@@ -272,7 +333,8 @@ describe('Scheduler retries', () => {
     let checks = 0;
     const post = request('/create', {
       method: 'POST',
-      answer: async () => Promise.reject(new AppError({ code: 'server', message: '502', retryable: true, action: 'retry', status: 502 })),
+      answer: async () =>
+        Promise.reject(new AppError({ code: 'server', message: '502', retryable: true, action: 'retry', status: 502 })),
       ticket: { checkOutcome: async () => (++checks, { happened: true, value: 'found it' }) },
     });
     await clock.advance(1_000);
@@ -283,7 +345,12 @@ describe('Scheduler retries', () => {
 
   it('does not retry a 404 or a 400', async () => {
     const { clock, sent, request } = setup();
-    const got = request('/a', { answer: async () => Promise.reject(new AppError({ code: 'notFound', message: 'gone', retryable: false, action: 'retry', status: 404 })) });
+    const got = request('/a', {
+      answer: async () =>
+        Promise.reject(
+          new AppError({ code: 'notFound', message: 'gone', retryable: false, action: 'retry', status: 404 }),
+        ),
+    });
     const settled = expect(got).rejects.toMatchObject({ code: 'notFound' });
     await clock.advance(5_000);
     await settled;
@@ -362,12 +429,22 @@ describe('Scheduler persistence', () => {
   it('counts requests the stopped worker left in flight against concurrency', async () => {
     const store = new MemoryBudgetStore();
     const clock = new FakeClock();
-    const first = setup({ store, clock, limits: { concurrentWrites: 2, windows: [{ name: 'w', limit: 100, windowMs: 1_000 }] } });
+    const first = setup({
+      store,
+      clock,
+      limits: { concurrentWrites: 2, windows: [{ name: 'w', limit: 100, windowMs: 1_000 }] },
+    });
     void first.request('/w1', { method: 'POST', latency: 60_000 });
     void first.request('/w2', { method: 'POST', latency: 60_000 });
     await clock.advance(10);
     await first.scheduler.flush();
-    const second = new Scheduler({ key: 'p', settings: settings({ concurrentWrites: 2, windows: [{ name: 'w', limit: 100, windowMs: 1_000 }] }), clock, store, orphanHoldMs: 5_000 });
+    const second = new Scheduler({
+      key: 'p',
+      settings: settings({ concurrentWrites: 2, windows: [{ name: 'w', limit: 100, windowMs: 1_000 }] }),
+      clock,
+      store,
+      orphanHoldMs: 5_000,
+    });
     await second.ready;
     expect(second.snapshot().concurrency.write.inFlight).toBe(2);
     await clock.advance(5_100);

@@ -31,7 +31,10 @@ describe('SimpleQueue', () => {
     const order: string[] = [];
     const first = queue.run({ method: 'GET', path: '/a', lane: 'bulk' }, () => gate.promise);
     const bulk = queue.run({ method: 'GET', path: '/b', lane: 'bulk' }, async () => void order.push('bulk'));
-    const click = queue.run({ method: 'GET', path: '/c', lane: 'interactive' }, async () => void order.push('interactive'));
+    const click = queue.run(
+      { method: 'GET', path: '/c', lane: 'interactive' },
+      async () => void order.push('interactive'),
+    );
     gate.resolve();
     await Promise.all([first, bulk, click]);
     expect(order).toEqual(['interactive', 'bulk']);
@@ -43,7 +46,10 @@ describe('SimpleQueue', () => {
     let sent = false;
     const first = queue.run({ method: 'GET', path: '/a', lane: 'user' }, () => gate.promise);
     const controller = new AbortController();
-    const second = queue.run({ method: 'GET', path: '/b', lane: 'user', signal: controller.signal }, async () => void (sent = true));
+    const second = queue.run(
+      { method: 'GET', path: '/b', lane: 'user', signal: controller.signal },
+      async () => void (sent = true),
+    );
     controller.abort();
     await expect(second).rejects.toMatchObject({ code: 'cancelled' });
     gate.resolve();

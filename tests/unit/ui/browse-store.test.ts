@@ -4,7 +4,17 @@ import type { Entry, FolderPage } from '../../../src/protocol.ts';
 import { createBrowseStore } from '../../../extension/ui/stores/browse-store.ts';
 import { fakeConnector } from './fake-connector.ts';
 
-const file = (id: number): Entry => ({ kind: 'file', id, title: `f${id}.docx`, fileType: 7, extension: '.docx', sizeBytes: 1, updated: '', webUrl: null, isFavorite: false });
+const file = (id: number): Entry => ({
+  kind: 'file',
+  id,
+  title: `f${id}.docx`,
+  fileType: 7,
+  extension: '.docx',
+  sizeBytes: 1,
+  updated: '',
+  webUrl: null,
+  isFavorite: false,
+});
 
 function page(ids: number[], total: number, startIndex = 0, title = 'Rooms'): FolderPage {
   const next = startIndex + ids.length;
@@ -76,7 +86,9 @@ describe('browse store', () => {
 
   it('reloads the view quietly when the background says its listing changed', async () => {
     let version = 1;
-    const { connector, emit } = fakeConnector({ listRooms: async () => ({ ...page(version === 1 ? [1] : [1, 2], version), cached: version === 1 }) });
+    const { connector, emit } = fakeConnector({
+      listRooms: async () => ({ ...page(version === 1 ? [1] : [1, 2], version), cached: version === 1 }),
+    });
     const store = createBrowseStore(connector);
     await store.getState().start('p');
     version = 2;
@@ -87,7 +99,10 @@ describe('browse store', () => {
   });
 
   it('opens a section root when its breadcrumb is clicked', async () => {
-    const { connector, sent } = fakeConnector({ listRooms: async () => page([1], 1), listFolder: async () => page([2], 1) });
+    const { connector, sent } = fakeConnector({
+      listRooms: async () => page([1], 1),
+      listFolder: async () => page([2], 1),
+    });
     const store = createBrowseStore(connector);
     await store.getState().start('p');
     await store.getState().openFolder(7);

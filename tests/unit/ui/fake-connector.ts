@@ -10,7 +10,8 @@ export function fakeConnector(handlers: Handler) {
   const connector: Connector = {
     send(name, payload) {
       sent.push({ name, payload });
-      const handler = handlers[name] as ((request: typeof payload) => Promise<CommandResponse<typeof name>>) | undefined;
+      const handler = handlers[name] as
+        ((request: typeof payload) => Promise<CommandResponse<typeof name>>) | undefined;
       if (!handler) return Promise.reject(new Error(`no fake for ${name}`));
       return handler(payload);
     },

@@ -11,7 +11,11 @@ export interface ContractEndpoint {
   path: string;
 }
 
-const e = (area: ContractArea, method: ContractEndpoint['method'], path: string): ContractEndpoint => ({ area, method, path });
+const e = (area: ContractArea, method: ContractEndpoint['method'], path: string): ContractEndpoint => ({
+  area,
+  method,
+  path,
+});
 
 export const CONTRACT_ENDPOINTS: readonly ContractEndpoint[] = [
   // portal and identity

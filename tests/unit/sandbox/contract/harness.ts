@@ -88,7 +88,9 @@ export class Contract {
   /** Sends `METHOD template` and validates a JSON answer (success or error) against the contract. */
   async call(method: string, template: string, options: CallOptions = {}): Promise<CallResult> {
     const url = this.sandbox.url + fillTemplate(template, options.params) + queryString(options.query);
-    const headers: Record<string, string> = { ...(options.headers === null ? {} : (options.headers ?? this.apiKeyHeaders)) };
+    const headers: Record<string, string> = {
+      ...(options.headers === null ? {} : (options.headers ?? this.apiKeyHeaders)),
+    };
     let body: BodyInit | undefined;
     if (options.raw !== undefined) {
       body = typeof options.raw === 'string' ? options.raw : new Uint8Array(options.raw);
@@ -107,7 +109,11 @@ export class Contract {
       expect(errors, `${key} → ${res.status} does not match the contract:\n${text.slice(0, 600)}`).toEqual([]);
       (res.status < 400 ? this.validated : this.validatedErrors).add(key);
     }
-    if (!options.noValidate && json === undefined && NO_BODY_RESPONSES.some((e) => `${e.method} ${e.path}` === key && e.status === res.status)) {
+    if (
+      !options.noValidate &&
+      json === undefined &&
+      NO_BODY_RESPONSES.some((e) => `${e.method} ${e.path}` === key && e.status === res.status)
+    ) {
       expect(text, `${key} → ${res.status} should have no body`).toBe('');
       this.validated.add(key);
     }

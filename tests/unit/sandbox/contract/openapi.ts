@@ -171,20 +171,26 @@ export function loadContractSpec(): ContractSpec {
       const key = `${method.toUpperCase()} ${template}`;
       if (status >= 400) {
         const isProblem = isObject(body) && isObject(body['response']);
-        const fn = isProblem ? compile('#validation', VALIDATION_PROBLEM_BODY_SCHEMA) : compile('#error', ERROR_BODY_SCHEMA);
+        const fn = isProblem
+          ? compile('#validation', VALIDATION_PROBLEM_BODY_SCHEMA)
+          : compile('#error', ERROR_BODY_SCHEMA);
         const errors = fn(body) ? [] : formatErrors(fn.errors);
-        if (isObject(body) && body['statusCode'] !== status) errors.push(`/statusCode is ${String(body['statusCode'])}, HTTP status ${status}`);
+        if (isObject(body) && body['statusCode'] !== status)
+          errors.push(`/statusCode is ${String(body['statusCode'])}, HTTP status ${status}`);
         return errors;
       }
       const statusErrors =
-        status === 200 || otherSuccess.has(`${key} ${status}`) || key === 'POST /ChunkedUploader.ashx' ? [] : [`HTTP ${status} is not a documented success status of ${key}`];
+        status === 200 || otherSuccess.has(`${key} ${status}`) || key === 'POST /ChunkedUploader.ashx'
+          ? []
+          : [`HTTP ${status} is not a documented success status of ${key}`];
       const override = own.get(key);
       if (override) {
         const fn = compile(`#own ${key}`, override.schema);
         return [...statusErrors, ...(fn(body) ? [] : formatErrors(fn.errors))];
       }
       const schema = specSchema(method, template);
-      if (!schema) return [`${key} has no 200 application/json schema in the spec and is not listed in ABSENT_FROM_SPEC`];
+      if (!schema)
+        return [`${key} has no 200 application/json schema in the spec and is not listed in ABSENT_FROM_SPEC`];
       const fn = compile(key, schema);
       const errors = [...statusErrors, ...(fn(body) ? [] : formatErrors(fn.errors))];
       if (isObject(body) && 'statusCode' in body && body['statusCode'] !== status) {

@@ -26,8 +26,15 @@ contractSuite('portal', (c) => {
   });
 
   it('two-factor login: {tfa, confirmUrl} without a token, then the code', async () => {
-    const first = await c.ok('POST', '/api/2.0/authentication', { headers: null, body: { userName: TFA_USER.email, password: TFA_USER.password } });
-    expect(first.json.response).toEqual({ sms: false, tfa: true, confirmUrl: expect.stringContaining('/confirm/TfaAuth?') });
+    const first = await c.ok('POST', '/api/2.0/authentication', {
+      headers: null,
+      body: { userName: TFA_USER.email, password: TFA_USER.password },
+    });
+    expect(first.json.response).toEqual({
+      sms: false,
+      tfa: true,
+      confirmUrl: expect.stringContaining('/confirm/TfaAuth?'),
+    });
     const second = await c.ok('POST', '/api/2.0/authentication/{code}', {
       params: { code: TFA_USER.code },
       headers: null,
@@ -43,23 +50,36 @@ contractSuite('portal', (c) => {
   });
 
   it('API keys: create, list, @self, permissions, update, delete', async () => {
-    const created = await c.ok('POST', '/api/2.0/keys', { body: { name: 'Contract key', permissions: ['files:read'], expiresInDays: 30 } });
+    const created = await c.ok('POST', '/api/2.0/keys', {
+      body: { name: 'Contract key', permissions: ['files:read'], expiresInDays: 30 },
+    });
     const key = created.json.response;
     expect(key.key).toMatch(/^sk-[0-9a-f]{64}$/);
     await c.ok('GET', '/api/2.0/keys');
     await c.ok('GET', '/api/2.0/keys/permissions');
     await c.ok('GET', '/api/2.0/keys/@self');
-    await c.ok('PUT', '/api/2.0/keys/{keyId}', { params: { keyId: key.id }, body: { name: 'Renamed', isActive: false } });
+    await c.ok('PUT', '/api/2.0/keys/{keyId}', {
+      params: { keyId: key.id },
+      body: { name: 'Renamed', isActive: false },
+    });
     await c.ok('DELETE', '/api/2.0/keys/{keyId}', { params: { keyId: key.id } });
   });
 
   it('files settings', async () => {
     const res = await c.ok('GET', '/api/2.0/files/settings');
-    expect(res.json.response).toMatchObject({ chunkUploadSize: 10_485_760, maxUploadThreadCount: 15, recentSection: true, favoritesSection: true });
+    expect(res.json.response).toMatchObject({
+      chunkUploadSize: 10_485_760,
+      maxUploadThreadCount: 15,
+      recentSection: true,
+      favoritesSection: true,
+    });
   });
 
   it('error bodies validate against the error envelope', async () => {
-    const res = await c.call('POST', '/api/2.0/authentication', { headers: null, body: { userName: c.sandbox.demo.email, password: 'wrong' } });
+    const res = await c.call('POST', '/api/2.0/authentication', {
+      headers: null,
+      body: { userName: c.sandbox.demo.email, password: 'wrong' },
+    });
     expect(res.status).toBe(401);
     expect(c.validatedErrors.has('POST /api/2.0/authentication')).toBe(true);
   });

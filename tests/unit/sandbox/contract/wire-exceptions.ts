@@ -19,7 +19,8 @@ export interface WireException {
   apply(schemas: Record<string, JsonSchema>): number;
 }
 
-const isObject = (value: unknown): value is JsonSchema => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is JsonSchema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Visits every schema object below (and including) `root`. */
 function walk(root: unknown, visit: (schema: JsonSchema) => void): void {
@@ -48,7 +49,11 @@ export const WIRE_EXCEPTIONS: readonly WireException[] = [
     spec: 'ApiDateTime is an object {utcTime, timeZoneOffset}',
     wire: 'a string yyyy-MM-ddTHH:mm:ss.fffffff+hh:mm in the portal time zone (Z at offset 0) — §1, ApiDateTime.cs',
     apply(schemas) {
-      schemas['ApiDateTime'] = { type: 'string', pattern: API_DATE_TIME_PATTERN, description: 'ApiDateTime as written on the wire' };
+      schemas['ApiDateTime'] = {
+        type: 'string',
+        pattern: API_DATE_TIME_PATTERN,
+        description: 'ApiDateTime as written on the wire',
+      };
       return 1;
     },
   },
@@ -105,7 +110,10 @@ export const WIRE_EXCEPTIONS: readonly WireException[] = [
       const isNullable = (prop: unknown): boolean => {
         if (!isObject(prop)) return false;
         const ref = prop['$ref'];
-        return prop['nullable'] === true || (typeof ref === 'string' && nullableComponents.has(ref.replace('#/components/schemas/', '')));
+        return (
+          prop['nullable'] === true ||
+          (typeof ref === 'string' && nullableComponents.has(ref.replace('#/components/schemas/', '')))
+        );
       };
       walk(schemas, (schema) => {
         const props = schema['properties'];
@@ -195,7 +203,7 @@ export const WIRE_EXCEPTIONS: readonly WireException[] = [
   {
     id: 'url-templates',
     spec: 'FilesSettingsDto.file…UrlString are `format: uri`',
-    wire: 'they are templates with a `{0}` placeholder (e.g. …filehandler.ashx?action=download&fileid={0}, as the spec\'s own examples show), which RFC 3986 does not allow: validated as `uri-template`',
+    wire: "they are templates with a `{0}` placeholder (e.g. …filehandler.ashx?action=download&fileid={0}, as the spec's own examples show), which RFC 3986 does not allow: validated as `uri-template`",
     apply(schemas) {
       const props = schemas['FilesSettingsDto']?.['properties'] as JsonSchema | undefined;
       if (!props) return 0;
@@ -395,6 +403,10 @@ export const NO_BODY_RESPONSES: ReadonlyArray<{ method: string; path: string; st
 
 /** Non-JSON endpoints checked by behaviour tests only (no schema to validate against). */
 export const NOT_JSON_ENDPOINTS: ReadonlyArray<{ method: string; path: string; why: string }> = [
-  { method: 'GET', path: '/filehandler.ashx?action=download|view|stream|thumb', why: 'file bytes (Range supported); 404/403 with empty body' },
+  {
+    method: 'GET',
+    path: '/filehandler.ashx?action=download|view|stream|thumb',
+    why: 'file bytes (Range supported); 404/403 with empty body',
+  },
   { method: 'GET', path: '/s/{key}', why: 'share link landing page (HTML)' },
 ];

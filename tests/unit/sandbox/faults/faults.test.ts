@@ -73,7 +73,10 @@ describe('faults', () => {
   it('error500 / error502 by share, reproducible with the seed; limited to a path and method', async () => {
     const pattern = async (): Promise<number[]> => {
       await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
-      await addFaults({ seed: 7, faults: [{ type: 'error500', share: 0.5, method: 'GET', path: '/api/2.0/people/**' }] });
+      await addFaults({
+        seed: 7,
+        faults: [{ type: 'error500', share: 0.5, method: 'GET', path: '/api/2.0/people/**' }],
+      });
       const out: number[] = [];
       for (let i = 0; i < 16; i++) out.push((await self()).status);
       return out;
@@ -89,12 +92,21 @@ describe('faults', () => {
     await addFaults(['error500=1,count=1', 'error502=1,count=1']);
     const e500 = await self();
     expect(e500.status).toBe(500);
-    expect(await e500.json()).toMatchObject({ error: { message: 'Internal server error (sandbox fault)' }, status: 1, statusCode: 500 });
+    expect(await e500.json()).toMatchObject({
+      error: { message: 'Internal server error (sandbox fault)' },
+      status: 1,
+      statusCode: 500,
+    });
     const e502 = await self();
     expect(e502.status).toBe(502);
     expect(await e502.text()).toContain('502 Bad Gateway');
     expect((await self()).status).toBe(200);
-    expect(sandbox.log.since(0).slice(-3).map((e) => e.fault)).toEqual(['error500', 'error502', null]);
+    expect(
+      sandbox.log
+        .since(0)
+        .slice(-3)
+        .map((e) => e.fault),
+    ).toEqual(['error500', 'error502', null]);
   });
 
   it('error500 afterHandler: the effect persists, the answer is a 500', async () => {
@@ -129,7 +141,7 @@ describe('faults', () => {
     const text = await res.text();
     expect(text).toBe(whole.slice(0, Math.floor(Buffer.byteLength(whole) / 2)));
     expect(() => JSON.parse(text)).toThrow();
-    expect(JSON.parse((await (await self()).text())).response.email).toBe(sandbox.demo.email);
+    expect(JSON.parse(await (await self()).text()).response.email).toBe(sandbox.demo.email);
   });
 
   it('hang: the response comes after `ms` (35 s by default), then normally', async () => {

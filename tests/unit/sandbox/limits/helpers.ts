@@ -83,7 +83,11 @@ export function useLimitedSandbox(options: Omit<SandboxOptions, 'clock' | 'middl
   };
   const auth = (): Record<string, string> => ({ Authorization: `Bearer ${current().demo.apiKey}` });
   const send: Harness['send'] = (method, path, init = {}) =>
-    fetch(current().url + path, { method, headers: { ...auth(), ...init.headers }, ...(init.body !== undefined ? { body: init.body } : {}) });
+    fetch(current().url + path, {
+      method,
+      headers: { ...auth(), ...init.headers },
+      ...(init.body !== undefined ? { body: init.body } : {}),
+    });
   return {
     get sandbox() {
       return current();
@@ -96,7 +100,7 @@ export function useLimitedSandbox(options: Omit<SandboxOptions, 'clock' | 'middl
     send,
     async burst(n, method = 'GET', path = '/api/2.0/authentication', parallel = 25) {
       const statuses: number[] = [];
-      for (let done = 0; done < n; ) {
+      for (let done = 0; done < n;) {
         const batch = Math.min(parallel, n - done);
         const results = await Promise.all(
           Array.from({ length: batch }, async () => {

@@ -142,7 +142,11 @@ describe('server profile', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.rule).toBe('server/daily-write');
-      expect(refused.reply.headers).toMatchObject({ 'X-RateLimit-Limit': '10000', 'X-RateLimit-Remaining': '0', 'Retry-After': '86400' });
+      expect(refused.reply.headers).toMatchObject({
+        'X-RateLimit-Limit': '10000',
+        'X-RateLimit-Remaining': '0',
+        'Retry-After': '86400',
+      });
     }
     expect(limits.admit({ ...req, method: 'DELETE' }).ok).toBe(true);
   });
@@ -161,10 +165,16 @@ describe('server profile', () => {
     ]);
     expect(view.usage[h.sandbox.demo.userId]['server/sliding']).toBeGreaterThan(0);
 
-    const switched = await fetch(`${h.sandbox.url}/__sandbox/limits`, { method: 'POST', body: JSON.stringify({ profile: 'documented', windowScale: 0.5 }) });
+    const switched = await fetch(`${h.sandbox.url}/__sandbox/limits`, {
+      method: 'POST',
+      body: JSON.stringify({ profile: 'documented', windowScale: 0.5 }),
+    });
     expect(switched.status).toBe(200);
     expect(h.sandbox.limits.settings).toMatchObject({ profile: 'documented', windowScale: 0.5 });
-    const bad = await fetch(`${h.sandbox.url}/__sandbox/limits`, { method: 'POST', body: JSON.stringify({ profile: 'nope' }) });
+    const bad = await fetch(`${h.sandbox.url}/__sandbox/limits`, {
+      method: 'POST',
+      body: JSON.stringify({ profile: 'nope' }),
+    });
     expect(bad.status).toBe(400);
     await fetch(`${h.sandbox.url}/__sandbox/limits`, { method: 'POST', body: JSON.stringify({ profile: 'off' }) });
     expect((await h.burst(60)).every((s) => s === 200)).toBe(true);
