@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { normalisePortalUrl } from '../../src/docspace/portal-url.ts';
-import { AppError, toErrorData, type ErrorData } from '../../src/errors.ts';
-import type { AuthMethod, PortalSummary, SignInRequest } from '../../src/protocol.ts';
-import { t } from '../platform/i18n.ts';
-import { requestHostPermission } from '../platform/permissions.ts';
+import { appError, toErrorData, type ErrorData } from '../../src/errors/index.ts';
+import type { AuthMethod, PortalSummary, SignInRequest } from '../../src/protocol/index.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
+import { usePlatform } from '../ui/platform-context.ts';
 
 export function AddPortalForm({ connector, initialUrl }: { connector: Connector; initialUrl: string }) {
+  const { t, requestHostPermission } = usePlatform();
   const [url, setUrl] = useState(initialUrl);
   const [method, setMethod] = useState<AuthMethod>('apiKey');
   const [apiKey, setApiKey] = useState('');
@@ -32,14 +32,7 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
     // First thing after the click: browsers only grant host access inside the user's gesture.
     const granted = await requestHostPermission(origin);
     if (!granted) {
-      setError(
-        new AppError({
-          code: 'permissionDenied',
-          message: t('permissionRefused', origin),
-          retryable: false,
-          action: 'grantPermission',
-        }).toData(),
-      );
+      setError(appError('permissionRefused', { origin }).toData());
       return;
     }
     const request: SignInRequest =

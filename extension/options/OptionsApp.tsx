@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from 'zustand';
-import { t } from '../platform/i18n.ts';
+import { usePlatform } from '../ui/platform-context.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
@@ -9,6 +9,7 @@ import { AddPortalForm } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
+  const { t } = usePlatform();
   const appStore = useMemo(() => createAppStore(connector), [connector]);
   const app = useStore(appStore);
   useEffect(() => void appStore.getState().load(), [appStore]);

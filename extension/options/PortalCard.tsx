@@ -1,7 +1,8 @@
-import type { PortalSummary } from '../../src/protocol.ts';
-import { t } from '../platform/i18n.ts';
+import type { PortalSummary } from '../../src/protocol/index.ts';
+import { usePlatform } from '../ui/platform-context.ts';
 
 export function PortalCard({ portal, onSignOut }: { portal: PortalSummary; onSignOut: () => void }) {
+  const { t } = usePlatform();
   return (
     <li class="portal-card" data-testid="portal-card" data-status={portal.status}>
       <div class="portal-card-text">

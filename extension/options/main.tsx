@@ -1,8 +1,16 @@
 import { render } from 'preact';
 import '../ui/base.css';
-import { uiLanguage } from '../platform/i18n.ts';
-import { createPlatformConnector } from '../ui/platform-connector.ts';
+import { browser } from '../platform/browser.ts';
+import { createPageConnector } from '../platform/page-connector.ts';
+import { createPagePlatform } from '../platform/page-platform.ts';
+import { PlatformContext } from '../ui/platform-context.ts';
 import { OptionsApp } from './OptionsApp.tsx';
 
-document.documentElement.lang = uiLanguage();
-render(<OptionsApp connector={createPlatformConnector()} />, document.getElementById('app')!);
+const platform = createPagePlatform(browser);
+document.documentElement.lang = platform.uiLanguage();
+render(
+  <PlatformContext.Provider value={platform}>
+    <OptionsApp connector={createPageConnector(browser)} />
+  </PlatformContext.Provider>,
+  document.getElementById('app')!,
+);

@@ -1,5 +1,5 @@
-// The only module that imports the polyfill: everything else reaches browser APIs through platform/.
+// The only module that imports the polyfill, and only the entry points import it: everything else gets the
+// browser's capabilities injected (ports.ts), so it can run in Node with fakes.
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Permissions, Tabs } from 'webextension-polyfill';

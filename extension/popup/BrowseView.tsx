@@ -1,8 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
-import type { Entry, PortalSummary } from '../../src/protocol.ts';
-import { t } from '../platform/i18n.ts';
-import { openOptionsPage, openUrl } from '../platform/tabs.ts';
+import type { Entry, PortalSummary } from '../../src/protocol/index.ts';
 import { Breadcrumbs } from '../ui/components/Breadcrumbs.tsx';
 import { EmptyState } from '../ui/components/EmptyState.tsx';
 import { EntryRow } from '../ui/components/EntryRow.tsx';
@@ -13,6 +11,7 @@ import { SectionTabs } from '../ui/components/SectionTabs.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
 import type { BrowseStore } from '../ui/stores/browse-store.ts';
 import type { JobsStore } from '../ui/stores/jobs-store.ts';
+import { usePlatform } from '../ui/platform-context.ts';
 
 export function BrowseView({
   portal,
@@ -23,22 +22,14 @@ export function BrowseView({
   store: BrowseStore;
   jobsStore: JobsStore;
 }) {
+  const { t, openUrl, openOptionsPage } = usePlatform();
   const state = useStore(store);
   const jobs = useStore(jobsStore);
   const [creating, setCreating] = useState(false);
-  const finishedJobs = useRef(new Set<string>());
   useEffect(() => {
     void store.getState().start(portal.id);
     void jobsStore.getState().load();
   }, [portal.id, store, jobsStore]);
-  // When a job that wrote into the folder on screen finishes, show its result.
-  useEffect(() => {
-    for (const job of jobs.jobs) {
-      if (job.status === 'running' || finishedJobs.current.has(job.id)) continue;
-      finishedJobs.current.add(job.id);
-      if (String(job.parentId) === String(state.location.folderId)) void state.retry();
-    }
-  }, [jobs.jobs, state]);
 
   const open = (entry: Entry): void => {
     if (entry.kind === 'folder') void state.openFolder(entry.id);
@@ -109,7 +100,16 @@ export function BrowseView({
           </>
         )}
       </main>
-      <JobList jobs={jobs.jobs.filter((job) => job.portalId === portal.id)} onCancel={(id) => void jobs.cancel(id)} />
+      <JobList
+        jobs={jobs.jobs.filter((job) => job.portalId === portal.id)}
+        actions={{
+          cancel: (id) => void jobs.control('cancelJob', id),
+          pause: (id) => void jobs.control('pauseJob', id),
+          resume: (id) => void jobs.control('resumeJob', id),
+          retry: (id) => void jobs.control('retryJob', id),
+          dismiss: (id) => void jobs.dismiss(id),
+        }}
+      />
     </>
   );
 }

@@ -1,7 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from 'zustand';
-import { t } from '../platform/i18n.ts';
-import { openOptionsPage } from '../platform/tabs.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
@@ -10,9 +8,11 @@ import { createActivityStore } from '../ui/stores/activity-store.ts';
 import { createAppStore } from '../ui/stores/app-store.ts';
 import { createBrowseStore } from '../ui/stores/browse-store.ts';
 import { createJobsStore } from '../ui/stores/jobs-store.ts';
+import { usePlatform } from '../ui/platform-context.ts';
 import { BrowseView } from './BrowseView.tsx';
 
 export function PopupApp({ connector }: { connector: Connector }) {
+  const { t, openOptionsPage } = usePlatform();
   const appStore = useMemo(() => createAppStore(connector), [connector]);
   const browseStore = useMemo(() => createBrowseStore(connector), [connector]);
   const activityStore = useMemo(() => createActivityStore(connector), [connector]);

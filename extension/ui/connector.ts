@@ -1,4 +1,4 @@
-import type { CommandName, CommandRequest, CommandResponse, EventName, Events } from '../../src/protocol.ts';
+import type { CommandName, CommandRequest, CommandResponse, EventName, Events } from '../../src/protocol/index.ts';
 
 /** The one way UI code reaches the background; tests pass an in-memory fake instead. */
 export interface Connector {

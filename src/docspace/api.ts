@@ -1,7 +1,7 @@
 /** The DocSpace endpoints the extension uses, each a thin typed call on DocSpaceClient. */
 import type * as v from 'valibot';
-import { AppError } from '../errors.ts';
-import type { EntryId, PageRequest, SectionId } from '../protocol.ts';
+import { appError } from '../errors/index.ts';
+import type { EntryId, PageRequest, SectionId } from '../protocol/index.ts';
 import type { DocSpaceClient } from './client.ts';
 import type { Outcome } from '../scheduler/request-executor.ts';
 import {
@@ -48,23 +48,7 @@ export async function authenticate(client: DocSpaceClient, userName: string, pas
     schema: authTokenSchema,
     anonymous: true,
   });
-  if (!data.token) {
-    if (data.tfa || data.sms) {
-      throw new AppError({
-        code: 'twoFactorRequired',
-        message:
-          'This account uses two-factor authentication, which this version cannot complete. Sign in with an API key instead (DocSpace > Profile > API keys).',
-        retryable: false,
-        action: 'none',
-      });
-    }
-    throw new AppError({
-      code: 'badResponse',
-      message: 'The portal accepted the sign-in but sent no token. Try an API key instead.',
-      retryable: false,
-      action: 'none',
-    });
-  }
+  if (!data.token) throw appError(data.tfa || data.sms ? 'twoFactorRequired' : 'signInNoToken', {});
   // "0001-01-01T00:00:00" is what DocSpace writes for a session-only token.
   const expires = data.expires && !data.expires.startsWith('0001-') ? data.expires : null;
   return { token: data.token, expires };

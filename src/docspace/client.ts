@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { AppError } from '../errors.ts';
+import { AppError, appError } from '../errors/index.ts';
 import type { Lane, Outcome, RequestExecutor, SendContext } from '../scheduler/request-executor.ts';
-import { authorizationHeader, type Credentials } from './credentials.ts';
 import { successEnvelopeSchema } from './dto.ts';
 import { errorFromResponse } from './http-errors.ts';
+import type { RequestAuth } from './request-auth.ts';
 import type { SingleFlight } from './single-flight.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -13,8 +13,8 @@ export interface ClientOptions {
   /** The portal origin, e.g. https://team.onlyoffice.com */
   baseUrl: string;
   fetch: FetchLike;
-  /** A function is read at send time, so requests queued before a new sign-in go out with the new credentials. */
-  credentials: Credentials | null | (() => Credentials | null);
+  /** Null for a client that only makes anonymous calls (the portal check, the password sign-in). */
+  auth: RequestAuth | null;
   executor: RequestExecutor;
   /** Chrome kills a service-worker fetch that has no answer after 30 s; stop well before. */
   timeoutMs?: number;
@@ -47,6 +47,9 @@ export interface CallResult<T> {
 
 export const DEFAULT_TIMEOUT_MS = 25_000;
 
+/** Marks a 401 after which the session obtained new credentials: the call is scheduled once more. */
+const refreshed = new WeakSet<AppError>();
+
 /** A fetch-based DocSpace REST client: the envelope, the error body and the failure modes, nothing else. */
 export class DocSpaceClient {
   readonly origin: string;
@@ -58,13 +61,18 @@ export class DocSpaceClient {
   async call<T>(path: string, options: CallOptions<T>): Promise<CallResult<T>> {
     const method = options.method ?? 'GET';
     const url = buildUrl(this.origin, path, options.query);
+    const once = (): Promise<CallResult<T>> => this.schedule(url, method, path, options);
+    const withRefresh = (): Promise<CallResult<T>> =>
+      once().catch((error: unknown) => {
+        // A rejected token the session could refresh: the same call goes through the queue once more.
+        if (error instanceof AppError && refreshed.has(error)) return once();
+        throw error;
+      });
     // A caller with its own signal may cancel, so only requests nobody can cancel alone are shared.
     if (method === 'GET' && !options.signal && this.options.singleFlight) {
-      return this.options.singleFlight.run(`${options.anonymous ? 'anon' : 'auth'} ${url}`, () =>
-        this.schedule(url, method, path, options),
-      );
+      return this.options.singleFlight.run(`${options.anonymous ? 'anon' : 'auth'} ${url}`, withRefresh);
     }
-    return this.schedule(url, method, path, options);
+    return withRefresh();
   }
 
   private schedule<T>(url: string, method: string, path: string, options: CallOptions<T>): Promise<CallResult<T>> {
@@ -89,19 +97,14 @@ export class DocSpaceClient {
     context: SendContext,
   ): Promise<CallResult<T>> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    let authorization: string | null = null;
     if (!options.anonymous) {
-      const credentials =
-        typeof this.options.credentials === 'function' ? this.options.credentials() : this.options.credentials;
-      if (!credentials) {
-        throw new AppError({
-          code: 'notSignedIn',
-          message: 'You are not signed in to this portal. Open the options page and sign in.',
-          retryable: false,
-          action: 'signIn',
-        });
-      }
-      headers.Authorization = authorizationHeader(credentials);
+      authorization = (await this.options.auth?.header()) ?? null;
+      if (!authorization) throw appError('notSignedIn', {});
+      headers.Authorization = authorization;
     }
+    // The header may have taken a moment (a token refresh): a caller that gave up meanwhile sends nothing.
+    if (context.signal.aborted) throw appError('cancelled', {});
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const signal = AbortSignal.any([context.signal, timeout]);
     let response: Response;
@@ -121,37 +124,18 @@ export class DocSpaceClient {
     } catch (error) {
       throw this.transportError(error, context.signal, timeout);
     }
-    if (!response.ok) throw errorFromResponse(response.status, text, response.headers, this.origin);
-    return parseSuccess(text, options.schema, this.origin);
+    if (response.ok) return parseSuccess(text, options.schema, this.origin);
+    const error = errorFromResponse(response.status, text, response.headers, this.origin);
+    if (response.status === 401 && authorization && this.options.auth) {
+      if ((await this.options.auth.rejected(authorization)) === 'retry') refreshed.add(error);
+    }
+    throw error;
   }
 
   private transportError(error: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal): AppError {
-    if (callerSignal?.aborted) {
-      return new AppError(
-        { code: 'cancelled', message: 'The request was cancelled.', retryable: false, action: 'none' },
-        { cause: error },
-      );
-    }
-    if (timeout.aborted) {
-      return new AppError(
-        {
-          code: 'timeout',
-          message: `${this.origin} took too long to answer. Try again in a moment.`,
-          retryable: true,
-          action: 'retry',
-        },
-        { cause: error },
-      );
-    }
-    return new AppError(
-      {
-        code: 'network',
-        message: `Could not reach ${this.origin}. Check your connection and that the portal address is right, then try again.`,
-        retryable: true,
-        action: 'retry',
-      },
-      { cause: error },
-    );
+    if (callerSignal?.aborted) return appError('cancelled', {}, { cause: error });
+    if (timeout.aborted) return appError('timeout', { origin: this.origin }, { cause: error });
+    return appError('networkError', { origin: this.origin }, { cause: error });
   }
 }
 
@@ -160,27 +144,19 @@ function parseSuccess<T>(text: string, schema: v.GenericSchema<unknown, T>, orig
   try {
     json = JSON.parse(text);
   } catch {
-    throw malformed(origin, 'the answer was not JSON');
+    throw appError('badResponseNotJson', { origin });
   }
   const envelope = v.safeParse(successEnvelopeSchema, json);
-  if (!envelope.success || !('response' in envelope.output))
-    throw malformed(origin, 'the answer had no "response" field');
+  if (!envelope.success || !('response' in envelope.output)) {
+    throw appError('badResponseNoEnvelope', { origin });
+  }
   const payload = v.safeParse(schema, envelope.output.response);
   if (!payload.success) {
     const issue = payload.issues[0];
     const where = issue?.path?.map((p) => String(p.key)).join('.') ?? 'response';
-    throw malformed(origin, `unexpected data at "${where}"`);
+    throw appError('badResponseField', { origin, field: where });
   }
   return { data: payload.output, count: envelope.output.count, total: envelope.output.total };
-}
-
-function malformed(origin: string, detail: string): AppError {
-  return new AppError({
-    code: 'badResponse',
-    message: `${origin} sent an answer the extension could not read (${detail}). If this is a DocSpace portal, try again later or update the extension.`,
-    retryable: true,
-    action: 'retry',
-  });
 }
 
 export function buildUrl(origin: string, path: string, query?: Record<string, QueryValue>): string {

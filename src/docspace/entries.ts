@@ -1,5 +1,5 @@
 /** Maps DocSpace DTOs to the protocol's view model: only what the pages show, with server URLs checked. */
-import type { Crumb, Entry, FileEntry, FolderEntry, FolderPage, PortalId } from '../protocol.ts';
+import type { Crumb, Entry, FileEntry, FolderEntry, FolderPage, PortalId } from '../protocol/index.ts';
 import type { FileDto, FolderContentDto, FolderDto } from './dto.ts';
 
 export function toFolderPage(

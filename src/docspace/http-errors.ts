@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { AppError } from '../errors.ts';
+import { appError, type AppError } from '../errors/index.ts';
 import { errorBodySchema, successEnvelopeSchema, validationProblemSchema } from './dto.ts';
 
 /**
@@ -7,79 +7,31 @@ import { errorBodySchema, successEnvelopeSchema, validationProblemSchema } from 
  * 401/403/429 often come with an empty body, so every branch has a message of its own.
  */
 export function errorFromResponse(status: number, bodyText: string, headers: Headers, origin: string): AppError {
-  const serverMessage = messageFromBody(bodyText);
+  const detail = messageFromBody(bodyText);
   const retryAfterSeconds = parseRetryAfter(headers.get('Retry-After'), Date.now());
-  const withRetry = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
   switch (true) {
     case status === 400:
-      return new AppError({
-        code: 'validation',
-        message: `The portal refused the request: ${serverMessage ?? 'it reported invalid input'}.`,
-        retryable: false,
-        action: 'none',
-        status,
-      });
+      return detail
+        ? appError('requestInvalid', { detail }, { status })
+        : appError('requestInvalidNoDetail', {}, { status });
     case status === 401:
-      return new AppError({
-        code: 'unauthorized',
-        message: `${origin} no longer accepts the saved sign-in. Open the options page and sign in again.`,
-        retryable: false,
-        action: 'signIn',
-        status,
-      });
+      return appError('sessionRejected', { origin }, { status });
     case status === 402:
-      return new AppError({
-        code: 'forbidden',
-        message: `The portal refused because of its plan or quota: ${serverMessage ?? 'payment required'}. Ask the portal owner.`,
-        retryable: false,
-        action: 'none',
-        status,
-      });
+      return appError('planRefused', { detail: detail ?? 'HTTP 402' }, { status });
     case status === 403:
-      return new AppError({
-        code: 'forbidden',
-        message:
-          serverMessage && serverMessage !== 'Access denied'
-            ? `The portal refused: ${serverMessage}.`
-            : 'You do not have access to this item. Ask a room manager for access.',
-        retryable: false,
-        action: 'none',
-        status,
-      });
+      return detail && detail !== 'Access denied'
+        ? appError('forbiddenDetail', { detail }, { status })
+        : appError('forbidden', {}, { status });
     case status === 404:
-      return new AppError({
-        code: 'notFound',
-        message: 'This item no longer exists or was moved. Go back and refresh the list.',
-        retryable: false,
-        action: 'retry',
-        status,
-      });
+      return appError('notFound', {}, { status });
     case status === 429:
-      return new AppError({
-        code: 'rateLimited',
-        message: 'The portal asked the extension to slow down. It will continue by itself shortly.',
-        retryable: true,
-        action: 'wait',
-        status,
-        ...withRetry,
-      });
+      return appError('rateLimited', {}, { status, retryAfterSeconds });
     case status === 503:
-      return new AppError({
-        code: 'unavailable',
-        message: 'The portal is busy or refusing requests for a while. Try again in a moment.',
-        retryable: true,
-        action: 'wait',
-        status,
-        ...withRetry,
-      });
+      return appError('unavailable', {}, { status, retryAfterSeconds });
     default:
-      return new AppError({
-        code: 'server',
-        message: `The portal failed to answer (HTTP ${status}${serverMessage ? `: ${serverMessage}` : ''}). Try again later.`,
-        retryable: status >= 500,
-        action: 'retry',
-        status,
-      });
+      return detail
+        ? appError('serverErrorDetail', { status, detail }, { status, retryable: status >= 500 })
+        : appError('serverError', { status }, { status, retryable: status >= 500 });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { FolderPage } from '../protocol.ts';
+import type { FolderPage } from '../protocol/index.ts';
 
 export interface ListingCacheOptions {
   /** Served as is while younger than this. */

@@ -1,5 +1,5 @@
-import { AppError } from '../errors.ts';
-import type { PortalLimits } from '../protocol.ts';
+import { appError } from '../errors/index.ts';
+import type { PortalLimits } from '../protocol/index.ts';
 import { DEFAULT_LIMITS, scaleWindows, type LimitSettings } from '../scheduler/limits.ts';
 
 /** The limit settings a portal's scheduler runs with: DocSpace's defaults plus the user's overrides. */
@@ -35,24 +35,20 @@ export function checkPortalLimits(limits: PortalLimits): PortalLimits {
   const checked: PortalLimits = {};
   if (limits.safetyMargin !== undefined) {
     if (!(limits.safetyMargin >= 0.05 && limits.safetyMargin <= 1))
-      throw invalid('The safety margin must be between 5% and 100%.');
+      throw appError('limitOutOfRange', { name: 'safetyMargin', min: 0.05, max: 1 });
     checked.safetyMargin = limits.safetyMargin;
   }
   if (limits.windowScale !== undefined) {
     if (!(limits.windowScale >= 0.001 && limits.windowScale <= 10))
-      throw invalid('The window scale must be between 0.001 and 10.');
+      throw appError('limitOutOfRange', { name: 'windowScale', min: 0.001, max: 10 });
     checked.windowScale = limits.windowScale;
   }
   for (const key of COUNTS) {
     const value = limits[key];
     if (value === undefined) continue;
     if (!Number.isInteger(value) || value < 1 || value > 1_000_000)
-      throw invalid(`${key} must be a whole number from 1 to 1,000,000.`);
+      throw appError('limitOutOfRange', { name: key, min: 1, max: 1_000_000 });
     checked[key] = value;
   }
   return checked;
-}
-
-function invalid(message: string): AppError {
-  return new AppError({ code: 'validation', message, retryable: false, action: 'none' });
 }

@@ -1,31 +1,25 @@
 import type { Credentials } from '../docspace/credentials.ts';
-import type { AppState, PortalId, PortalStatus, PortalSummary } from '../protocol.ts';
-import type { KeyValueStore } from './key-value-store.ts';
+import type { AppState, PortalId, PortalStatus, PortalSummary } from '../protocol/index.ts';
+import { activePortalItem, credentialsItem, portalsItem } from '../storage/schema.ts';
+import type { TypedStorage } from '../storage/typed-storage.ts';
+import type { PortalRecord } from './portal-record.ts';
 
-/** What is stored about a portal account. Secrets live under their own key so nothing else ever carries them. */
-export type PortalRecord = Omit<PortalSummary, 'status'> & { needsSignIn: boolean };
+export type { PortalRecord } from './portal-record.ts';
+export { portalIdOf } from './portal-record.ts';
 
-export const STORAGE_KEYS = {
-  portals: 'portals',
-  activePortalId: 'activePortalId',
-  credentials: (id: PortalId) => `credentials/${id}`,
-} as const;
-
-export function portalIdOf(origin: string, userId: string): PortalId {
-  return `${origin}|${userId}`;
-}
-
-/** The list of portals (several from the start, though the first UI shows one) and their credentials. */
+/**
+ * The list of portal accounts and their credentials. The list is held in memory after `load` (every command
+ * reads it) and every change is one atomic storage update, so concurrent sign-ins never lose one.
+ */
 export class PortalRegistry {
   private records: PortalRecord[] = [];
   private activeId: PortalId | null = null;
-  private writes: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly store: KeyValueStore) {}
+  constructor(private readonly storage: TypedStorage) {}
 
   async load(): Promise<void> {
-    this.records = (await this.store.get<PortalRecord[]>(STORAGE_KEYS.portals)) ?? [];
-    this.activeId = (await this.store.get<PortalId>(STORAGE_KEYS.activePortalId)) ?? null;
+    this.records = await this.storage.get(portalsItem);
+    this.activeId = await this.storage.get(activePortalItem);
     if (this.activeId && !this.records.some((r) => r.id === this.activeId)) this.activeId = this.records[0]?.id ?? null;
   }
 
@@ -51,43 +45,43 @@ export class PortalRegistry {
     return { portals, activePortalId: this.activeId };
   }
 
-  credentials(id: PortalId): Promise<Credentials | undefined> {
-    return this.store.get<Credentials>(STORAGE_KEYS.credentials(id));
+  async credentials(id: PortalId): Promise<Credentials | undefined> {
+    return (await this.storage.get(credentialsItem, id)) ?? undefined;
   }
 
   /** Adds or replaces an account and makes it the active one; secrets are written before the record that needs them. */
-  save(record: PortalRecord, credentials: Credentials): Promise<void> {
-    return this.serial(async () => {
-      await this.store.set({ [STORAGE_KEYS.credentials(record.id)]: credentials });
-      this.records = [...this.records.filter((r) => r.id !== record.id), record];
-      this.activeId = record.id;
-      await this.store.set({ [STORAGE_KEYS.portals]: this.records, [STORAGE_KEYS.activePortalId]: this.activeId });
-    });
+  async save(record: PortalRecord, credentials: Credentials): Promise<void> {
+    await this.storage.setMany([
+      [credentialsItem, record.id, credentials],
+      [activePortalItem, undefined, record.id],
+    ]);
+    this.records = await this.storage.update(portalsItem, (current) => [
+      ...current.filter((r) => r.id !== record.id),
+      record,
+    ]);
+    this.activeId = record.id;
   }
 
-  remove(id: PortalId): Promise<void> {
-    return this.serial(async () => {
-      this.records = this.records.filter((r) => r.id !== id);
-      if (this.activeId === id) this.activeId = this.records[0]?.id ?? null;
-      await this.store.set({ [STORAGE_KEYS.portals]: this.records, [STORAGE_KEYS.activePortalId]: this.activeId });
-      await this.store.remove([STORAGE_KEYS.credentials(id)]);
-    });
+  async remove(id: PortalId): Promise<void> {
+    const records = await this.storage.update(portalsItem, (current) => current.filter((r) => r.id !== id));
+    this.records = records;
+    if (this.activeId === id || !records.some((r) => r.id === this.activeId)) {
+      this.activeId = records[0]?.id ?? null;
+      await this.storage.set(activePortalItem, this.activeId);
+    }
   }
 
   /** The portal refused the stored credentials: keep the account (and everything queued) but ask for a new sign-in. */
-  markNeedsSignIn(id: PortalId): Promise<boolean> {
-    return this.serial(async () => {
-      const record = this.get(id);
-      if (!record || record.needsSignIn) return false;
-      this.records = this.records.map((r) => (r.id === id ? { ...r, needsSignIn: true } : r));
-      await this.store.set({ [STORAGE_KEYS.portals]: this.records });
-      return true;
-    });
-  }
-
-  private serial<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.writes.then(work, work);
-    this.writes = next.catch(() => undefined);
-    return next;
+  async markNeedsSignIn(id: PortalId): Promise<boolean> {
+    let changed = false;
+    const records = await this.storage.update(portalsItem, (current) =>
+      current.map((r) => {
+        if (r.id !== id || r.needsSignIn) return r;
+        changed = true;
+        return { ...r, needsSignIn: true };
+      }),
+    );
+    this.records = records;
+    return changed;
   }
 }

@@ -65,7 +65,7 @@ export class Budget {
   ) {}
 
   /** Four times the slowest recent answer, at least 2 s and at most the 25 s request timeout. */
-  private orphanHold(): number {
+  orphanHold(): number {
     return this.orphanHoldMs ?? Math.min(25_000, Math.max(2_000, 4 * this.slowestMs));
   }
 

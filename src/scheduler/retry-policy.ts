@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { AppError } from '../errors/index.ts';
 
 /**
  * What to do after a failed attempt. A refusal (429/503) means the server did nothing, so any method may be

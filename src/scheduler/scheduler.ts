@@ -1,5 +1,5 @@
-import { AppError } from '../errors.ts';
-import type { SchedulerEvent, SchedulerSnapshot } from '../protocol.ts';
+import { AppError, appError } from '../errors/index.ts';
+import type { SchedulerEvent, SchedulerSnapshot } from '../protocol/index.ts';
 import { Budget, type PersistedBudget, type RequestShape } from './budget.ts';
 import type { Clock } from './clock.ts';
 import { countsAsDailyWrite, effectiveLimits, requestClass, type LimitSettings, type RequestClass } from './limits.ts';
@@ -119,13 +119,13 @@ export class Scheduler implements RequestExecutor {
         }
         const verdict = verdictFor(error, idempotent);
         if (verdict === 'refused') {
-          const appError = error as AppError;
+          const refusal = error as AppError;
           refusals++;
           const retryAfterMs =
-            appError.retryAfterSeconds === undefined ? undefined : Math.max(1, appError.retryAfterSeconds) * 1000;
+            refusal.retryAfterSeconds === undefined ? undefined : Math.max(1, refusal.retryAfterSeconds) * 1000;
           const backoffMs = backoffDelay(refusals, this.random, this.options.backoff ?? { baseMs: 500, capMs: 30_000 });
           this.budget.refused(cls, this.options.clock.now(), retryAfterMs, Math.max(100, backoffMs));
-          this.note('refused', appError.status, appError.message);
+          this.note('refused', refusal.status, refusal.message);
           this.changed();
           if (refusals > (this.options.maxRefusals ?? 12)) throw error;
           continue;
@@ -150,6 +150,14 @@ export class Scheduler implements RequestExecutor {
         throw error;
       }
     }
+  }
+
+  /** The account's sign-in was refused: nothing more is sent until `resume` (what waits stays queued). */
+  halt(): void {
+    if (this.halted) return;
+    this.halted = 'unauthorized';
+    this.note('error', 401, 'sessionRejected');
+    this.changed();
   }
 
   /** The account was signed in again: send what waited. */
@@ -178,6 +186,14 @@ export class Scheduler implements RequestExecutor {
     for (const slot of this.active) slot.controller.abort();
     if (this.timer !== null) this.options.clock.clearTimer(this.timer);
     this.timer = null;
+  }
+
+  /**
+   * How long the portal may still be working on a request whose answer we never saw (the worker stopped, the
+   * connection reset): the time a stopped worker's requests hold their slots, from recent answer times.
+   */
+  settleTimeMs(): number {
+    return this.budget.orphanHold();
   }
 
   /** Time the next waiting request could go, for an alarm when the pause outlives the worker. */
@@ -348,14 +364,7 @@ export class Scheduler implements RequestExecutor {
       () => entry.grant(slot),
       (error: unknown) => {
         this.release(slot, false);
-        entry.reject(
-          new AppError({
-            code: 'internal',
-            message: `Could not record the request budget (${String(error)}). Try again.`,
-            retryable: true,
-            action: 'retry',
-          }),
-        );
+        entry.reject(appError('budgetNotRecorded', { detail: String(error) }));
       },
     );
   }
@@ -443,13 +452,5 @@ export class Scheduler implements RequestExecutor {
 }
 
 function unknownOutcome(cause: unknown): AppError {
-  return new AppError(
-    {
-      code: 'server',
-      message: 'The portal did not confirm whether the change was made. Check in DocSpace before trying again.',
-      retryable: false,
-      action: 'none',
-    },
-    { cause },
-  );
+  return appError('writeUnconfirmed', {}, { cause });
 }

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.ts';
+import { appError, type AppError } from '../errors/index.ts';
 import type { Lane, RequestExecutor, RequestTicket, SendContext } from './request-executor.ts';
 
 const LANE_ORDER: readonly Lane[] = ['interactive', 'user', 'bulk'];
@@ -73,5 +73,5 @@ export class SimpleQueue implements RequestExecutor {
 }
 
 export function cancelled(): AppError {
-  return new AppError({ code: 'cancelled', message: 'The request was cancelled.', retryable: false, action: 'none' });
+  return appError('cancelled', {});
 }

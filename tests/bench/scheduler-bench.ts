@@ -2,12 +2,13 @@
 // Prints a table and, last, one JSON line with the worst profile's figures.
 import PQueue from 'p-queue';
 import * as v from 'valibot';
+import { staticAuth } from '../../src/docspace/request-auth.ts';
 import { DocSpaceClient } from '../../src/docspace/client.ts';
 import { systemClock } from '../../src/scheduler/clock.ts';
 import { DEFAULT_LIMITS, effectiveLimits, scaleWindows } from '../../src/scheduler/limits.ts';
 import type { RequestExecutor } from '../../src/scheduler/request-executor.ts';
 import { Scheduler } from '../../src/scheduler/scheduler.ts';
-import { AppError } from '../../src/errors.ts';
+import { AppError } from '../../src/errors/index.ts';
 import { MemoryBudgetStore } from '../unit/scheduler/fake-clock.ts';
 import { minimumLastStart } from './minimum-makespan.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
@@ -88,7 +89,12 @@ async function runOurs(url: string, apiKey: string): Promise<{ elapsedMs: number
   const traced: RequestExecutor = {
     run: (ticket, send) => scheduler.run(ticket, (ctx) => (starts.push(performance.now()), send(ctx))),
   };
-  const client = new DocSpaceClient({ baseUrl: url, fetch, credentials: { kind: 'apiKey', apiKey }, executor: traced });
+  const client = new DocSpaceClient({
+    baseUrl: url,
+    fetch,
+    auth: staticAuth({ kind: 'apiKey', apiKey }),
+    executor: traced,
+  });
   const started = performance.now();
   if (process.env.BENCH_TRACE) process.on('beforeExit', () => undefined);
   const results = await Promise.allSettled(Array.from({ length: N }, (_, i) => pick(i)(client, i)));
@@ -109,7 +115,7 @@ async function runPQueue(url: string, apiKey: string): Promise<{ elapsedMs: numb
   const client = new DocSpaceClient({
     baseUrl: url,
     fetch,
-    credentials: { kind: 'apiKey', apiKey },
+    auth: staticAuth({ kind: 'apiKey', apiKey }),
     executor: passThrough,
   });
   let failed = 0;
@@ -145,7 +151,7 @@ async function measure(profile: 'documented' | 'server', runner: typeof runOurs)
     const warm = new DocSpaceClient({
       baseUrl: sandbox.url,
       fetch,
-      credentials: { kind: 'apiKey', apiKey: sandbox.apiKey },
+      auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.apiKey }),
       executor: passThrough,
     });
     for (let round = 0; round < 10; round++) await Promise.all(Array.from({ length: 20 }, (_, i) => pick(i)(warm, i)));

@@ -32,7 +32,7 @@ test('a key that is not shaped like a DocSpace key is caught before the portal s
   sandboxLog,
 }) => {
   const options = await signInWithApiKey('my-password');
-  await expect(options.getByRole('alert')).toContainText('should start with "sk-"');
+  await expect(options.getByRole('alert')).toContainText('starts with "sk-"');
   expect((await sandboxLog()).filter((e) => e.path === '/api/2.0/people/@self')).toHaveLength(0);
 });
 

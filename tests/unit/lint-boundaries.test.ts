@@ -82,7 +82,7 @@ describe('layer boundaries', () => {
   it('the sandbox shares no code with the extension', async () => {
     expect(
       await ruleIds(
-        "import { AppError } from '../../src/errors.ts';\nexport const x = AppError;\n",
+        "import { AppError } from '../../src/errors/index.ts';\nexport const x = AppError;\n",
         'tests/sandbox/boundary-probe.ts',
       ),
     ).toContain('no-restricted-imports');

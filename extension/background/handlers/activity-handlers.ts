@@ -1,16 +1,21 @@
 import { checkPortalLimits } from '../../../src/portals/portal-limits.ts';
-import type { CommandHandlers } from '../../../src/protocol.ts';
-import type { CommandContext } from '../../platform/messaging-background.ts';
-import type { BackgroundServices } from '../services.ts';
+import type { CommandHandlers } from '../../../src/protocol/index.ts';
+import { limitsItem } from '../../../src/storage/schema.ts';
+import type { CommandContext } from '../../platform/ports.ts';
+import type { BackgroundContext } from '../app.ts';
 
 type ActivityCommands = Pick<CommandHandlers<CommandContext>, 'getActivity' | 'setLimits'>;
 
-export function activityHandlers(services: BackgroundServices): ActivityCommands {
+export function activityHandlers(background: BackgroundContext): ActivityCommands {
   return {
-    getActivity: ({ portalId }) => services.activity(portalId),
+    getActivity: async ({ portalId }) => {
+      if (!background.registry.get(portalId)) return null;
+      return (await background.sessions.require(portalId)).scheduler.snapshot();
+    },
     setLimits: async ({ portalId, limits }) => {
       const checked = checkPortalLimits(limits);
-      await services.setLimits(portalId, checked);
+      await background.storage.set(limitsItem, portalId, checked);
+      await background.sessions.updateLimits(portalId, checked);
       return checked;
     },
   };

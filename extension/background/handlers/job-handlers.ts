@@ -1,14 +1,32 @@
-import type { CommandHandlers } from '../../../src/protocol.ts';
-import type { CommandContext } from '../../platform/messaging-background.ts';
-import type { JobManager } from '../jobs.ts';
+import { folderTitles } from '../../../src/docspace/titles.ts';
+import { appError } from '../../../src/errors/index.ts';
+import type { CreateFoldersParams } from '../../../src/jobs/kinds/create-folders.ts';
+import type { CommandHandlers } from '../../../src/protocol/index.ts';
+import type { CommandContext } from '../../platform/ports.ts';
+import type { BackgroundContext } from '../app.ts';
 
-type JobCommands = Pick<CommandHandlers<CommandContext>, 'createFolders' | 'listJobs' | 'cancelJob'>;
+type JobCommands = Pick<
+  CommandHandlers<CommandContext>,
+  'createFolders' | 'listJobs' | 'cancelJob' | 'pauseJob' | 'resumeJob' | 'retryJob' | 'dismissJob'
+>;
 
-export function jobHandlers(jobs: JobManager): JobCommands {
+export function jobHandlers({ jobs, registry }: BackgroundContext): JobCommands {
   return {
-    createFolders: ({ portalId, parentId, parentTitle, titles }) =>
-      jobs.createFolders(portalId, parentId, parentTitle, titles),
+    createFolders: async ({ portalId, parentId, parentTitle, titles }) => {
+      if (!registry.get(portalId)) throw appError('portalNotInList', {});
+      const params: CreateFoldersParams = { parentId, parentTitle };
+      return jobs.start(
+        'createFolders',
+        portalId,
+        params,
+        folderTitles(titles).map((title) => ({ title })),
+      );
+    },
     listJobs: () => jobs.list(),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),
+    pauseJob: ({ jobId }) => jobs.pause(jobId),
+    resumeJob: ({ jobId }) => jobs.resume(jobId),
+    retryJob: ({ jobId }) => jobs.retry(jobId),
+    dismissJob: ({ jobId }) => jobs.dismiss(jobId),
   };
 }

@@ -1,31 +1,38 @@
-import { checkPortal, signIn } from '../../../src/portals/sign-in.ts';
-import type { CommandHandlers } from '../../../src/protocol.ts';
-import type { CommandContext } from '../../platform/messaging-background.ts';
-import { hasHostPermission } from '../../platform/permissions.ts';
-import type { BackgroundServices } from '../services.ts';
+import { checkPortal, signIn, type SignInDeps } from '../../../src/portals/sign-in.ts';
+import type { CommandHandlers } from '../../../src/protocol/index.ts';
+import type { CommandContext } from '../../platform/ports.ts';
+import type { BackgroundContext } from '../app.ts';
 
 type PortalCommands = Pick<CommandHandlers<CommandContext>, 'getState' | 'checkPortal' | 'signIn' | 'signOut'>;
 
-export function portalHandlers(services: BackgroundServices): PortalCommands {
-  return {
-    getState: () => services.registry.state(hasHostPermission),
+export function portalHandlers(background: BackgroundContext): PortalCommands {
+  const { registry, sessions, jobs, hasHostPermission } = background;
+  const signInDeps = async (): Promise<SignInDeps> => ({
+    // The sign-in steps go through the origin's anonymous scheduler: the portal limits them per IP too.
+    createClient: async (origin, credentials) => (await sessions.anonymousFor(origin)).client(credentials),
+    hasHostPermission,
+    now: () => new Date(),
+  });
 
-    checkPortal: ({ url }) => checkPortal(services.signInDeps, url),
+  return {
+    getState: () => registry.state(hasHostPermission),
+
+    checkPortal: async ({ url }) => checkPortal(await signInDeps(), url),
 
     signIn: async (request) => {
-      const { record, credentials } = await signIn(services.signInDeps, request);
-      await services.registry.save(record, credentials);
-      await services.signedIn(record.id, credentials);
-      await services.broadcastState();
+      const { record, credentials } = await signIn(await signInDeps(), request);
+      await registry.save(record, credentials);
+      await sessions.signedIn(record);
+      await background.broadcastState();
+      // Jobs that waited for this account go on.
+      void jobs.resumePortal(record.id);
       const { needsSignIn: _stored, ...summary } = record;
       return { ...summary, status: 'signedIn' };
     },
 
     signOut: async ({ portalId }) => {
-      await services.registry.remove(portalId);
-      services.forget(portalId);
-      await services.broadcastState();
-      return services.registry.state(hasHostPermission);
+      await background.removePortal(portalId);
+      return registry.state(hasHostPermission);
     },
   };
 }

@@ -1,7 +1,8 @@
-import type { Crumb } from '../../../src/protocol.ts';
-import { t } from '../../platform/i18n.ts';
+import type { Crumb } from '../../../src/protocol/index.ts';
+import { usePlatform } from '../platform-context.ts';
 
 export function Breadcrumbs({ crumbs, onOpen }: { crumbs: Crumb[]; onOpen: (crumb: Crumb, index: number) => void }) {
+  const { t } = usePlatform();
   return (
     <nav class="breadcrumbs" aria-label={t('breadcrumbs')}>
       <ol>

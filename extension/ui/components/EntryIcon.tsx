@@ -1,4 +1,4 @@
-import type { Entry } from '../../../src/protocol.ts';
+import type { Entry } from '../../../src/protocol/index.ts';
 
 // Colours follow the ONLYOFFICE editors (blue text, green sheets, orange slides, red PDF) so the eye finds them.
 const FILE_STYLES: Record<number, { label: string; color: string }> = {

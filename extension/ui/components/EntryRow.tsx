@@ -1,7 +1,7 @@
 import { formatDate } from '../../../src/format/date.ts';
 import { formatSize } from '../../../src/format/size.ts';
-import type { Entry } from '../../../src/protocol.ts';
-import { t, uiLanguage } from '../../platform/i18n.ts';
+import type { Entry } from '../../../src/protocol/index.ts';
+import { usePlatform } from '../platform-context.ts';
 import { EntryIcon } from './EntryIcon.tsx';
 
 interface Props {
@@ -10,6 +10,7 @@ interface Props {
 }
 
 export function EntryRow({ entry, onOpen }: Props) {
+  const { t, uiLanguage } = usePlatform();
   const locale = uiLanguage();
   const date = formatDate(entry.updated, locale, new Date());
   const meta =

@@ -1,17 +1,29 @@
-import type { JobSummary } from '../../../src/protocol.ts';
-import { t } from '../../platform/i18n.ts';
+import type { JobSummary } from '../../../src/protocol/index.ts';
+import { errorText, localText, usePlatform } from '../platform-context.ts';
+
+export interface JobActions {
+  cancel(jobId: string): void;
+  pause(jobId: string): void;
+  resume(jobId: string): void;
+  retry(jobId: string): void;
+  dismiss(jobId: string): void;
+}
+
+const ACTIVE = new Set(['running', 'waiting', 'verifying']);
 
 /** Running and recent jobs with their progress; server strings (folder names, reasons) are text. */
-export function JobList({ jobs, onCancel }: { jobs: JobSummary[]; onCancel: (jobId: string) => void }) {
+export function JobList({ jobs, actions }: { jobs: JobSummary[]; actions: JobActions }) {
+  const { t } = usePlatform();
   if (jobs.length === 0) return null;
   return (
     <ul class="jobs" aria-label={t('jobs')}>
       {jobs.slice(0, 3).map((job) => {
         const finished = job.done + job.skipped + job.failed;
+        const status = job.status === 'waiting' ? `waiting_${job.waitingFor ?? 'portal'}` : job.status;
         return (
           <li class="job" key={job.id} data-testid="job" data-status={job.status}>
             <div class="job-line">
-              <span class="job-title">{t('jobCreateFolders', job.parentTitle)}</span>
+              <span class="job-title">{localText(t, job.title)}</span>
               <span class="job-count" data-testid="job-count">
                 {t('jobProgress', [String(finished), String(job.total)])}
               </span>
@@ -19,20 +31,47 @@ export function JobList({ jobs, onCancel }: { jobs: JobSummary[]; onCancel: (job
             <progress max={job.total} value={finished} />
             <div class="job-line muted">
               <span data-testid="job-status">
-                {t(`jobStatus_${job.status}`)}
+                {t(`jobStatus_${status}`)}
                 {job.skipped > 0 ? ` · ${t('jobSkipped', String(job.skipped))}` : ''}
                 {job.failed > 0 ? ` · ${t('jobFailed', String(job.failed))}` : ''}
               </span>
-              {job.status === 'running' && (
-                <button type="button" class="link-button" onClick={() => onCancel(job.id)}>
-                  {t('cancel')}
-                </button>
-              )}
+              <span class="job-actions">
+                {ACTIVE.has(job.status) && (
+                  <button type="button" class="link-button" onClick={() => actions.pause(job.id)}>
+                    {t('pause')}
+                  </button>
+                )}
+                {job.status === 'paused' && (
+                  <button type="button" class="link-button" onClick={() => actions.resume(job.id)}>
+                    {t('resume')}
+                  </button>
+                )}
+                {(ACTIVE.has(job.status) || job.status === 'paused') && (
+                  <button type="button" class="link-button" onClick={() => actions.cancel(job.id)}>
+                    {t('cancel')}
+                  </button>
+                )}
+                {(job.status === 'failed' || job.status === 'cancelled') && (
+                  <button type="button" class="link-button" onClick={() => actions.retry(job.id)}>
+                    {t('retry')}
+                  </button>
+                )}
+                {(job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') && (
+                  <button type="button" class="link-button" onClick={() => actions.dismiss(job.id)}>
+                    {t('dismiss')}
+                  </button>
+                )}
+              </span>
             </div>
-            {job.error && <p class="job-error">{job.error.message}</p>}
-            {job.failures.map((f) => (
-              <p class="job-error" key={f.title}>
-                {f.title}: {f.message}
+            {job.error && <p class="job-error">{errorText(t, job.error)}</p>}
+            {job.failures.map((failure, i) => (
+              <p class="job-error" key={i}>
+                {failure.label}: {errorText(t, failure.error)}
+              </p>
+            ))}
+            {job.findings?.map((finding, i) => (
+              <p class="job-error" key={`f${i}`}>
+                {errorText(t, finding)}
               </p>
             ))}
           </li>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../platform/i18n.ts';
+import { usePlatform } from '../platform-context.ts';
 
 /** One folder name per line; the background creates them as a durable job. */
 export function NewFoldersForm({
@@ -9,6 +9,7 @@ export function NewFoldersForm({
   onSubmit: (text: string) => Promise<boolean>;
   onCancel: () => void;
 }) {
+  const { t } = usePlatform();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const count = text.split(/\r?\n/).filter((line) => line.trim() !== '').length;

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { SchedulerSnapshot } from '../../../src/protocol.ts';
-import { t } from '../../platform/i18n.ts';
+import type { SchedulerSnapshot } from '../../../src/protocol/index.ts';
+import { usePlatform } from '../platform-context.ts';
 
 /** Tells the user the portal asked us to wait, and counts down to when requests resume. */
 export function PauseBanner({ snapshot }: { snapshot: SchedulerSnapshot | null }) {
+  const { t } = usePlatform();
   const [now, setNow] = useState(Date.now());
   const until = snapshot?.pause?.until ?? null;
   useEffect(() => {

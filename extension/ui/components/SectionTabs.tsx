@@ -1,9 +1,10 @@
-import type { SectionId } from '../../../src/protocol.ts';
-import { t } from '../../platform/i18n.ts';
+import type { SectionId } from '../../../src/protocol/index.ts';
+import { usePlatform } from '../platform-context.ts';
 
 export const SECTIONS: readonly SectionId[] = ['rooms', 'my', 'recent', 'favorites', 'trash'];
 
 export function SectionTabs({ current, onSelect }: { current: SectionId; onSelect: (section: SectionId) => void }) {
+  const { t } = usePlatform();
   return (
     <div class="tabs" role="tablist" aria-label={t('sections')}>
       {SECTIONS.map((section) => (

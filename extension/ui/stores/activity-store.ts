@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { PortalId, SchedulerSnapshot } from '../../../src/protocol.ts';
+import type { PortalId, SchedulerSnapshot } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
 
 export interface ActivityState {
@@ -18,7 +18,7 @@ export function createActivityStore(connector: Connector) {
       if (watched === portalId) set({ snapshot });
     },
   }));
-  connector.on('schedulerSnapshot', (snapshot) => {
+  connector.on('schedulerChanged', (snapshot) => {
     if (snapshot.key === watched) store.setState({ snapshot });
   });
   return store;

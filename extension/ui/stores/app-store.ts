@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { AppError, toErrorData, type ErrorData } from '../../../src/errors.ts';
-import type { AppState, PortalSummary } from '../../../src/protocol.ts';
+import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
+import type { AppState, PortalSummary } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
 
 export interface AppStoreState {
@@ -32,7 +32,7 @@ export function createAppStore(connector: Connector) {
       try {
         set({ state: await connector.send('signOut', { portalId }), error: null });
       } catch (error) {
-        set({ error: error instanceof AppError ? error.toData() : toErrorData(error) });
+        set({ error: toErrorData(error) });
       }
     },
   }));

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import { toErrorData, type ErrorData } from '../../../src/errors.ts';
-import type { Crumb, EntryId, FolderPage, PortalId, SectionId } from '../../../src/protocol.ts';
+import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
+import type { Crumb, EntryId, FolderPage, PortalId, SectionId } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
 
 export const PAGE_SIZE = 50;
@@ -123,10 +123,11 @@ export function createBrowseStore(connector: Connector) {
       },
     };
   });
-  connector.on('listingChanged', ({ portalId, folderId }) => {
+  connector.on('entriesChanged', ({ portalId, folderIds }) => {
     const { page } = store.getState();
-    if (page && page.portalId === portalId && String(page.folder.id) === String(folderId))
+    if (page && page.portalId === portalId && folderIds.some((id) => String(id) === String(page.folder.id))) {
       void store.getState().refresh();
+    }
   });
   return store;
 }

@@ -1,17 +1,20 @@
 import { createStore } from 'zustand/vanilla';
-import { toErrorData, type ErrorData } from '../../../src/errors.ts';
-import type { EntryId, JobSummary, PortalId } from '../../../src/protocol.ts';
+import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
+import type { EntryId, JobSummary, PortalId } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
+
+type Control = 'cancelJob' | 'pauseJob' | 'resumeJob' | 'retryJob';
 
 export interface JobsState {
   jobs: JobSummary[];
   error: ErrorData | null;
   load(): Promise<void>;
   createFolders(portalId: PortalId, parentId: EntryId, parentTitle: string, text: string): Promise<boolean>;
-  cancel(jobId: string): Promise<void>;
+  control(command: Control, jobId: string): Promise<void>;
+  dismiss(jobId: string): Promise<void>;
 }
 
-/** Background jobs, newest first; progress arrives as events while the popup is open. */
+/** Background jobs, newest first; progress arrives as events while the page is open. */
 export function createJobsStore(connector: Connector) {
   const upsert = (jobs: JobSummary[], job: JobSummary): JobSummary[] =>
     jobs.some((j) => j.id === job.id) ? jobs.map((j) => (j.id === job.id ? job : j)) : [job, ...jobs];
@@ -40,15 +43,26 @@ export function createJobsStore(connector: Connector) {
         return false;
       }
     },
-    async cancel(jobId) {
+    async control(command, jobId) {
       try {
-        set({ jobs: upsert(get().jobs, await connector.send('cancelJob', { jobId })) });
+        set({ jobs: upsert(get().jobs, await connector.send(command, { jobId })), error: null });
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
+    },
+    async dismiss(jobId) {
+      try {
+        await connector.send('dismissJob', { jobId });
+        set({ jobs: get().jobs.filter((job) => job.id !== jobId), error: null });
       } catch (error) {
         set({ error: toErrorData(error) });
       }
     },
   }));
-  connector.on('jobProgress', (job) => store.setState({ jobs: upsert(store.getState().jobs, job) }));
+  connector.on('jobChanged', (job) => store.setState({ jobs: upsert(store.getState().jobs, job) }));
+  connector.on('jobRemoved', ({ jobId }) =>
+    store.setState({ jobs: store.getState().jobs.filter((job) => job.id !== jobId) }),
+  );
   return store;
 }
 

@@ -1,9 +1,10 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { staticAuth } from '../../../src/docspace/request-auth.ts';
 import { DocSpaceClient } from '../../../src/docspace/client.ts';
 import { ListingCache, listingTags } from '../../../src/docspace/listing-cache.ts';
 import { SingleFlight } from '../../../src/docspace/single-flight.ts';
-import type { FolderPage } from '../../../src/protocol.ts';
+import type { FolderPage } from '../../../src/protocol/index.ts';
 import { SimpleQueue } from '../../../src/scheduler/simple-queue.ts';
 
 const page = (folderId: number, path: number[] = []): FolderPage => ({
@@ -26,7 +27,7 @@ describe('single flight', () => {
         await new Promise((r) => setTimeout(r, 5));
         return new Response(JSON.stringify({ response: { n: 1 }, status: 0 }));
       },
-      credentials: { kind: 'apiKey', apiKey: 'k' },
+      auth: staticAuth({ kind: 'apiKey', apiKey: 'k' }),
       executor: new SimpleQueue(),
       singleFlight: new SingleFlight(),
     });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
+import { staticAuth } from '../../../src/docspace/request-auth.ts';
 import { DocSpaceClient, type FetchLike } from '../../../src/docspace/client.ts';
-import { AppError } from '../../../src/errors.ts';
+import { AppError } from '../../../src/errors/index.ts';
+import { english } from '../support/english.ts';
 import { SimpleQueue } from '../../../src/scheduler/simple-queue.ts';
 
 const origin = 'https://team.onlyoffice.com';
@@ -11,7 +13,7 @@ function clientWith(fetch: FetchLike, timeoutMs = 1000) {
   return new DocSpaceClient({
     baseUrl: origin,
     fetch,
-    credentials: { kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` },
+    auth: staticAuth({ kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` }),
     executor: new SimpleQueue(2),
     timeoutMs,
   });
@@ -52,7 +54,7 @@ describe('DocSpaceClient', () => {
     expect(seen!.url).toBe(`${origin}/api/2.0/files/rooms?count=10&startIndex=0&type=1&type=2`);
   });
 
-  it('sends a session token as the bare Authorization value', async () => {
+  it('sends a session token with the Bearer scheme, as the spec documents', async () => {
     let auth: string | undefined;
     const client = new DocSpaceClient({
       baseUrl: origin,
@@ -60,11 +62,11 @@ describe('DocSpaceClient', () => {
         auth = (init.headers as Record<string, string>).Authorization;
         return json({ response: { id: 2 }, status: 0 });
       },
-      credentials: { kind: 'token', token: 'opaque-token', expires: null },
+      auth: staticAuth({ kind: 'token', token: 'opaque-token', expires: null }),
       executor: new SimpleQueue(),
     });
     await client.call('/api/2.0/people/@self', { schema });
-    expect(auth).toBe('opaque-token');
+    expect(auth).toBe('Bearer opaque-token');
   });
 
   it('sends no Authorization on anonymous calls and refuses authenticated ones without credentials', async () => {
@@ -75,7 +77,7 @@ describe('DocSpaceClient', () => {
         headers = init.headers as Record<string, string>;
         return json({ response: { id: 3 } });
       },
-      credentials: null,
+      auth: staticAuth(null),
       executor: new SimpleQueue(),
     });
     await client.call('/api/2.0/settings', { schema, anonymous: true });
@@ -111,7 +113,7 @@ describe('DocSpaceClient', () => {
   ])('turns a malformed answer (%s) into badResponse', async (_name, body, fragment) => {
     const error = await failure(clientWith(async () => json(body)).call('/x', { schema }));
     expect(error.code).toBe('badResponse');
-    expect(error.message).toContain(fragment);
+    expect(english(error)).toContain(fragment);
   });
 
   it('reports a network failure as retryable', async () => {

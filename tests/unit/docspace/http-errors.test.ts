@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../support/english.ts';
 import { errorFromResponse, messageFromBody, parseRetryAfter } from '../../../src/docspace/http-errors.ts';
 
 const origin = 'https://team.onlyoffice.com';
@@ -18,7 +19,7 @@ describe('errorFromResponse', () => {
   ] as const)('HTTP %i → %s', (status, code, retryable, action) => {
     const error = errorFromResponse(status, '', noHeaders, origin);
     expect(error).toMatchObject({ code, retryable, action, status });
-    expect(error.message.length).toBeGreaterThan(20);
+    expect(english(error).length).toBeGreaterThan(20);
   });
 
   it('uses the server message from the DocSpace error body', () => {
@@ -27,7 +28,7 @@ describe('errorFromResponse', () => {
       status: 1,
       statusCode: 403,
     });
-    expect(errorFromResponse(403, body, noHeaders, origin).message).toContain('Folder is locked');
+    expect(english(errorFromResponse(403, body, noHeaders, origin))).toContain('Folder is locked');
   });
 
   it('reads validation details from a ValidationProblemDetails in the envelope', () => {
@@ -41,7 +42,7 @@ describe('errorFromResponse', () => {
       status: 1,
       statusCode: 400,
     });
-    expect(errorFromResponse(400, body, noHeaders, origin).message).toContain('between 1 and 100');
+    expect(english(errorFromResponse(400, body, noHeaders, origin))).toContain('between 1 and 100');
   });
 
   it('carries Retry-After on 503 and 429', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../support/english.ts';
 import { normalisePortalUrl } from '../../../src/docspace/portal-url.ts';
-import { AppError } from '../../../src/errors.ts';
+import { AppError } from '../../../src/errors/index.ts';
 
 describe('normalisePortalUrl', () => {
   it.each([
@@ -30,7 +31,7 @@ describe('normalisePortalUrl', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).code).toBe('invalidUrl');
-      expect((error as AppError).message).toContain(fragment);
+      expect(english(error as AppError)).toContain(fragment);
     }
   });
 });

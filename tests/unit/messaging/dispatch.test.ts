@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/errors.ts';
+import { appError } from '../../../src/errors/index.ts';
 import { dispatchCommand } from '../../../src/messaging/dispatch.ts';
-import type { AppState, CommandHandlers, FolderPage } from '../../../src/protocol.ts';
-import { isCommandMessage } from '../../../src/protocol.ts';
+import type { AppState, CommandHandlers, FolderPage } from '../../../src/protocol/index.ts';
+import { isCommandMessage } from '../../../src/protocol/index.ts';
 
 const emptyState: AppState = { portals: [], activePortalId: null };
 const page = {} as FolderPage;
@@ -24,6 +24,10 @@ function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandle
     createFolders: unused,
     listJobs: async () => [],
     cancelJob: unused,
+    pauseJob: unused,
+    resumeJob: unused,
+    retryJob: unused,
+    dismissJob: unused,
     ...overrides,
   };
 }
@@ -39,13 +43,7 @@ describe('dispatchCommand', () => {
   it('sends an AppError across as data with its code, message and action', async () => {
     const failing = handlers({
       listRooms: async () => {
-        throw new AppError({
-          code: 'rateLimited',
-          message: 'slow down',
-          retryable: true,
-          action: 'wait',
-          retryAfterSeconds: 3,
-        });
+        throw appError('rateLimited', {}, { retryAfterSeconds: 3 });
       },
     });
     const reply = await dispatchCommand(
@@ -58,7 +56,8 @@ describe('dispatchCommand', () => {
       error: {
         name: 'AppError',
         code: 'rateLimited',
-        message: 'slow down',
+        key: 'rateLimited',
+        params: [],
         retryable: true,
         action: 'wait',
         retryAfterSeconds: 3,
@@ -78,7 +77,7 @@ describe('dispatchCommand', () => {
       null,
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'internal', retryable: true } });
-    expect(reply && !reply.ok && reply.error.message).toContain('boom');
+    expect(reply && !reply.ok && reply.error.params).toEqual(['boom']);
   });
 
   it('ignores messages that are not commands', async () => {
@@ -87,6 +86,39 @@ describe('dispatchCommand', () => {
       await dispatchCommand(handlers(), { type: 'dpt/command', name: 'deleteEverything', payload: {} }, null),
     ).toBeUndefined();
     expect(await dispatchCommand(handlers(), 'getState', null)).toBeUndefined();
+  });
+});
+
+describe('payload checks', () => {
+  it('refuses a payload that does not match the command before any handler runs', async () => {
+    let called = 0;
+    const counting = handlers({
+      listRooms: async () => {
+        called++;
+        return page;
+      },
+    });
+    for (const payload of [{ portalId: 5 }, { portalId: 'p', startIndex: -5 }, { portalId: 'p', count: 1e9 }, {}]) {
+      const reply = await dispatchCommand(counting, { type: 'dpt/command', name: 'listRooms', payload }, null);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'validation', key: 'commandInvalid' } });
+    }
+    expect(called).toBe(0);
+  });
+
+  it('hands the handler only the declared fields', async () => {
+    let seen: unknown;
+    const spying = handlers({
+      listRooms: async (request) => {
+        seen = request;
+        return page;
+      },
+    });
+    await dispatchCommand(
+      spying,
+      { type: 'dpt/command', name: 'listRooms', payload: { portalId: 'p', startIndex: 0, __proto__x: 1, extra: 'x' } },
+      null,
+    );
+    expect(seen).toEqual({ portalId: 'p', startIndex: 0 });
   });
 });
 

@@ -33,9 +33,9 @@ describe('portal limits', () => {
   });
 
   it('refuses numbers out of range with the range', () => {
-    expect(() => checkPortalLimits({ safetyMargin: 1.5 })).toThrow(/between 5% and 100%/);
-    expect(() => checkPortalLimits({ concurrentWrites: 0 })).toThrow(/from 1 to/);
-    expect(() => checkPortalLimits({ requestsPer10s: 2.5 })).toThrow(/whole number/);
+    expect(() => checkPortalLimits({ safetyMargin: 1.5 })).toThrow(/limitOutOfRange: safetyMargin \| 0\.05 \| 1/);
+    expect(() => checkPortalLimits({ concurrentWrites: 0 })).toThrow(/limitOutOfRange: concurrentWrites \| 1 \|/);
+    expect(() => checkPortalLimits({ requestsPer10s: 2.5 })).toThrow(/limitOutOfRange: requestsPer10s/);
     expect(checkPortalLimits({ concurrentReads: 20, junk: 1 } as never)).toEqual({ concurrentReads: 20 });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../../src/portals/key-value-store.ts';
-import { PortalRegistry, STORAGE_KEYS, type PortalRecord } from '../../../src/portals/portal-registry.ts';
+import { PortalRegistry, type PortalRecord } from '../../../src/portals/portal-registry.ts';
+import { SCHEMA } from '../../../src/storage/schema.ts';
+import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { TypedStorage } from '../../../src/storage/typed-storage.ts';
 
 const record = (id: string, origin = 'https://a.example.com'): PortalRecord => ({
   id,
@@ -13,16 +15,17 @@ const record = (id: string, origin = 'https://a.example.com'): PortalRecord => (
   needsSignIn: false,
 });
 const granted = async () => true;
+const areas = () => ({ local: new MemoryStorageArea(), session: new MemoryStorageArea() });
 
 describe('PortalRegistry', () => {
   it('keeps secrets out of the portal list and survives a reload (a new worker)', async () => {
-    const store = new MemoryStore();
-    const registry = new PortalRegistry(store);
+    const storage = areas();
+    const registry = new PortalRegistry(new TypedStorage(storage, SCHEMA));
     await registry.load();
     await registry.save(record('a|u'), { kind: 'apiKey', apiKey: 'sk-secret' });
-    expect(JSON.stringify(await store.get(STORAGE_KEYS.portals))).not.toContain('sk-secret');
+    expect(JSON.stringify(storage.local.data.get('portals'))).not.toContain('sk-secret');
 
-    const reloaded = new PortalRegistry(store);
+    const reloaded = new PortalRegistry(new TypedStorage(storage, SCHEMA));
     await reloaded.load();
     expect(await reloaded.state(granted)).toMatchObject({
       activePortalId: 'a|u',
@@ -32,7 +35,7 @@ describe('PortalRegistry', () => {
   });
 
   it('reports a missing host permission and a refused sign-in as statuses', async () => {
-    const registry = new PortalRegistry(new MemoryStore());
+    const registry = new PortalRegistry(new TypedStorage(areas(), SCHEMA));
     await registry.load();
     await registry.save(record('a|u'), { kind: 'apiKey', apiKey: 'k' });
     expect((await registry.state(async () => false)).portals[0]?.status).toBe('permissionMissing');
@@ -41,19 +44,19 @@ describe('PortalRegistry', () => {
     expect((await registry.state(granted)).portals[0]?.status).toBe('signInRequired');
   });
 
-  it('removes an account with its credentials and picks another active one', async () => {
-    const store = new MemoryStore();
-    const registry = new PortalRegistry(store);
+  it('removes an account and picks another active one', async () => {
+    const registry = new PortalRegistry(new TypedStorage(areas(), SCHEMA));
     await registry.load();
     await registry.save(record('a|u'), { kind: 'apiKey', apiKey: 'k1' });
     await registry.save(record('b|u', 'https://b.example.com'), { kind: 'apiKey', apiKey: 'k2' });
     await registry.remove('b|u');
     expect((await registry.state(granted)).activePortalId).toBe('a|u');
-    expect(await store.get(STORAGE_KEYS.credentials('b|u'))).toBeUndefined();
+    expect(registry.list().map((r) => r.id)).toEqual(['a|u']);
   });
 
-  it('applies concurrent writes one after another', async () => {
-    const registry = new PortalRegistry(new MemoryStore());
+  it('applies concurrent writes one after another: none is lost', async () => {
+    const storage = areas();
+    const registry = new PortalRegistry(new TypedStorage(storage, SCHEMA));
     await registry.load();
     await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
@@ -61,5 +64,6 @@ describe('PortalRegistry', () => {
       ),
     );
     expect(registry.list()).toHaveLength(10);
+    expect((storage.local.data.get('portals') as unknown[]).length).toBe(10);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/errors.ts';
+import { appError } from '../../../src/errors/index.ts';
 import { DEFAULT_LIMITS, type LimitSettings } from '../../../src/scheduler/limits.ts';
 import type { Lane, RequestTicket, SendContext } from '../../../src/scheduler/request-executor.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
@@ -63,14 +63,7 @@ function setup(
 }
 
 const refusal = (status: 429 | 503, retryAfterSeconds?: number) =>
-  new AppError({
-    code: status === 429 ? 'rateLimited' : 'unavailable',
-    message: 'slow down',
-    retryable: true,
-    action: 'wait',
-    status,
-    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-  });
+  appError(status === 429 ? 'rateLimited' : 'unavailable', {}, { status, retryAfterSeconds });
 
 describe('Scheduler limits', () => {
   it('keeps every sliding window: 10 per 1 s and 25 per 6 s', async () => {
@@ -288,13 +281,7 @@ describe('Scheduler and the server', () => {
     const failing = request('/a', {
       answer: async (context) => {
         context.observe(401, new Headers());
-        throw new AppError({
-          code: 'unauthorized',
-          message: 'sign in',
-          retryable: false,
-          action: 'signIn',
-          status: 401,
-        });
+        throw appError('sessionRejected', { origin: 'https://p' }, { status: 401 });
       },
     });
     await expect(failing).rejects.toMatchObject({ code: 'unauthorized' });
@@ -309,7 +296,7 @@ describe('Scheduler and the server', () => {
 });
 
 describe('Scheduler retries', () => {
-  const networkError = () => new AppError({ code: 'network', message: 'reset', retryable: true, action: 'retry' });
+  const networkError = () => appError('networkError', { origin: 'https://p' });
 
   it('retries a GET after a network error with backoff', async () => {
     const { clock, sent, request } = setup();
@@ -322,7 +309,7 @@ describe('Scheduler retries', () => {
   it('never blindly repeats a POST whose outcome is unknown', async () => {
     const { clock, sent, request } = setup();
     const post = request('/create', { method: 'POST', answer: async () => Promise.reject(networkError()) });
-    const settled = expect(post).rejects.toThrow(/did not confirm/);
+    const settled = expect(post).rejects.toThrow(/writeUnconfirmed/);
     await clock.advance(10_000);
     await settled;
     expect(sent).toHaveLength(1);
@@ -333,8 +320,7 @@ describe('Scheduler retries', () => {
     let checks = 0;
     const post = request('/create', {
       method: 'POST',
-      answer: async () =>
-        Promise.reject(new AppError({ code: 'server', message: '502', retryable: true, action: 'retry', status: 502 })),
+      answer: async () => Promise.reject(appError('serverError', { status: 502 }, { status: 502 })),
       ticket: { checkOutcome: async () => (++checks, { happened: true, value: 'found it' }) },
     });
     await clock.advance(1_000);
@@ -346,10 +332,7 @@ describe('Scheduler retries', () => {
   it('does not retry a 404 or a 400', async () => {
     const { clock, sent, request } = setup();
     const got = request('/a', {
-      answer: async () =>
-        Promise.reject(
-          new AppError({ code: 'notFound', message: 'gone', retryable: false, action: 'retry', status: 404 }),
-        ),
+      answer: async () => Promise.reject(appError('notFound', {}, { status: 404 })),
     });
     const settled = expect(got).rejects.toMatchObject({ code: 'notFound' });
     await clock.advance(5_000);

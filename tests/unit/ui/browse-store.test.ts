@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/errors.ts';
-import type { Entry, FolderPage } from '../../../src/protocol.ts';
+import { appError } from '../../../src/errors/index.ts';
+import type { Entry, FolderPage } from '../../../src/protocol/index.ts';
 import { createBrowseStore } from '../../../extension/ui/stores/browse-store.ts';
 import { fakeConnector } from './fake-connector.ts';
 
@@ -71,7 +71,7 @@ describe('browse store', () => {
     const { connector } = fakeConnector({
       listRooms: async () => page([1], 1),
       listSection: async () => {
-        if (fail) throw new AppError({ code: 'network', message: 'Could not reach', retryable: true, action: 'retry' });
+        if (fail) throw appError('networkError', { origin: 'https://p' });
         return page([9], 1, 0, 'My documents');
       },
     });
@@ -92,7 +92,7 @@ describe('browse store', () => {
     const store = createBrowseStore(connector);
     await store.getState().start('p');
     version = 2;
-    emit('listingChanged', { portalId: 'p', folderId: 1 });
+    emit('entriesChanged', { portalId: 'p', folderIds: [1] });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(store.getState().page?.entries.map((e) => e.id)).toEqual([1, 2]);
     expect(store.getState().status).toBe('ready');

@@ -1,4 +1,4 @@
-import type { CommandName, CommandRequest, CommandResponse, EventName, Events } from '../../../src/protocol.ts';
+import type { CommandName, CommandRequest, CommandResponse, EventName, Events } from '../../../src/protocol/index.ts';
 import type { Connector } from '../../../extension/ui/connector.ts';
 
 type Handler = { [K in CommandName]?: (request: CommandRequest<K>) => Promise<CommandResponse<K>> };

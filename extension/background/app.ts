@@ -1,0 +1,144 @@
+// The background as one object built from injected ports: the worker's entry point passes the browser's,
+// the Node tests pass fakes. Nothing here touches a browser API directly.
+import type { PersistedBudget } from '../../src/scheduler/budget.ts';
+import { systemClock, type Clock } from '../../src/scheduler/clock.ts';
+import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
+import { JobManager } from '../../src/jobs/job-manager.ts';
+import { PortalRegistry } from '../../src/portals/portal-registry.ts';
+import type { CommandHandlers, EntryId, PortalId } from '../../src/protocol/index.ts';
+import { StoredCredentialsAuth } from '../../src/sessions/auth-provider.ts';
+import { SessionPool } from '../../src/sessions/session-pool.ts';
+import { budgetItem, credentialsItem, jobItem, limitsItem, SCHEMA } from '../../src/storage/schema.ts';
+import { TypedStorage } from '../../src/storage/typed-storage.ts';
+import type { BackgroundPlatform, CommandContext } from '../platform/ports.ts';
+import { activityHandlers } from './handlers/activity-handlers.ts';
+import { browseHandlers } from './handlers/browse-handlers.ts';
+import { jobHandlers } from './handlers/job-handlers.ts';
+import { portalHandlers } from './handlers/portal-handlers.ts';
+
+export interface BackgroundOptions {
+  clock?: Clock;
+  newId?: () => string;
+  /** How long a lost answer is given before a job looks whether it happened (tests shorten it). */
+  settleDelayMs?: (portalId: PortalId) => Promise<number>;
+}
+
+export type Background = ReturnType<typeof createBackground>;
+
+export function createBackground(platform: BackgroundPlatform, options: BackgroundOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const storage = new TypedStorage(platform.storage, SCHEMA);
+  const registry = new PortalRegistry(storage);
+  const ready = storage.ready.then(() => registry.load());
+  const hasHostPermission = (origin: string) => platform.permissions.hasOrigin(origin);
+
+  const broadcastState = async (): Promise<void> => {
+    platform.events.broadcast('stateChanged', await registry.state(hasHostPermission));
+  };
+
+  const sessions = new SessionPool({
+    fetch: platform.fetch,
+    clock,
+    budgets: {
+      load: async (key) => (await storage.get(budgetItem, key)) ?? undefined,
+      save: (key, budget: PersistedBudget) => storage.set(budgetItem, key, budget),
+    },
+    wakeAt: (name, when) => platform.alarms.wakeAt(name, when),
+    schedulerChanged: (snapshot) => platform.events.broadcast('schedulerChanged', snapshot),
+    signInNeeded: async (portalId) => {
+      if (await registry.markNeedsSignIn(portalId)) await broadcastState();
+    },
+    lookup: (portalId) => registry.get(portalId),
+    hasHostPermission,
+    limits: (portalId) => storage.get(limitsItem, portalId),
+    hasBudget: async (portalId) => (await storage.get(budgetItem, portalId)) !== null,
+    authFor: (record) => new StoredCredentialsAuth(() => storage.get(credentialsItem, record.id)),
+  });
+
+  /** The one refresh path: the cache drops the folders, then every page hears which ones changed. */
+  const entriesChanged = (portalId: PortalId, folderIds: EntryId[]): void => {
+    void sessions.peek(portalId)?.then((session) => session.invalidateFolders(folderIds));
+    platform.events.broadcast('entriesChanged', { portalId, folderIds });
+  };
+
+  const jobs = new JobManager({
+    storage,
+    kinds: [createFoldersKind],
+    client: async (portalId) => (await sessions.require(portalId)).client,
+    keepAwake: (on) => platform.alarms.keepWaking('jobs', on),
+    jobChanged: (summary) => platform.events.broadcast('jobChanged', summary),
+    jobRemoved: (jobId) => platform.events.broadcast('jobRemoved', { jobId }),
+    entriesChanged,
+    settleDelayMs:
+      options.settleDelayMs ?? (async (portalId) => (await sessions.require(portalId)).scheduler.settleTimeMs()),
+    sleep: (ms, signal) => sleep(clock, ms, signal),
+    now: () => clock.now(),
+    newId: options.newId ?? (() => crypto.randomUUID()),
+  });
+
+  /** Sign-out and removal are one action for now: the account and everything stored for it go. */
+  const removePortal = async (portalId: PortalId): Promise<void> => {
+    const jobIds = await jobs.forgetPortal(portalId);
+    await registry.remove(portalId);
+    await sessions.close(portalId);
+    await storage.forgetPortal(portalId, 'remove', (item) => (item === jobItem ? jobIds : []));
+    await broadcastState();
+  };
+
+  const context: BackgroundContext = {
+    storage,
+    registry,
+    sessions,
+    jobs,
+    hasHostPermission,
+    broadcastState,
+    entriesChanged,
+    removePortal,
+  };
+  const handlers: CommandHandlers<CommandContext> = {
+    ...portalHandlers(context),
+    ...browseHandlers(context),
+    ...activityHandlers(context),
+    ...jobHandlers(context),
+  };
+
+  return {
+    ready,
+    handlers,
+    storage,
+    registry,
+    sessions,
+    jobs,
+    /** A worker that starts (after the browser stopped the last one) picks up the jobs it left. */
+    start: () => ready.then(() => jobs.resumeAll()),
+    /** An alarm fired: whatever was waiting for it goes on. */
+    wake: () => ready.then(() => jobs.resumeAll()),
+    permissionsChanged: () => void ready.then(broadcastState),
+  };
+}
+
+export type BackgroundContext = {
+  storage: TypedStorage;
+  registry: PortalRegistry;
+  sessions: SessionPool;
+  jobs: JobManager;
+  hasHostPermission(origin: string): Promise<boolean>;
+  broadcastState(): Promise<void>;
+  entriesChanged(portalId: PortalId, folderIds: EntryId[]): void;
+  removePortal(portalId: PortalId): Promise<void>;
+};
+
+function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clock.clearTimer(handle);
+      reject(signal.reason);
+    };
+    const handle = clock.setTimer(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,74 @@
+import type { Browser, Runtime } from 'webextension-polyfill';
+import { dispatchCommand } from '../../src/messaging/dispatch.ts';
+import { isOwnPage } from '../../src/messaging/sender.ts';
+import { EVENTS_PORT_NAME, type EventMessage } from '../../src/protocol/index.ts';
+import type { BackgroundListeners, BackgroundPlatform } from './ports.ts';
+import { storageAreas } from './storage-areas.ts';
+
+const WAKE_PREFIX = 'wake/';
+const originPattern = (origin: string): string => `${origin}/*`;
+
+/** The worker's view of the browser: storage, alarms, permissions, fetch, and messages to and from pages. */
+export function createBackgroundPlatform(browser: Browser): BackgroundPlatform & BackgroundListeners {
+  const ownBaseUrl = (): string => browser.runtime.getURL('');
+  const fromOwnPage = (sender: Runtime.MessageSender): boolean =>
+    isOwnPage(
+      { id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin },
+      browser.runtime.id,
+      ownBaseUrl(),
+    );
+  const ports = new Set<Runtime.Port>();
+
+  return {
+    storage: storageAreas(browser),
+    fetch: (input, init) => fetch(input, init),
+    alarms: {
+      wakeAt: (name, when) => void browser.alarms.create(`${WAKE_PREFIX}${name}`, { when }),
+      keepWaking: (name, on) =>
+        void (on
+          ? browser.alarms.create(`${WAKE_PREFIX}${name}`, { periodInMinutes: 0.5 })
+          : browser.alarms.clear(`${WAKE_PREFIX}${name}`)),
+    },
+    permissions: {
+      hasOrigin: (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }),
+    },
+    events: {
+      broadcast(name, payload) {
+        const message: EventMessage<typeof name> = { type: 'dpt/event', name, payload };
+        for (const port of ports) {
+          try {
+            port.postMessage(message);
+          } catch {
+            ports.delete(port);
+          }
+        }
+      },
+    },
+
+    serveCommands(handlers, ready) {
+      browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+        if (!fromOwnPage(sender)) return undefined;
+        return ready.then(() => dispatchCommand(handlers, message, { senderUrl: sender.url ?? '' }));
+      });
+    },
+    acceptEventPorts() {
+      browser.runtime.onConnect.addListener((port) => {
+        if (port.name !== EVENTS_PORT_NAME || !port.sender || !fromOwnPage(port.sender)) {
+          port.disconnect();
+          return;
+        }
+        ports.add(port);
+        port.onDisconnect.addListener(() => ports.delete(port));
+      });
+    },
+    onWake(listener) {
+      browser.alarms.onAlarm.addListener((alarm) => {
+        if (alarm.name.startsWith(WAKE_PREFIX)) listener(alarm.name.slice(WAKE_PREFIX.length));
+      });
+    },
+    onPermissionsChanged(listener) {
+      browser.permissions.onAdded.addListener(listener);
+      browser.permissions.onRemoved.addListener(listener);
+    },
+  };
+}

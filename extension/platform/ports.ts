@@ -1,0 +1,49 @@
+/**
+ * The browser capabilities the background and the pages get, as injected objects. The entry points build
+ * them from the real browser (`background-platform.ts`, `page-platform.ts`); tests build them over fakes,
+ * so no handler, job or component needs a browser to be tested. Types only: importing this loads nothing.
+ */
+import type { FetchLike } from '../../src/docspace/client.ts';
+import type { CommandHandlers, EventName, Events } from '../../src/protocol/index.ts';
+import type { Areas } from '../../src/storage/typed-storage.ts';
+
+export interface CommandContext {
+  /** The extension page that sent the command (already checked to be one of ours). */
+  senderUrl: string;
+}
+
+export interface BackgroundPlatform {
+  storage: Areas;
+  fetch: FetchLike;
+  alarms: {
+    /** Wakes the worker at `when` (epoch ms) under this name. */
+    wakeAt(name: string, when: number): void;
+    /** While on, wakes the worker every 30 s: a stopped worker is followed by one that picks the work up. */
+    keepWaking(name: string, on: boolean): void;
+  };
+  permissions: {
+    hasOrigin(origin: string): Promise<boolean>;
+  };
+  events: {
+    broadcast<K extends EventName>(name: K, payload: Events[K]): void;
+  };
+}
+
+/** Listener registration: only the worker's entry point calls these, synchronously, at top level. */
+export interface BackgroundListeners {
+  serveCommands(handlers: CommandHandlers<CommandContext>, ready: Promise<void>): void;
+  acceptEventPorts(): void;
+  onWake(listener: (name: string) => void): void;
+  onPermissionsChanged(listener: () => void): void;
+}
+
+export interface PagePlatform {
+  /** A message from `_locales`; a missing key shows the key itself so it is noticed, not hidden. */
+  t(key: string, substitutions?: string | string[]): string;
+  uiLanguage(): string;
+  /** Opens an http(s) URL in a new tab. */
+  openUrl(url: string, options?: { active?: boolean }): Promise<void>;
+  openOptionsPage(): Promise<void>;
+  /** Must be called straight from a click handler: browsers grant host access only inside a user gesture. */
+  requestHostPermission(origin: string): Promise<boolean>;
+}

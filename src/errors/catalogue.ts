@@ -1,0 +1,98 @@
+/**
+ * Every message a user can read about a failure, by key. The background builds errors from a key and its
+ * parameters; the page renders `err_<key>` from `_locales`, so the whole sentence follows the UI language.
+ * `params` lists the placeholders in order ($1, $2, …); the locales test checks en and ru use each one.
+ */
+import type { ErrorCode, UserAction } from './codes.ts';
+
+export interface MessageSpec {
+  code: ErrorCode;
+  action: UserAction;
+  retryable: boolean;
+  params: readonly string[];
+}
+
+const spec = <const P extends readonly string[] = []>(
+  code: ErrorCode,
+  action: UserAction,
+  retryable: boolean,
+  params?: P,
+): { code: ErrorCode; action: UserAction; retryable: boolean; params: P } => ({
+  code,
+  action,
+  retryable,
+  params: (params ?? []) as P,
+});
+
+export const ERROR_MESSAGES = {
+  // The portal address
+  urlEmpty: spec('invalidUrl', 'checkUrl', false),
+  urlNotWebAddress: spec('invalidUrl', 'checkUrl', false, ['input']),
+  urlBadScheme: spec('invalidUrl', 'checkUrl', false, ['scheme']),
+  urlHasCredentials: spec('invalidUrl', 'checkUrl', false),
+  urlNoHost: spec('invalidUrl', 'checkUrl', false, ['input']),
+  urlPlainHttp: spec('invalidUrl', 'checkUrl', false, ['suggested']),
+  notDocSpace: spec('notDocSpace', 'checkUrl', false, ['origin']),
+  portalUnreachable: spec('unreachable', 'checkUrl', true, ['origin']),
+  // Signing in
+  apiKeyMalformed: spec('validation', 'none', false),
+  apiKeyRejected: spec('unauthorized', 'none', false),
+  passwordRejected: spec('unauthorized', 'none', false),
+  credentialsMissing: spec('validation', 'none', false),
+  tooManySignInAttempts: spec('tooManyAttempts', 'wait', true),
+  twoFactorRequired: spec('twoFactorRequired', 'none', false),
+  signInNoToken: spec('badResponse', 'none', false),
+  permissionMissing: spec('permissionDenied', 'grantPermission', false, ['origin']),
+  permissionRefused: spec('permissionDenied', 'grantPermission', false, ['origin']),
+  permissionLost: spec('permissionDenied', 'openOptions', false, ['origin']),
+  portalNotInList: spec('notSignedIn', 'openOptions', false),
+  signInAgain: spec('unauthorized', 'signIn', false, ['origin']),
+  notSignedIn: spec('notSignedIn', 'signIn', false),
+  // What the portal answered
+  requestInvalid: spec('validation', 'none', false, ['detail']),
+  requestInvalidNoDetail: spec('validation', 'none', false),
+  sessionRejected: spec('unauthorized', 'signIn', false, ['origin']),
+  planRefused: spec('forbidden', 'none', false, ['detail']),
+  forbiddenDetail: spec('forbidden', 'none', false, ['detail']),
+  forbidden: spec('forbidden', 'none', false),
+  notFound: spec('notFound', 'retry', false),
+  rateLimited: spec('rateLimited', 'wait', true),
+  unavailable: spec('unavailable', 'wait', true),
+  serverError: spec('server', 'retry', true, ['status']),
+  serverErrorDetail: spec('server', 'retry', true, ['status', 'detail']),
+  writeUnconfirmed: spec('server', 'none', false),
+  badResponseNotJson: spec('badResponse', 'retry', true, ['origin']),
+  badResponseNoEnvelope: spec('badResponse', 'retry', true, ['origin']),
+  badResponseField: spec('badResponse', 'retry', true, ['origin', 'field']),
+  networkError: spec('network', 'retry', true, ['origin']),
+  timeout: spec('timeout', 'retry', true, ['origin']),
+  cancelled: spec('cancelled', 'none', false),
+  // Inside the extension
+  budgetNotRecorded: spec('internal', 'retry', true, ['detail']),
+  backgroundNoAnswer: spec('internal', 'retry', true),
+  backgroundEmptyAnswer: spec('internal', 'retry', true),
+  commandInvalid: spec('validation', 'none', false, ['command', 'detail']),
+  internal: spec('internal', 'retry', true, ['detail']),
+  storageFailed: spec('internal', 'retry', true, ['detail']),
+  /** Words stored by an older version, before messages had keys. */
+  legacy: spec('internal', 'none', false, ['detail']),
+  // Jobs
+  jobNotFound: spec('notFound', 'none', false),
+  jobNotRetryable: spec('validation', 'none', false),
+  jobItemMissing: spec('server', 'retry', true),
+  jobDuplicateFound: spec('server', 'none', false, ['name', 'count']),
+  jobFinished: spec('validation', 'none', false),
+  jobRunning: spec('validation', 'none', false),
+  folderNamesEmpty: spec('validation', 'none', false),
+  folderNameTooLong: spec('validation', 'none', false, ['name', 'max']),
+  tooManyFolders: spec('validation', 'none', false, ['count', 'max']),
+  // Limits
+  limitOutOfRange: spec('validation', 'none', false, ['name', 'min', 'max']),
+} as const satisfies Record<string, MessageSpec>;
+
+export type MessageKey = keyof typeof ERROR_MESSAGES;
+
+/** The parameters a message takes, by name: a missing or extra one is a compile error. */
+export type MessageParams<K extends MessageKey> = {
+  [P in (typeof ERROR_MESSAGES)[K]['params'][number]]: string | number;
+};

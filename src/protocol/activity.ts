@@ -1,0 +1,47 @@
+import * as v from 'valibot';
+import type { PortalId } from './common.ts';
+import { command, portalIdSchema } from './define.ts';
+
+/** Per-portal overrides of the request limits (what is left out keeps DocSpace's defaults). */
+const limitsSchema = v.object({
+  /** Share of each limit the extension may use (default 0.9). */
+  safetyMargin: v.optional(v.number()),
+  /** Multiplies every time window; below 1 only for test portals whose windows are scaled the same way. */
+  windowScale: v.optional(v.number()),
+  requestsPer10s: v.optional(v.number()),
+  requestsPerMinute: v.optional(v.number()),
+  concurrentReads: v.optional(v.number()),
+  concurrentWrites: v.optional(v.number()),
+  dailyWrites: v.optional(v.number()),
+  sensitivePer15min: v.optional(v.number()),
+});
+export type PortalLimits = v.InferOutput<typeof limitsSchema>;
+
+export interface SchedulerEvent {
+  at: number;
+  kind: 'refused' | 'retry' | 'error';
+  status?: number;
+  message: string;
+}
+
+/** What the background's request scheduler for one portal account is doing, for the Activity view and banners. */
+export interface SchedulerSnapshot {
+  key: PortalId;
+  at: number;
+  windows: Array<{ name: string; used: number; limit: number; windowMs: number }>;
+  concurrency: Record<'read' | 'write', { inFlight: number; cap: number; limit: number }>;
+  dailyWrites: { used: number; limit: number };
+  /** `until` is epoch ms; null while waiting for a new sign-in. */
+  pause: { until: number | null; reason: 'retryAfter' | 'rateLimitReset' | 'backoff' | 'unauthorized' } | null;
+  queued: { interactive: number; user: number; bulk: number };
+  recent: SchedulerEvent[];
+}
+
+export const activityCommands = {
+  getActivity: command<SchedulerSnapshot | null>()(v.object({ portalId: portalIdSchema })),
+  setLimits: command<PortalLimits>()(v.object({ portalId: portalIdSchema, limits: limitsSchema })),
+};
+
+export interface ActivityEvents {
+  schedulerChanged: SchedulerSnapshot;
+}

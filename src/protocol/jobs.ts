@@ -1,0 +1,65 @@
+import * as v from 'valibot';
+import type { ErrorData } from '../errors/index.ts';
+import type { EntryId, LocalText, PortalId } from './common.ts';
+import { command, empty, entryIdSchema, portalIdSchema, text } from './define.ts';
+
+/**
+ * running: items are being done; waiting: nothing can go until something outside changes (a sign-in, the
+ * portal's pause); verifying: every item was tried, the end state is being checked; paused: by the user.
+ */
+export type JobStatus = 'running' | 'waiting' | 'verifying' | 'paused' | 'done' | 'failed' | 'cancelled';
+
+export interface JobFailure {
+  /** What the item was, as the user named it (a folder title, a file name). */
+  label: string;
+  error: ErrorData;
+}
+
+/** A durable background job as the pages see it, whatever its kind; the items stay in the background. */
+export interface JobSummary {
+  id: string;
+  kind: string;
+  portalId: PortalId;
+  title: LocalText;
+  /** The folders the job writes into: a page showing one of them shows the job's progress. */
+  folderIds: EntryId[];
+  status: JobStatus;
+  /** Why a waiting job waits. */
+  waitingFor?: 'signIn' | 'portal';
+  total: number;
+  done: number;
+  skipped: number;
+  failed: number;
+  /** The first few items that failed, with the portal's reason. */
+  failures: JobFailure[];
+  /** Why the whole job stopped, when it did. */
+  error?: ErrorData;
+  /** What the final check found (e.g. extra copies). */
+  findings?: ErrorData[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+const jobId = v.object({ jobId: text(100) });
+
+export const jobCommands = {
+  createFolders: command<JobSummary>()(
+    v.object({
+      portalId: portalIdSchema,
+      parentId: entryIdSchema,
+      parentTitle: text(1_000),
+      titles: v.pipe(v.array(text(1_000)), v.maxLength(5_000)),
+    }),
+  ),
+  listJobs: command<JobSummary[]>()(empty),
+  cancelJob: command<JobSummary>()(jobId),
+  pauseJob: command<JobSummary>()(jobId),
+  resumeJob: command<JobSummary>()(jobId),
+  retryJob: command<JobSummary>()(jobId),
+  dismissJob: command<{ jobId: string }>()(jobId),
+};
+
+export interface JobEvents {
+  jobChanged: JobSummary;
+  jobRemoved: { jobId: string };
+}

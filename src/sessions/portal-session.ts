@@ -1,0 +1,101 @@
+import { DocSpaceClient } from '../docspace/client.ts';
+import { ListingCache } from '../docspace/listing-cache.ts';
+import type { RequestAuth } from '../docspace/request-auth.ts';
+import { SingleFlight } from '../docspace/single-flight.ts';
+import { limitSettingsFor } from '../portals/portal-limits.ts';
+import type { EntryId, PortalId, PortalLimits } from '../protocol/index.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import type { AuthProvider } from './auth-provider.ts';
+import type { SessionDeps } from './session-deps.ts';
+import { ThrottledSnapshots } from './throttled-snapshots.ts';
+
+export interface SessionSpec {
+  portalId: PortalId;
+  origin: string;
+  limits: PortalLimits;
+  /** Just signed in, and nothing is stored about this account's spending: its budget is known to be empty. */
+  fresh: boolean;
+}
+
+/**
+ * Everything that belongs to one signed-in portal account: its scheduler, client, listing cache, in-flight
+ * reads and snapshot throttle, created together and disposed as a unit. It decides, in one place, what a 401
+ * means: ask the auth provider to refresh once and send again, or stop the account until a new sign-in.
+ */
+export class PortalSession {
+  readonly portalId: PortalId;
+  readonly origin: string;
+  readonly scheduler: Scheduler;
+  readonly client: DocSpaceClient;
+  readonly listings: ListingCache;
+  private readonly snapshots: ThrottledSnapshots;
+  private auth: AuthProvider;
+  private disposed = false;
+
+  private constructor(spec: SessionSpec, auth: AuthProvider, deps: SessionDeps) {
+    this.portalId = spec.portalId;
+    this.origin = spec.origin;
+    this.auth = auth;
+    this.snapshots = new ThrottledSnapshots(spec.portalId, deps, () => (this.disposed ? undefined : this.scheduler));
+    this.scheduler = new Scheduler({
+      key: spec.portalId,
+      settings: limitSettingsFor(spec.limits),
+      clock: deps.clock,
+      store: deps.budgets,
+      fresh: spec.fresh,
+      // A 401 is this session's to judge (below), not the scheduler's.
+      haltOnUnauthorized: false,
+      onChange: () => this.snapshots.changed(),
+    });
+    const requestAuth: RequestAuth = {
+      header: () => this.auth.header(),
+      rejected: (sentWith) => this.rejected(sentWith, deps),
+    };
+    this.listings = new ListingCache(() => deps.clock.now());
+    this.client = new DocSpaceClient({
+      baseUrl: spec.origin,
+      fetch: deps.fetch,
+      auth: requestAuth,
+      executor: this.scheduler,
+      singleFlight: new SingleFlight(),
+    });
+  }
+
+  static async open(spec: SessionSpec, auth: AuthProvider, deps: SessionDeps): Promise<PortalSession> {
+    const session = new PortalSession(spec, auth, deps);
+    await session.scheduler.ready;
+    return session;
+  }
+
+  private async rejected(sentWith: string, deps: SessionDeps): Promise<'retry' | 'fail'> {
+    if (await this.auth.refresh(sentWith)) return 'retry';
+    // Nothing more goes out with credentials the portal refuses; what waits stays queued for the next sign-in.
+    this.scheduler.halt();
+    await deps.signInNeeded(this.portalId);
+    return 'fail';
+  }
+
+  /** New credentials for the same account: requests that waited go out with them. */
+  signedIn(auth: AuthProvider): void {
+    this.auth = auth;
+    this.listings.clear();
+    this.scheduler.resume();
+  }
+
+  updateLimits(limits: PortalLimits): void {
+    this.scheduler.updateSettings(limitSettingsFor(limits));
+  }
+
+  /** Listings of these folders (and of folders below them) are out of date. */
+  invalidateFolders(folderIds: readonly EntryId[]): void {
+    for (const id of folderIds) this.listings.invalidate(`folder:${id}`);
+  }
+
+  /** What waited is cancelled, what was on the wire is aborted; the spent budget stays stored. */
+  dispose(): void {
+    this.disposed = true;
+    this.snapshots.dispose();
+    this.scheduler.dispose();
+    this.listings.clear();
+  }
+}

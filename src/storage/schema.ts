@@ -1,0 +1,66 @@
+/**
+ * Every item the extension stores, in one place: key, area, version, fallback, migrations, and what signing
+ * out and removing a portal do to it. Nothing else names a storage key.
+ *
+ * To add an item: declare it here (a new name, version 1), add it to SCHEMA, and reach it through
+ * `TypedStorage` with the handle. To change a stored shape: raise its version and add the migration that
+ * turns the previous shape into the new one (with a dated note saying when it can be dropped).
+ */
+import type { Credentials } from '../docspace/credentials.ts';
+import type { JobRecord } from '../jobs/job-record.ts';
+import type { PortalRecord } from '../portals/portal-record.ts';
+import type { PortalId, PortalLimits } from '../protocol/index.ts';
+import type { PersistedBudget } from '../scheduler/budget.ts';
+import { globalItem, portalItem, recordItem, type AnyItem } from './item.ts';
+import { jobFromV1 } from './migrations/job-v1.ts';
+
+export const portalsItem = globalItem<PortalRecord[]>('portals', 'portals', { fallback: () => [] });
+
+export const activePortalItem = globalItem<PortalId | null>('activePortalId', 'activePortalId', {
+  fallback: () => null,
+});
+
+/** Secrets: never synced, never exported, never logged; gone at sign-out. */
+export const credentialsItem = portalItem<Credentials | null>('credentials', 'credentials', {
+  fallback: () => null,
+  onSignOut: 'delete',
+  onRemove: 'delete',
+});
+
+export const limitsItem = portalItem<PortalLimits>('limits', 'limits', {
+  fallback: () => ({}),
+  onSignOut: 'keep',
+  onRemove: 'delete',
+});
+
+/**
+ * What the account spent of the portal's limits. It outlives a sign-out (the portal still counts those
+ * requests) but a server pause does not: a new sign-in starts without it.
+ */
+export const budgetItem = portalItem<PersistedBudget | null>('budget', 'budget', {
+  fallback: () => null,
+  onSignOut: (budget) => (budget ? { ...budget, pause: null } : undefined),
+  onRemove: 'delete',
+});
+
+/** Newest first; running jobs and the most recent finished ones. */
+export const jobIndexItem = globalItem<string[]>('jobIndex', 'jobs/index', { fallback: () => [] });
+
+export const jobItem = recordItem<JobRecord | null>('job', 'job', {
+  version: 2,
+  fallback: () => null,
+  // v1 (until 2026-12): the create-folders record before the generic engine. Drop after 2027-06.
+  migrations: { 2: jobFromV1 },
+  portalOf: (job) => job?.portalId,
+  onRemove: 'delete',
+});
+
+export const SCHEMA: readonly AnyItem[] = [
+  portalsItem,
+  activePortalItem,
+  credentialsItem,
+  limitsItem,
+  budgetItem,
+  jobIndexItem,
+  jobItem,
+] as unknown as AnyItem[];
