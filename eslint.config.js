@@ -15,6 +15,18 @@ const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'nav
 const polyfillOnlyInPlatform = {
   name: 'webextension-polyfill',
   message: 'Import browser APIs from extension/platform/ instead.',
+  allowTypeImports: true,
+};
+// The polyfill is a module singleton that throws outside a browser: only the entry points load it and hand
+// the browser to the platform factories, so everything else can run in Node with fakes.
+const browserOnlyInEntryPoints = {
+  group: ['**/platform/browser', '**/platform/browser.ts', './browser', './browser.ts'],
+  message:
+    'Only the entry points (background/index.ts, popup/main.tsx, options/main.tsx) import the browser; take ports instead.',
+};
+const noRawHtml = {
+  selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  message: 'Server strings are rendered as text: no dangerouslySetInnerHTML.',
 };
 
 export default tseslint.config(
@@ -66,7 +78,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-globals': ['error', ...browserApiGlobals],
-      'no-restricted-imports': ['error', { paths: [polyfillOnlyInPlatform] }],
+      'no-restricted-imports': ['error', { paths: [polyfillOnlyInPlatform], patterns: [browserOnlyInEntryPoints] }],
+      'no-restricted-syntax': ['error', noRawHtml],
     },
   },
   {
@@ -77,11 +90,12 @@ export default tseslint.config(
         {
           paths: [polyfillOnlyInPlatform],
           patterns: [
+            browserOnlyInEntryPoints,
             {
               group: ['**/background/**'],
-              message: 'Pages never import background code: send a command (src/protocol.ts).',
+              message: 'Pages never import background code: send a command (src/protocol/).',
             },
-            { group: ['**/platform/messaging-background*'], message: 'Background messaging is for the worker only.' },
+            { group: ['**/platform/background-platform*'], message: 'The background platform is for the worker only.' },
           ],
         },
       ],
@@ -95,8 +109,12 @@ export default tseslint.config(
         {
           paths: [polyfillOnlyInPlatform],
           patterns: [
+            browserOnlyInEntryPoints,
             { group: ['**/popup/**', '**/options/**', '**/ui/**'], message: 'The background never imports page code.' },
-            { group: ['**/platform/messaging-page*'], message: 'Page messaging is for pages only.' },
+            {
+              group: ['**/platform/page-platform*', '**/platform/page-connector*'],
+              message: 'The page platform is for pages only.',
+            },
           ],
         },
       ],
@@ -104,7 +122,46 @@ export default tseslint.config(
   },
   {
     files: ['extension/platform/**'],
+    ignores: ['extension/platform/browser.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+    rules: { 'no-restricted-imports': ['error', { patterns: [browserOnlyInEntryPoints] }] },
+  },
+  {
+    // The entry points may import the browser; the rest of their folder's rules still hold.
+    files: ['extension/background/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [polyfillOnlyInPlatform],
+          patterns: [
+            { group: ['**/popup/**', '**/options/**', '**/ui/**'], message: 'The background never imports page code.' },
+            {
+              group: ['**/platform/page-platform*', '**/platform/page-connector*'],
+              message: 'The page platform is for pages only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['extension/popup/main.tsx', 'extension/options/main.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [polyfillOnlyInPlatform],
+          patterns: [
+            {
+              group: ['**/background/**'],
+              message: 'Pages never import background code: send a command (src/protocol/).',
+            },
+            { group: ['**/platform/background-platform*'], message: 'The background platform is for the worker only.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['tests/sandbox/**'],

@@ -79,6 +79,26 @@ describe('layer boundaries', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('only the entry points load the browser; everything else takes ports', async () => {
+    const probe = "import { browser } from '../platform/browser.ts';\nexport const x = browser;\n";
+    expect(await ruleIds(probe, 'extension/popup/boundary-probe.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds(probe, 'extension/background/boundary-probe.ts')).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { browser } from './browser.ts';\nexport const x = browser;\n",
+        'extension/platform/probe.ts',
+      ),
+    ).toContain('no-restricted-imports');
+    expect(await ruleIds(probe, 'extension/popup/main.tsx')).toEqual([]);
+    expect(await ruleIds(probe, 'extension/background/index.ts')).toEqual([]);
+  });
+
+  it('server strings are never rendered as HTML', async () => {
+    expect(
+      await ruleIds('export const x = <div dangerouslySetInnerHTML={{ __html: name }} />;\n', 'extension/ui/probe.tsx'),
+    ).toContain('no-restricted-syntax');
+  });
+
   it('the sandbox shares no code with the extension', async () => {
     expect(
       await ruleIds(

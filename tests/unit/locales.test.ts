@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, ERROR_MESSAGES } from '../../src/errors/index.ts';
 
-const load = (lang: string) =>
-  JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const load = (lang: string) => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -28,27 +29,7 @@ describe('locales', () => {
     }
     expect(used.size).toBeGreaterThan(20);
     for (const key of used) expect(en, `missing message "${key}"`).toHaveProperty(key);
-    const codes = [
-      'invalidUrl',
-      'notDocSpace',
-      'unreachable',
-      'unauthorized',
-      'forbidden',
-      'notFound',
-      'validation',
-      'rateLimited',
-      'unavailable',
-      'server',
-      'network',
-      'timeout',
-      'badResponse',
-      'permissionDenied',
-      'notSignedIn',
-      'tooManyAttempts',
-      'twoFactorRequired',
-      'cancelled',
-      'internal',
-    ];
+    const codes = ERROR_CODES;
     for (const code of codes) expect(en).toHaveProperty(`errorTitle_${code}`);
     for (const section of ['rooms', 'my', 'recent', 'favorites', 'trash']) {
       expect(en).toHaveProperty(`section_${section}`);
@@ -58,6 +39,46 @@ describe('locales', () => {
       expect(en).toHaveProperty(`portalStatus_${status}`);
     for (const roomType of [1, 2, 5, 6, 8]) expect(en).toHaveProperty(`roomType_${roomType}`);
     for (const reason of ['retryAfter', 'rateLimitReset', 'backoff']) expect(en).toHaveProperty(`pauseTitle_${reason}`);
-    for (const status of ['running', 'done', 'cancelled', 'failed']) expect(en).toHaveProperty(`jobStatus_${status}`);
+    for (const status of [
+      'running',
+      'waiting_signIn',
+      'waiting_portal',
+      'verifying',
+      'paused',
+      'done',
+      'cancelled',
+      'failed',
+    ])
+      expect(en).toHaveProperty(`jobStatus_${status}`);
+  });
+
+  it('has every error message of the catalogue in en and ru, each using exactly its parameters', () => {
+    for (const [key, spec] of Object.entries(ERROR_MESSAGES)) {
+      for (const [lang, messages] of [
+        ['en', en],
+        ['ru', ru],
+      ] as const) {
+        const entry = messages[`err_${key}`];
+        expect(entry, `${lang} err_${key}`).toBeDefined();
+        const declared = Object.entries(entry!.placeholders ?? {}).map(([name, p]) => [name, p.content]);
+        expect(declared, `${lang} err_${key} placeholders`).toEqual(
+          spec.params.map((name, i) => [name.toLowerCase(), `$${i + 1}`]),
+        );
+        for (const name of spec.params)
+          expect(entry!.message, `${lang} err_${key}`).toContain(`$${name.toUpperCase()}$`);
+      }
+    }
+    const stale = Object.keys(en).filter((key) => key.startsWith('err_') && !(key.slice(4) in ERROR_MESSAGES));
+    expect(stale).toEqual([]);
+  });
+
+  it('has no English left in the Russian messages the user reads', () => {
+    const untranslated = Object.entries(ru).filter(
+      ([key, value]) =>
+        value.message === en[key]?.message && /[a-z]{4,}/i.test(value.message.replace(/\$[A-Z_]+\$/g, '')),
+    );
+    expect(
+      untranslated.map(([key]) => key).filter((key) => !['extName', 'actionTitle', 'err_legacy'].includes(key)),
+    ).toEqual([]);
   });
 });

@@ -1,0 +1,39 @@
+import type { BackgroundPlatform } from '../../../extension/platform/ports.ts';
+import type { EventName, Events } from '../../../src/protocol/index.ts';
+import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import type { Areas } from '../../../src/storage/typed-storage.ts';
+
+export interface RecordedEvent {
+  name: EventName;
+  payload: unknown;
+}
+
+/**
+ * The background's ports over memory: storage that outlives a "worker" (pass the same areas to the next
+ * one), the events it broadcast, the alarms it asked for, and a fetch the test may wrap.
+ */
+export function fakePlatform(
+  options: { areas?: Areas; fetch?: BackgroundPlatform['fetch']; granted?: (origin: string) => boolean } = {},
+) {
+  const areas = options.areas ?? { local: new MemoryStorageArea(), session: new MemoryStorageArea() };
+  const events: RecordedEvent[] = [];
+  const wakes: Array<{ name: string; when: number }> = [];
+  const waking = new Set<string>();
+  const platform: BackgroundPlatform = {
+    storage: areas,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    alarms: {
+      wakeAt: (name, when) => void wakes.push({ name, when }),
+      keepWaking: (name, on) => void (on ? waking.add(name) : waking.delete(name)),
+    },
+    permissions: { hasOrigin: async (origin) => options.granted?.(origin) ?? true },
+    events: {
+      broadcast<K extends EventName>(name: K, payload: Events[K]) {
+        events.push({ name, payload: structuredClone(payload) });
+      },
+    },
+  };
+  const of = <K extends EventName>(name: K): Array<Events[K]> =>
+    events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
+  return { platform, areas, events, of, wakes, waking };
+}

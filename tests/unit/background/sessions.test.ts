@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { budgetItem, credentialsItem, jobItem, limitsItem } from '../../../src/storage/schema.ts';
+import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { startSandbox } from '../../sandbox/server.ts';
+import { V1_JOB } from '../storage/job-migration.test.ts';
+import { english } from '../support/english.ts';
+import { fakePlatform } from './fake-platform.ts';
+import { fault, sandboxLog, send, signInWithKey, startBackground, waitFor, type Sandbox } from './harness.ts';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+  await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+});
+
+describe('portal sessions in the background', () => {
+  it('signs in by key; the secret lives under its own key, never in the portal list', async () => {
+    const fake = fakePlatform();
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    expect(portal).toMatchObject({ status: 'signedIn', authMethod: 'apiKey', user: { email: sandbox.demo.email } });
+    expect(JSON.stringify((fake.areas.local as MemoryStorageArea).data.get('portals'))).not.toContain(
+      sandbox.demo.apiKey,
+    );
+    expect(await background.storage.get(credentialsItem, portal.id)).toEqual({
+      kind: 'apiKey',
+      apiKey: sandbox.demo.apiKey,
+    });
+    expect(fake.of('stateChanged').at(-1)?.activePortalId).toBe(portal.id);
+  });
+
+  it('a second listing of the same view comes from the cache, without a request', async () => {
+    const background = startBackground(fakePlatform());
+    const portal = await signInWithKey(background, sandbox);
+    const before = (await sandboxLog(sandbox)).length;
+    const first = await send(background, 'listRooms', { portalId: portal.id });
+    const second = await send(background, 'listRooms', { portalId: portal.id });
+    expect(second.entries).toEqual(first.entries);
+    expect((await sandboxLog(sandbox)).length - before).toBe(1);
+  });
+
+  it('a revoked key is decided once: the account stops, pages hear it, nothing else is sent with it', async () => {
+    const fake = fakePlatform();
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    await fault(sandbox, { type: 'expireTokens', apiKeys: true });
+    const error = await send(background, 'listFolder', { portalId: portal.id, folderId: 101 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unauthorized', key: 'sessionRejected' });
+    expect(english(error as never)).toContain('sign in again');
+    expect(fake.of('stateChanged').at(-1)?.portals[0]?.status).toBe('signInRequired');
+    const sent = (await sandboxLog(sandbox)).length;
+    const again = await send(background, 'listFolder', { portalId: portal.id, folderId: 102 }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ key: 'signInAgain' });
+    expect((await sandboxLog(sandbox)).length).toBe(sent);
+  });
+
+  it('signing out removes the credentials, limits, budget and jobs of that account, and its session', async () => {
+    const fake = fakePlatform();
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    await send(background, 'setLimits', { portalId: portal.id, limits: { requestsPer10s: 300 } });
+    await send(background, 'listRooms', { portalId: portal.id });
+    const job = await send(background, 'createFolders', {
+      portalId: portal.id,
+      parentId: 206,
+      parentTitle: 'U',
+      titles: ['A'],
+    });
+    await waitFor(
+      () => send(background, 'listJobs', {}),
+      (jobs) => jobs[0]?.status === 'done',
+    );
+    await waitFor(
+      () => background.storage.get(budgetItem, portal.id),
+      (budget) => budget !== null,
+    );
+    const state = await send(background, 'signOut', { portalId: portal.id });
+    expect(state.portals).toEqual([]);
+    expect(await background.storage.get(credentialsItem, portal.id)).toBeNull();
+    expect(await background.storage.get(limitsItem, portal.id)).toEqual({});
+    expect(await background.storage.get(budgetItem, portal.id)).toBeNull();
+    expect(await background.storage.get(jobItem, job.id)).toBeNull();
+    expect(await send(background, 'listJobs', {})).toEqual([]);
+    const left = [...(fake.areas.local as MemoryStorageArea).data.keys()].filter((key) => key.includes(portal.id));
+    expect(left).toEqual([]);
+    await expect(send(background, 'listRooms', { portalId: portal.id })).rejects.toMatchObject({
+      key: 'portalNotInList',
+    });
+  });
+
+  it('refuses out-of-range limits and malformed commands, changing nothing', async () => {
+    const background = startBackground(fakePlatform());
+    const portal = await signInWithKey(background, sandbox);
+    await expect(
+      send(background, 'setLimits', { portalId: portal.id, limits: { concurrentReads: 0 } }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+    });
+    await expect(send(background, 'listRooms', { portalId: portal.id, count: -1 } as never)).rejects.toMatchObject({
+      key: 'commandInvalid',
+    });
+    expect(await background.storage.get(limitsItem, portal.id)).toEqual({});
+  });
+
+  it('a worker of the previous version: its portal, key and running job are migrated and the job finishes', async () => {
+    const local = new MemoryStorageArea();
+    const portalId = `${sandbox.url}|${sandbox.demo.userId}`;
+    await local.set({
+      portals: [
+        {
+          id: portalId,
+          origin: sandbox.url,
+          name: 'Sandbox',
+          version: '3.7',
+          user: { id: sandbox.demo.userId, displayName: 'Demo', email: sandbox.demo.email },
+          authMethod: 'apiKey',
+          addedAt: '2026-11-30T10:00:00.000Z',
+          needsSignIn: false,
+        },
+      ],
+      activePortalId: portalId,
+      [`credentials/${portalId}`]: { kind: 'apiKey', apiKey: sandbox.demo.apiKey },
+      // What that version's scheduler had written: a quiet account.
+      [`budget/${portalId}`]: {
+        v: 2,
+        savedAt: Date.now() - 60_000,
+        completed: [],
+        daily: [],
+        sensitive: {},
+        inFlight: [],
+        pause: null,
+        factors: { read: 1, write: 1 },
+        slowestMs: 200,
+      },
+      'jobs/index': ['old-job'],
+      'job/old-job': { ...V1_JOB, portalId, items: V1_JOB.items.slice(1, 3) },
+    });
+    const background = startBackground(fakePlatform({ areas: { local, session: new MemoryStorageArea() } }));
+    const [job] = await waitFor(
+      () => send(background, 'listJobs', {}),
+      (jobs) => jobs[0]?.status === 'done',
+    );
+    expect(job).toMatchObject({ id: 'old-job', done: 2, failed: 0, title: { params: ['Unsorted'] } });
+    const page = await send(background, 'listFolder', { portalId, folderId: 206 });
+    expect(page.entries.map((e) => e.title).sort()).toEqual(['Not yet', 'On the wire']);
+  });
+});

@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from '@testing-library/preact';
+import { PopupApp } from '../../../extension/popup/PopupApp.tsx';
+import { appError } from '../../../src/errors/index.ts';
+import type { AppState, FolderPage, JobSummary, PortalSummary } from '../../../src/protocol/index.ts';
+import { fakeConnector } from './fake-connector.ts';
+import { fakePagePlatform } from './fake-page-platform.ts';
+import { renderWith } from './render.tsx';
+
+afterEach(cleanup);
+
+const portal: PortalSummary = {
+  id: 'https://p.example.com|u',
+  origin: 'https://p.example.com',
+  name: 'Team portal',
+  version: '3.7',
+  user: { id: 'u', displayName: 'Dana', email: 'dana@example.com' },
+  authMethod: 'apiKey',
+  status: 'signedIn',
+  addedAt: '2026-11-30T10:00:00Z',
+};
+const signedIn: AppState = { portals: [portal], activePortalId: portal.id };
+const rooms: FolderPage = {
+  portalId: portal.id,
+  folder: { id: 1, title: 'Rooms', folderType: 14 },
+  breadcrumbs: [{ id: 1, title: 'Rooms', folderType: 14 }],
+  entries: [
+    {
+      kind: 'folder',
+      id: 101,
+      title: 'Marketing',
+      folderType: 15,
+      roomType: 2,
+      filesCount: 3,
+      foldersCount: 1,
+      updated: '2026-11-30T10:00:00Z',
+      isFavorite: false,
+      pinned: true,
+      tags: [],
+    },
+  ],
+  startIndex: 0,
+  total: 1,
+  nextStartIndex: null,
+};
+const job = (overrides: Partial<JobSummary>): JobSummary => ({
+  id: 'j1',
+  kind: 'createFolders',
+  portalId: portal.id,
+  title: { key: 'jobTitle_createFolders', params: ['Marketing'] },
+  folderIds: [101],
+  status: 'running',
+  total: 3,
+  done: 1,
+  skipped: 0,
+  failed: 0,
+  failures: [],
+  createdAt: '2026-11-30T10:00:00Z',
+  updatedAt: '2026-11-30T10:00:00Z',
+  ...overrides,
+});
+
+describe('popup', () => {
+  it('before sign-in says so and opens the options page', async () => {
+    const fake = fakePagePlatform();
+    const { connector } = fakeConnector({ getState: async () => ({ portals: [], activePortalId: null }) });
+    renderWith(fake.platform, <PopupApp connector={connector} />);
+    expect(await screen.findByText('Not signed in')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
+    expect(fake.optionsOpened()).toBe(1);
+  });
+
+  it('lists the rooms and opens one; an error reads as a sentence in the page language with Try again', async () => {
+    const fake = fakePagePlatform();
+    let fail = true;
+    const { connector, sent } = fakeConnector({
+      getState: async () => signedIn,
+      getActivity: async () => null,
+      listJobs: async () => [],
+      listRooms: async () => rooms,
+      listFolder: async () => {
+        if (fail) throw appError('networkError', { origin: portal.origin });
+        return { ...rooms, folder: { id: 101, title: 'Marketing', folderType: 15 }, entries: [] };
+      },
+    });
+    renderWith(fake.platform, <PopupApp connector={connector} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Open Marketing' }));
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      expect.stringContaining(`Could not reach ${portal.origin}. Check your connection`),
+    );
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('This folder is empty')).toBeTruthy();
+    expect(sent.filter((s) => s.name === 'listFolder')).toHaveLength(2);
+  });
+
+  it('a job that failed looks failed, names what failed and why, and offers Retry and Dismiss', async () => {
+    const fake = fakePagePlatform();
+    const failed = job({
+      status: 'failed',
+      done: 2,
+      failed: 1,
+      failures: [{ label: 'Bad/name', error: appError('requestInvalid', { detail: 'The title is invalid' }).toData() }],
+    });
+    const { connector, sent } = fakeConnector({
+      getState: async () => signedIn,
+      getActivity: async () => null,
+      listJobs: async () => [failed],
+      listRooms: async () => rooms,
+      retryJob: async () => job({ status: 'running' }),
+      dismissJob: async ({ jobId }) => ({ jobId }),
+    });
+    renderWith(fake.platform, <PopupApp connector={connector} />);
+    const status = await screen.findByTestId('job-status');
+    expect(status.textContent).toContain('Finished with errors');
+    expect(screen.getByText('New folders in Marketing')).toBeTruthy();
+    expect(screen.getByText(/Bad\/name: The portal refused the request: The title is invalid\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(sent.some((s) => s.name === 'retryJob')).toBe(true));
+    expect(await screen.findByText('Working…')).toBeTruthy();
+  });
+
+  it('a finished job can be dismissed', async () => {
+    const fake = fakePagePlatform();
+    const { connector, sent } = fakeConnector({
+      getState: async () => signedIn,
+      getActivity: async () => null,
+      listJobs: async () => [job({ status: 'done', done: 3 })],
+      listRooms: async () => rooms,
+      dismissJob: async ({ jobId }) => ({ jobId }),
+    });
+    renderWith(fake.platform, <PopupApp connector={connector} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByTestId('job')).toBeNull());
+    expect(sent.find((s) => s.name === 'dismissJob')?.payload).toEqual({ jobId: 'j1' });
+  });
+});
