@@ -64,7 +64,10 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   const jobs = new JobManager({
     storage,
     kinds: [createFoldersKind],
-    client: async (portalId) => (await sessions.require(portalId)).client,
+    account: async (portalId) => {
+      const session = await sessions.require(portalId);
+      return { client: session.client, userId: session.userId };
+    },
     keepAwake: (on) => platform.alarms.keepWaking('jobs', on),
     jobChanged: (summary) => platform.events.broadcast('jobChanged', summary),
     jobRemoved: (jobId) => platform.events.broadcast('jobRemoved', { jobId }),
@@ -128,8 +131,9 @@ export type BackgroundContext = {
   removePortal(portalId: PortalId): Promise<void>;
 };
 
-function sleep(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (!signal) return void clock.setTimer(resolve, ms);
     if (signal.aborted) return reject(signal.reason);
     const onAbort = () => {
       clock.clearTimer(handle);

@@ -45,9 +45,12 @@ export const selfSchema = v.looseObject({
   userName: v.optional(v.string()),
 });
 
+const authorSchema = v.looseObject({ id: v.string(), displayName: v.optional(v.string()) });
+
 export const fileDtoSchema = v.looseObject({
   id: entryIdSchema,
   title: v.string(),
+  createdBy: v.optional(authorSchema),
   fileType: v.optional(v.number()),
   fileExst: v.optional(v.string()),
   pureContentLength: v.optional(v.number()),
@@ -60,6 +63,7 @@ export const fileDtoSchema = v.looseObject({
 export const folderDtoSchema = v.looseObject({
   id: entryIdSchema,
   title: v.string(),
+  createdBy: v.optional(authorSchema),
   type: v.optional(v.number()),
   roomType: v.optional(v.number()),
   filesCount: v.optional(v.number()),

@@ -76,11 +76,14 @@ export const ERROR_MESSAGES = {
   storageFailed: spec('internal', 'retry', true, ['detail']),
   /** Words stored by an older version, before messages had keys. */
   legacy: spec('internal', 'none', false, ['detail']),
+  operationStuck: spec('server', 'retry', true),
+  operationFailed: spec('server', 'retry', true, ['detail']),
   // Jobs
   jobNotFound: spec('notFound', 'none', false),
   jobNotRetryable: spec('validation', 'none', false),
   jobItemMissing: spec('server', 'retry', true),
-  jobDuplicateFound: spec('server', 'none', false, ['name', 'count']),
+  jobDuplicateLeft: spec('server', 'none', false, ['name', 'count']),
+  jobDuplicateRemoved: spec('server', 'none', false, ['name', 'count']),
   jobFinished: spec('validation', 'none', false),
   jobRunning: spec('validation', 'none', false),
   folderNamesEmpty: spec('validation', 'none', false),

@@ -16,7 +16,7 @@ export interface EngineDeps {
   settleDelayMs: number;
   /** How long to wait before sending again after the portal refused and said nothing about when. */
   refusalWaitMs?: number;
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   now(): number;
 }
 
@@ -92,9 +92,12 @@ async function settle(job: JobRecord, kind: AnyJobKind, context: ItemContext, de
       .map((item, index) => ({ index, item }))
       .filter(({ item }) => item.state === 'pending' || item.state === 'sending' || item.state === 'unknown');
     if (open.length === 0) return;
+    // A lost answer (a timeout) may be processed well after the request left: count from when it was lost.
     const lastSent = Math.max(
       0,
-      ...open.filter(({ item }) => item.state !== 'pending').map(({ item }) => item.sentAt ?? 0),
+      ...open
+        .filter(({ item }) => item.state !== 'pending')
+        .map(({ item }) => Math.max(item.sentAt ?? 0, item.lostAt ?? 0)),
     );
     const wait = lastSent + deps.settleDelayMs - deps.now();
     if (wait > 0) await deps.sleep(wait, deps.signal);
@@ -148,7 +151,7 @@ async function pool(
         item.result = result;
         delete item.error;
       } catch (error) {
-        const stopNow = classify(item, error, context.signal);
+        const stopNow = classify(item, error, context.signal, deps.now());
         if (stopNow) {
           reason ??= stopNow;
           if (stopNow.why === 'signIn') stop.abort();
@@ -164,7 +167,7 @@ async function pool(
 }
 
 /** Decides what one failed item means; returns a reason to stop the whole round, or nothing. */
-function classify(item: JobItem, error: unknown, signal: AbortSignal): StopRound | undefined {
+function classify(item: JobItem, error: unknown, signal: AbortSignal, now: number): StopRound | undefined {
   if (error instanceof AppError && error.code === 'cancelled' && signal.aborted) {
     // It may have reached the portal: it stays 'sending' and the next run looks for it first.
     return undefined;
@@ -182,6 +185,7 @@ function classify(item: JobItem, error: unknown, signal: AbortSignal): StopRound
   }
   if (error instanceof AppError && error.key === 'writeUnconfirmed') {
     item.state = 'unknown';
+    item.lostAt = now;
     return undefined;
   }
   fail(item, error);

@@ -5,9 +5,12 @@ import type { JobItem, JobRecord } from './job-record.ts';
 
 export interface ItemContext {
   client: DocSpaceClient;
+  /** The signed-in account the job runs as: what it made carries this author. */
+  userId: string;
   /** Aborted when the user cancels or pauses the job, or the run stops for another reason. */
   signal: AbortSignal;
   now(): Date;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** What a kind found for an item whose outcome was not known, or that may exist already. */

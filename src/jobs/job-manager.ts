@@ -3,7 +3,7 @@ import { appError, toErrorData } from '../errors/index.ts';
 import type { EntryId, JobSummary, PortalId } from '../protocol/index.ts';
 import { jobIndexItem, jobItem } from '../storage/schema.ts';
 import type { TypedStorage } from '../storage/typed-storage.ts';
-import { runJob, type EngineDeps } from './engine.ts';
+import { runJob } from './engine.ts';
 import type { AnyJobKind } from './job-kind.ts';
 import { isFinished, newJob, type JobRecord } from './job-record.ts';
 import { summarize } from './summary.ts';
@@ -11,8 +11,8 @@ import { summarize } from './summary.ts';
 export interface JobManagerDeps {
   storage: TypedStorage;
   kinds: readonly AnyJobKind[];
-  /** The portal account's client; throws when it cannot be used (signed out, no permission). */
-  client(portalId: PortalId): Promise<DocSpaceClient>;
+  /** The portal account's client and user; throws when it cannot be used (signed out, no permission). */
+  account(portalId: PortalId): Promise<{ client: DocSpaceClient; userId: string }>;
   /** Keeps waking the worker while jobs run, so a stopped worker is followed by one that resumes them. */
   keepAwake(on: boolean): void;
   jobChanged(summary: JobSummary): void;
@@ -20,7 +20,7 @@ export interface JobManagerDeps {
   /** A job wrote into these folders: one announcement for the cache and the pages. */
   entriesChanged(portalId: PortalId, folderIds: EntryId[]): void;
   settleDelayMs(portalId: PortalId): Promise<number>;
-  sleep: EngineDeps['sleep'];
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   now(): number;
   newId(): string;
 }
@@ -173,9 +173,9 @@ export class JobManager {
     this.deps.keepAwake(true);
     entry.done = (async () => {
       try {
-        const client = await this.deps.client(job.portalId);
+        const { client, userId } = await this.deps.account(job.portalId);
         const outcome = await runJob(job, kind, {
-          context: { client, now: () => new Date(this.deps.now()) },
+          context: { client, userId, now: () => new Date(this.deps.now()), sleep: this.deps.sleep },
           save: (record) => this.deps.storage.set(jobItem, record.id, record),
           changed: (record) => this.progressSoon(record, kind),
           signal: controller.signal,

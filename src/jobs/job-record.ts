@@ -20,6 +20,8 @@ export interface JobItem<Input = unknown, Result = unknown> {
   attempts: number;
   /** When its last request left (epoch ms): an unknown outcome is checked only after the portal had time. */
   sentAt?: number;
+  /** When its answer was lost (a timeout, a reset): a slow portal may still be working on it after that. */
+  lostAt?: number;
 }
 
 export interface JobRecord<Params = unknown, Input = unknown, Result = unknown> {

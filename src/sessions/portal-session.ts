@@ -12,6 +12,8 @@ import { ThrottledSnapshots } from './throttled-snapshots.ts';
 export interface SessionSpec {
   portalId: PortalId;
   origin: string;
+  /** The account's DocSpace user id. */
+  userId: string;
   limits: PortalLimits;
   /** Just signed in, and nothing is stored about this account's spending: its budget is known to be empty. */
   fresh: boolean;
@@ -25,6 +27,7 @@ export interface SessionSpec {
 export class PortalSession {
   readonly portalId: PortalId;
   readonly origin: string;
+  readonly userId: string;
   readonly scheduler: Scheduler;
   readonly client: DocSpaceClient;
   readonly listings: ListingCache;
@@ -35,6 +38,7 @@ export class PortalSession {
   private constructor(spec: SessionSpec, auth: AuthProvider, deps: SessionDeps) {
     this.portalId = spec.portalId;
     this.origin = spec.origin;
+    this.userId = spec.userId;
     this.auth = auth;
     this.snapshots = new ThrottledSnapshots(spec.portalId, deps, () => (this.disposed ? undefined : this.scheduler));
     this.scheduler = new Scheduler({

@@ -75,7 +75,13 @@ export class SessionPool {
     if (!pending) {
       pending = (async () => {
         const [limits, hasBudget] = await Promise.all([this.deps.limits(record.id), this.deps.hasBudget(record.id)]);
-        const spec = { portalId: record.id, origin: record.origin, limits, fresh: justSignedIn && !hasBudget };
+        const spec = {
+          portalId: record.id,
+          origin: record.origin,
+          userId: record.user.id,
+          limits,
+          fresh: justSignedIn && !hasBudget,
+        };
         return PortalSession.open(spec, this.deps.authFor(record), this.deps);
       })();
       this.sessions.set(record.id, pending);

@@ -184,3 +184,40 @@ describe('durable jobs in the background', () => {
     expect(done?.done).toBe(20);
   });
 });
+
+describe('writes the browser repeats behind our back', () => {
+  it('a create sent twice (a reset connection re-sent silently) leaves one folder: verify trashes the extra copy', async () => {
+    let posts = 0;
+    const resending: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (init?.method === 'POST' && url.endsWith(`/files/folder/${UNSORTED}`) && posts++ % 3 === 0) {
+        // What Chromium does when a reused keep-alive connection is reset after the portal processed the POST.
+        await fetch(input, init);
+      }
+      return fetch(input, init);
+    };
+    const fake = fakePlatform({ fetch: resending });
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    await send(background, 'createFolders', {
+      portalId: portal.id,
+      parentId: UNSORTED,
+      parentTitle: 'U',
+      titles: titles(9),
+    });
+    const [job] = await waitFor(
+      () => send(background, 'listJobs', {}),
+      (jobs) => jobs[0]?.status === 'done',
+    );
+    expect((await creates()).filter((e) => e.status === 200).length).toBe(12);
+    const names = await folderTitles(portal.id, background);
+    expect(names.sort()).toEqual(titles(9).sort());
+    expect(job?.findings?.map((f) => f.key)).toEqual([
+      'jobDuplicateRemoved',
+      'jobDuplicateRemoved',
+      'jobDuplicateRemoved',
+    ]);
+    const trash = await send(background, 'listSection', { portalId: portal.id, section: 'trash', count: 100 });
+    expect(trash.entries.filter((e) => titles(9).includes(e.title))).toHaveLength(3);
+  });
+});

@@ -134,3 +134,36 @@ describe('folderTitles', () => {
     expect(message(() => folderTitles(Array.from({ length: 1001 }, (_, i) => `f${i}`)))).toMatch(/at most 1000/);
   });
 });
+
+describe('the create-folders verify step', () => {
+  const context = () => ({
+    client: client(),
+    userId: sandbox.demo.userId,
+    signal: new AbortController().signal,
+    now: () => new Date(),
+    sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  });
+
+  it('never removes a copy that holds something, nor one the job found there before it started', async () => {
+    const empty = await createFolder(client(), MARKETING, 'Twice');
+    const full = await createFolder(client(), MARKETING, 'Twice');
+    await createFolder(client(), full.id, 'Inside');
+    await createFolder(client(), MARKETING, 'Before');
+    await createFolder(client(), MARKETING, 'Before');
+    const record = foldersJob(['Twice', 'Before']);
+    record.items[0] = { ...record.items[0]!, state: 'done', result: { id: empty.id }, attempts: 1 };
+    record.items[1] = { ...record.items[1]!, state: 'skipped', attempts: 0 };
+    const report = await createFoldersKind.verify(record as never, context());
+    expect(report.missing).toEqual([]);
+    expect(report.findings.map((f) => f.key)).toEqual(['jobDuplicateLeft']);
+    const left = (await listSubfolders(client(), MARKETING)).map((f) => f.title);
+    expect(left.filter((t) => t === 'Twice')).toHaveLength(2);
+    expect(left.filter((t) => t === 'Before')).toHaveLength(2);
+  });
+
+  it('reports an item that is gone at the end as missing', async () => {
+    const record = foldersJob(['Vanished']);
+    record.items[0] = { ...record.items[0]!, state: 'done', result: { id: 123456 }, attempts: 1 };
+    expect((await createFoldersKind.verify(record as never, context())).missing).toEqual([0]);
+  });
+});

@@ -52,7 +52,7 @@ function deps(overrides: Partial<EngineDeps> = {}) {
   const sleeps: number[] = [];
   let now = 1_000_000;
   const engine: EngineDeps = {
-    context: { client: null as never, now: () => new Date(now) },
+    context: { client: null as never, userId: 'u', now: () => new Date(now), sleep: async () => undefined },
     save: async (job) => void saves.push(structuredClone(job)),
     changed: () => undefined,
     signal: new AbortController().signal,
@@ -164,5 +164,32 @@ describe('the job engine', () => {
     const record = job(['a', 'b']);
     expect(await runJob(record, cancelledMidway, engine)).toBe('stopped');
     expect(record.items[0]?.state).toBe('sending');
+  });
+});
+
+describe('a slow portal', () => {
+  it('an answer lost to a timeout is looked up a settle time after the timeout, not right away', async () => {
+    // The portal keeps working after the client gave up (25 s); it lands the write at 27 s.
+    const { kind, portal, sends } = stampKind(() => 'ok');
+    const { engine, sleeps, advance } = deps();
+    let landedAt = Number.POSITIVE_INFINITY;
+    const timedOut: typeof kind = {
+      ...kind,
+      run: async (_job, item) => {
+        sends.push(item.input.name);
+        advance(25_000);
+        landedAt = engine.now() + 2_000;
+        throw appError('writeUnconfirmed', {});
+      },
+      reconcile: async (job, items, context) => {
+        if (engine.now() >= landedAt) portal.set('a', 1);
+        return kind.reconcile(job, items, context);
+      },
+    };
+    const record = job(['a']);
+    await runJob(record, timedOut, engine);
+    expect(sleeps[0]).toBe(5_000);
+    expect(sends).toEqual(['a']);
+    expect(record.items[0]?.state).toBe('done');
   });
 });

@@ -27,7 +27,7 @@ export function job<P, I>(kind: string, params: P, inputs: I[], id = 'j'): JobRe
 export const realSleep: EngineDeps['sleep'] = (ms, signal) =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
   });
 
 export interface RunOptions {
@@ -37,11 +37,17 @@ export interface RunOptions {
   settleDelayMs?: number;
   sleep?: EngineDeps['sleep'];
   refusalWaitMs?: number;
+  userId?: string;
 }
 
 export function run(record: JobRecord, kind: AnyJobKind, options: RunOptions) {
   return runJob(record, kind, {
-    context: { client: options.client, now: () => new Date() },
+    context: {
+      client: options.client,
+      userId: options.userId ?? '',
+      now: () => new Date(),
+      sleep: options.sleep ?? realSleep,
+    },
     save: async (j) => void options.saves?.push(structuredClone(j)),
     changed: () => undefined,
     signal: options.signal ?? new AbortController().signal,

@@ -1,0 +1,77 @@
+import * as v from 'valibot';
+import { appError } from '../errors/index.ts';
+import type { EntryId } from '../protocol/index.ts';
+import type { Lane } from '../scheduler/request-executor.ts';
+import type { DocSpaceClient } from './client.ts';
+import { entryIdSchema } from './dto.ts';
+
+/** FileOperationDto: `Operation` with a capital O, `processed` a string, `error` only when it failed. */
+export const fileOperationSchema = v.looseObject({
+  id: v.string(),
+  Operation: v.optional(v.number()),
+  progress: v.optional(v.number()),
+  finished: v.optional(v.boolean()),
+  error: v.optional(v.nullable(v.string())),
+  url: v.optional(v.string()),
+  folders: v.optional(v.array(v.looseObject({ id: entryIdSchema }))),
+  files: v.optional(v.array(v.looseObject({ id: entryIdSchema }))),
+});
+export type FileOperation = v.InferOutput<typeof fileOperationSchema>;
+
+export interface OperationOptions {
+  lane?: Lane;
+  signal?: AbortSignal;
+  /** How long to wait between looks at a running operation. */
+  pollMs?: number;
+  /** Looks at most this many times before giving up (a stuck operation must not hold a job forever). */
+  maxPolls?: number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const operationList = v.array(fileOperationSchema);
+
+/** Starts a batch delete (to the Trash, not for good) and waits until the portal says it finished. */
+export async function trashEntries(
+  client: DocSpaceClient,
+  entries: { folderIds?: EntryId[]; fileIds?: EntryId[] },
+  options: OperationOptions,
+): Promise<FileOperation> {
+  const started = await client.call('/api/2.0/files/fileops/delete', {
+    method: 'PUT',
+    body: {
+      folderIds: entries.folderIds ?? [],
+      fileIds: entries.fileIds ?? [],
+      deleteAfter: false,
+      immediately: false,
+      returnSingleOperation: true,
+    },
+    schema: v.union([fileOperationSchema, operationList]),
+    lane: options.lane ?? 'user',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const operation = Array.isArray(started.data) ? started.data.at(-1) : started.data;
+  if (!operation) throw appError('badResponseField', { origin: client.origin, field: 'response' });
+  return waitForOperation(client, operation, options);
+}
+
+/** Polls `GET files/fileops?id=` until the operation finished; its error, if any, becomes the failure. */
+export async function waitForOperation(
+  client: DocSpaceClient,
+  first: FileOperation,
+  options: OperationOptions,
+): Promise<FileOperation> {
+  let operation = first;
+  for (let poll = 0; !operation.finished; poll++) {
+    if (poll >= (options.maxPolls ?? 60)) throw appError('operationStuck', {});
+    await options.sleep(options.pollMs ?? 500, options.signal);
+    const { data } = await client.call('/api/2.0/files/fileops', {
+      query: { id: operation.id },
+      schema: operationList,
+      lane: options.lane ?? 'user',
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    operation = data.find((o) => o.id === operation.id) ?? { ...operation, finished: true };
+  }
+  if (operation.error) throw appError('operationFailed', { detail: operation.error });
+  return operation;
+}
