@@ -1,5 +1,6 @@
 // The background as one object built from injected ports: the worker's entry point passes the browser's,
 // the Node tests pass fakes. Nothing here touches a browser API directly.
+import { endSession } from '../../src/docspace/api.ts';
 import type { PersistedBudget } from '../../src/scheduler/budget.ts';
 import { systemClock, type Clock } from '../../src/scheduler/clock.ts';
 import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
@@ -79,8 +80,20 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     newId: options.newId ?? (() => crypto.randomUUID()),
   });
 
-  /** Sign-out and removal are one action for now: the account and everything stored for it go. */
+  /**
+   * Sign-out and removal are one action for now: a password session is ended on the server first (a key
+   * stays valid: the user created it and revokes it in DocSpace), then the account and everything stored
+   * for it go.
+   */
   const removePortal = async (portalId: PortalId): Promise<void> => {
+    const record = registry.get(portalId);
+    if (record?.authMethod === 'password' && !record.needsSignIn) {
+      await sessions
+        .require(portalId)
+        .then((session) => endSession(session.client))
+        // Signing out must work offline too; the token then lapses when it expires on the server.
+        .catch((error: unknown) => console.warn('The session could not be ended on the portal:', String(error)));
+    }
     const jobIds = await jobs.forgetPortal(portalId);
     await registry.remove(portalId);
     await sessions.close(portalId);

@@ -1,5 +1,5 @@
 /** The DocSpace endpoints the extension uses, each a thin typed call on DocSpaceClient. */
-import type * as v from 'valibot';
+import * as v from 'valibot';
 import { appError } from '../errors/index.ts';
 import type { EntryId, PageRequest, SectionId } from '../protocol/index.ts';
 import type { DocSpaceClient } from './client.ts';
@@ -21,7 +21,8 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 export const SECTION_PATHS: Record<Exclude<SectionId, 'rooms'>, string> = {
   my: '/api/2.0/files/@my',
-  recent: '/api/2.0/files/@recent',
+  // The documented route (files/@recent is a hidden alias the spec does not describe).
+  recent: '/api/2.0/files/recent',
   favorites: '/api/2.0/files/@favorites',
   trash: '/api/2.0/files/@trash',
 };
@@ -167,4 +168,24 @@ export async function createFolder(
     };
   }
   return (await client.call(`/api/2.0/files/folder/${encodeURIComponent(String(parentId))}`, call)).data as FolderDto;
+}
+
+const vUnknown = v.unknown();
+const activeConnectionsSchema = v.looseObject({ loginEvent: v.number() });
+
+/**
+ * Ends this session token on the server. `authentication/logout` only clears the asc_auth_key cookie, which
+ * the worker never sends, so it would leave a header token valid: the connection is ended by its login event.
+ */
+export async function endSession(client: DocSpaceClient): Promise<void> {
+  const { data } = await client.call('/api/2.0/security/activeconnections', {
+    schema: activeConnectionsSchema as v.GenericSchema<unknown, { loginEvent: number }>,
+    lane: 'user',
+  });
+  await client.call(`/api/2.0/security/activeconnections/logout/${data.loginEvent}`, {
+    method: 'PUT',
+    schema: vUnknown,
+    lane: 'user',
+    idempotent: true,
+  });
 }

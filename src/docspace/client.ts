@@ -16,8 +16,10 @@ export interface ClientOptions {
   /** Null for a client that only makes anonymous calls (the portal check, the password sign-in). */
   auth: RequestAuth | null;
   executor: RequestExecutor;
-  /** Chrome kills a service-worker fetch that has no answer after 30 s; stop well before. */
+  /** Overrides the per-lane deadline (tests); by default a click waits 10 s, background work 25 s. */
   timeoutMs?: number;
+  /** Answers larger than this are refused: a listing of 100 entries is a few hundred KB. */
+  maxResponseBytes?: number;
   /** Shared per portal account: identical GETs in flight at once are sent once. */
   singleFlight?: SingleFlight;
 }
@@ -45,7 +47,12 @@ export interface CallResult<T> {
   total: number | undefined;
 }
 
+/** Chrome kills a service-worker fetch that has no answer after 30 s; background work stops well before. */
 export const DEFAULT_TIMEOUT_MS = 25_000;
+/** Someone is looking at a spinner: give up sooner, and retry once rather than three times. */
+export const INTERACTIVE_TIMEOUT_MS = 10_000;
+export const INTERACTIVE_RETRIES = 1;
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** Marks a 401 after which the session obtained new credentials: the call is scheduled once more. */
 const refreshed = new WeakSet<AppError>();
@@ -76,15 +83,17 @@ export class DocSpaceClient {
   }
 
   private schedule<T>(url: string, method: string, path: string, options: CallOptions<T>): Promise<CallResult<T>> {
+    const lane = options.lane ?? 'interactive';
     return this.options.executor.run(
       {
         method,
         path,
-        lane: options.lane ?? 'interactive',
+        lane,
         signal: options.signal,
         idempotent: options.idempotent,
         checkOutcome: options.checkOutcome,
         supersedeKey: options.supersedeKey,
+        maxRetries: lane === 'interactive' ? INTERACTIVE_RETRIES : undefined,
       },
       (context) => this.send(url, method, options, context),
     );
@@ -100,12 +109,15 @@ export class DocSpaceClient {
     let authorization: string | null = null;
     if (!options.anonymous) {
       authorization = (await this.options.auth?.header()) ?? null;
-      if (!authorization) throw appError('notSignedIn', {});
+      if (!authorization) throw appError('signInAgain', { origin: this.origin });
       headers.Authorization = authorization;
     }
     // The header may have taken a moment (a token refresh): a caller that gave up meanwhile sends nothing.
     if (context.signal.aborted) throw appError('cancelled', {});
-    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const deadline =
+      this.options.timeoutMs ??
+      ((options.lane ?? 'interactive') === 'interactive' ? INTERACTIVE_TIMEOUT_MS : DEFAULT_TIMEOUT_MS);
+    const timeout = AbortSignal.timeout(deadline);
     const signal = AbortSignal.any([context.signal, timeout]);
     let response: Response;
     let text: string;
@@ -118,10 +130,18 @@ export class DocSpaceClient {
         // The user's own DocSpace cookie must not ride along: it would win over our header on the server.
         credentials: 'omit',
         cache: 'no-store',
+        // A redirect could carry the header (or a password) to another origin: the API never redirects.
+        redirect: 'manual',
       });
+      if (isRedirect(response, this.origin)) {
+        void response.body?.cancel().catch(() => undefined);
+        throw appError('portalRedirected', { origin: this.origin });
+      }
       context.observe(response.status, response.headers);
-      text = await response.text();
+      text = await readLimited(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, this.origin);
     } catch (error) {
+      if (error instanceof AppError && (error.key === 'portalRedirected' || error.key === 'responseTooLarge'))
+        throw error;
       throw this.transportError(error, context.signal, timeout);
     }
     if (response.ok) return parseSuccess(text, options.schema, this.origin);
@@ -157,6 +177,42 @@ function parseSuccess<T>(text: string, schema: v.GenericSchema<unknown, T>, orig
     throw appError('badResponseField', { origin, field: where });
   }
   return { data: payload.output, count: envelope.output.count, total: envelope.output.total };
+}
+
+/** A manual redirect is an opaque response in a browser and a plain 3xx in Node; an answer from elsewhere is one too. */
+function isRedirect(response: Response, origin: string): boolean {
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) return true;
+  if (!response.url) return false;
+  try {
+    return new URL(response.url).origin !== origin;
+  } catch {
+    return true;
+  }
+}
+
+/** Reads the body, refusing it once it grows past `max` (a hostile or broken portal must not fill the worker). */
+async function readLimited(response: Response, max: number, origin: string): Promise<string> {
+  const declared = Number(response.headers.get('Content-Length'));
+  if (Number.isFinite(declared) && declared > max) {
+    void response.body?.cancel().catch(() => undefined);
+    throw appError('responseTooLarge', { origin, limit: Math.round(max / 1024 / 1024) });
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      void reader.cancel().catch(() => undefined);
+      throw appError('responseTooLarge', { origin, limit: Math.round(max / 1024 / 1024) });
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 export function buildUrl(origin: string, path: string, query?: Record<string, QueryValue>): string {

@@ -2,6 +2,9 @@
 import type { Crumb, Entry, FileEntry, FolderEntry, FolderPage, PortalId } from '../protocol/index.ts';
 import type { FileDto, FolderContentDto, FolderDto } from './dto.ts';
 
+/** A folder DocSpace says holds more than this is treated as holding what it sent (a hostile total). */
+const MAX_TOTAL = 10_000_000;
+
 export function toFolderPage(
   dto: FolderContentDto,
   portalId: PortalId,
@@ -11,8 +14,10 @@ export function toFolderPage(
   const folders = dto.folders.map(toFolderEntry);
   const files = dto.files.map((file) => toFileEntry(file, origin));
   const entries: Entry[] = [...folders, ...files];
-  const first = dto.startIndex ?? startIndex;
+  // The page starts where we asked: a server that echoes another start (or a negative one) cannot move it.
+  const first = startIndex;
   const next = first + entries.length;
+  const total = Number.isSafeInteger(dto.total) && dto.total >= 0 && dto.total <= MAX_TOTAL ? dto.total : next;
   const folder = toCrumb(dto.current);
   const breadcrumbs = (dto.pathParts ?? []).map((part) => {
     const crumb: Crumb = { id: part.id, title: part.title, folderType: part.folderType ?? 0 };
@@ -25,9 +30,9 @@ export function toFolderPage(
     breadcrumbs: breadcrumbs.length > 0 ? breadcrumbs : [folder],
     entries,
     startIndex: first,
-    total: dto.total,
+    total: Math.max(total, next),
     // An empty page before the reported total means the server will not give more; stop instead of looping.
-    nextStartIndex: next < dto.total && entries.length > 0 ? next : null,
+    nextStartIndex: next < total && entries.length > 0 ? next : null,
   };
 }
 

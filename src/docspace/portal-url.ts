@@ -26,6 +26,7 @@ export function normalisePortalUrl(input: string): string {
   return `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`;
 }
 
+/** The hosts the manifest may ask plain-http access for (optional_host_permissions): nothing else. */
 export function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === 'localhost' || host === '127.0.0.1';
 }

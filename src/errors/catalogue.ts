@@ -65,6 +65,8 @@ export const ERROR_MESSAGES = {
   badResponseNoEnvelope: spec('badResponse', 'retry', true, ['origin']),
   badResponseField: spec('badResponse', 'retry', true, ['origin', 'field']),
   networkError: spec('network', 'retry', true, ['origin']),
+  portalRedirected: spec('badResponse', 'checkUrl', false, ['origin']),
+  responseTooLarge: spec('badResponse', 'retry', true, ['origin', 'limit']),
   timeout: spec('timeout', 'retry', true, ['origin']),
   cancelled: spec('cancelled', 'none', false),
   // Inside the extension

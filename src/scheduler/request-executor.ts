@@ -19,6 +19,8 @@ export interface RequestTicket<T = unknown> {
   checkOutcome?: (() => Promise<Outcome<T>>) | undefined;
   /** A newer request with the same key cancels an older one that has not finished (a newer listing of a view). */
   supersedeKey?: string | undefined;
+  /** Retries after a network error or timeout, if fewer than the scheduler's (a click should not spin for long). */
+  maxRetries?: number | undefined;
 }
 
 export interface SendContext {

@@ -130,7 +130,7 @@ export class Scheduler implements RequestExecutor {
           if (refusals > (this.options.maxRefusals ?? 12)) throw error;
           continue;
         }
-        if (retries >= (this.options.maxRetries ?? 3)) throw error;
+        if (retries >= (ticket.maxRetries ?? this.options.maxRetries ?? 3)) throw error;
         if (verdict === 'retry') {
           retries++;
           this.note('retry', (error as AppError).status, (error as AppError).message);

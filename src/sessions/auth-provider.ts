@@ -11,19 +11,32 @@ export interface AuthProvider {
   refresh(rejected: string): Promise<boolean>;
 }
 
-/** An API key or a session token from the password sign-in, loaded when first needed. */
+/**
+ * An API key or a session token from the password sign-in, loaded when first needed. A token past its
+ * `expires` date gives no header: the portal would refuse it, so it is not sent.
+ */
 export class StoredCredentialsAuth implements AuthProvider {
   private cached: Promise<Credentials | null> | undefined;
 
-  constructor(private readonly load: () => Promise<Credentials | null>) {}
+  constructor(
+    private readonly load: () => Promise<Credentials | null>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async header(): Promise<string | null> {
     this.cached ??= this.load();
     const credentials = await this.cached;
-    return credentials ? authorizationHeader(credentials) : null;
+    if (!credentials || isExpired(credentials, this.now())) return null;
+    return authorizationHeader(credentials);
   }
 
   async refresh(): Promise<boolean> {
     return false;
   }
+}
+
+export function isExpired(credentials: Credentials, now: number): boolean {
+  if (credentials.kind !== 'token' || !credentials.expires) return false;
+  const at = Date.parse(credentials.expires);
+  return Number.isFinite(at) && at <= now;
 }

@@ -52,7 +52,12 @@ export class PortalSession {
       onChange: () => this.snapshots.changed(),
     });
     const requestAuth: RequestAuth = {
-      header: () => this.auth.header(),
+      header: async () => {
+        const header = await this.auth.header();
+        // No usable sign-in (an expired session): the same as a refusal, without asking the portal.
+        if (header === null) await this.stop(deps);
+        return header;
+      },
       rejected: (sentWith) => this.rejected(sentWith, deps),
     };
     this.listings = new ListingCache(() => deps.clock.now());
@@ -73,10 +78,14 @@ export class PortalSession {
 
   private async rejected(sentWith: string, deps: SessionDeps): Promise<'retry' | 'fail'> {
     if (await this.auth.refresh(sentWith)) return 'retry';
-    // Nothing more goes out with credentials the portal refuses; what waits stays queued for the next sign-in.
+    await this.stop(deps);
+    return 'fail';
+  }
+
+  /** Nothing more goes out with credentials the portal refuses; what waits stays queued for the next sign-in. */
+  private async stop(deps: SessionDeps): Promise<void> {
     this.scheduler.halt();
     await deps.signInNeeded(this.portalId);
-    return 'fail';
   }
 
   /** New credentials for the same account: requests that waited go out with them. */

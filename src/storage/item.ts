@@ -3,7 +3,12 @@
  * bring an older value up to it, and what signing out of a portal or removing it does to it. Only
  * `schema.ts` declares items; everything else reads and writes through `TypedStorage` with these handles.
  */
-export type AreaName = 'local' | 'session';
+/**
+ * local: storage.local (outlives the worker and the browser); session: storage.session (the worker's restarts,
+ * not the browser's); secure: the extension's own IndexedDB, which no content script can read (storage.local
+ * can be read by any content script the extension will ever have).
+ */
+export type AreaName = 'local' | 'session' | 'secure';
 
 /** keep: untouched; delete: removed; a function: the value it returns is stored (undefined removes it). */
 export type Fate<T> = 'keep' | 'delete' | ((value: T) => T | undefined);
@@ -15,6 +20,8 @@ interface ItemBase<T> {
   /** Names the item in the versions record; stable forever. */
   readonly name: string;
   readonly area: AreaName;
+  /** The item lived in another area before `version`: migrating to it moves the values over. */
+  readonly movedFrom?: { readonly area: AreaName; readonly version: number };
   readonly version: number;
   readonly fallback: () => T;
   readonly migrations: Readonly<Record<number, Migration>>;
@@ -52,6 +59,7 @@ export type ItemAddress =
 
 interface Options<T> {
   area?: AreaName;
+  movedFrom?: { area: AreaName; version: number };
   version?: number;
   fallback: () => T;
   migrations?: Record<number, Migration>;
@@ -87,6 +95,7 @@ function base<T>(name: string, options: Options<T>) {
   return {
     name,
     area: options.area ?? 'local',
+    ...(options.movedFrom ? { movedFrom: options.movedFrom } : {}),
     version: options.version ?? 1,
     fallback: options.fallback,
     migrations: options.migrations ?? {},

@@ -20,8 +20,13 @@ export const activePortalItem = globalItem<PortalId | null>('activePortalId', 'a
   fallback: () => null,
 });
 
-/** Secrets: never synced, never exported, never logged; gone at sign-out. */
+/** Secrets: never synced, never exported, never logged, out of every content script's reach; gone at sign-out. */
 export const credentialsItem = portalItem<Credentials | null>('credentials', 'credentials', {
+  area: 'secure',
+  version: 2,
+  // v1 (until 2026-12): in storage.local, where a content script could read it. Drop after 2027-06.
+  movedFrom: { area: 'local', version: 2 },
+  migrations: { 2: (value) => value },
   fallback: () => null,
   onSignOut: 'delete',
   onRemove: 'delete',

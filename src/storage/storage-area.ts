@@ -28,3 +28,8 @@ export class MemoryStorageArea implements StorageArea {
     for (const key of keys) this.data.delete(key);
   }
 }
+
+/** Every area in memory: tests, and a worker that may not write to disk. */
+export function memoryAreas(): { local: MemoryStorageArea; session: MemoryStorageArea; secure: MemoryStorageArea } {
+  return { local: new MemoryStorageArea(), session: new MemoryStorageArea(), secure: new MemoryStorageArea() };
+}

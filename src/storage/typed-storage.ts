@@ -153,29 +153,35 @@ export class TypedStorage {
     const stored = ((await local.get([VERSIONS_KEY]))[VERSIONS_KEY] ?? {}) as Record<string, number>;
     const outdated = this.items.filter((item) => (stored[item.name] ?? 1) < item.version);
     const versions = Object.fromEntries(this.items.map((item) => [item.name, item.version]));
-    if (outdated.length > 0) {
-      const everything = new Map<AreaName, Record<string, unknown>>();
-      for (const item of outdated) {
-        const all = everything.get(item.area) ?? (await this.areas[item.area].get(null));
-        everything.set(item.area, all);
-        const keys =
-          item.scope === 'global' ? [item.key] : Object.keys(all).filter((key) => key.startsWith(`${item.prefix}/`));
-        const migrated: Record<string, unknown> = {};
-        for (const key of keys) {
-          if (all[key] === undefined) continue;
-          let value: unknown = all[key];
-          for (let v = (stored[item.name] ?? 1) + 1; v <= item.version; v++) {
-            const step = item.migrations[v];
-            if (!step) throw new Error(`${item.name}: no migration to version ${v}`);
-            value = step(value);
-          }
-          migrated[key] = value;
+    const everything = new Map<AreaName, Record<string, unknown>>();
+    const read = async (area: AreaName) => {
+      const all = everything.get(area) ?? (await this.areas[area].get(null));
+      everything.set(area, all);
+      return all;
+    };
+    for (const item of outdated) {
+      const from = stored[item.name] ?? 1;
+      const source = item.movedFrom && from < item.movedFrom.version ? item.movedFrom.area : item.area;
+      const all = await read(source);
+      const keys =
+        item.scope === 'global' ? [item.key] : Object.keys(all).filter((key) => key.startsWith(`${item.prefix}/`));
+      const migrated: Record<string, unknown> = {};
+      const dropped: string[] = [];
+      for (const key of keys) {
+        if (all[key] === undefined) continue;
+        let value: unknown = all[key];
+        for (let v = from + 1; v <= item.version; v++) {
+          const step = item.migrations[v];
+          if (!step) throw new Error(`${item.name}: no migration to version ${v}`);
+          value = step(value);
         }
-        const dropped = Object.keys(migrated).filter((key) => migrated[key] === undefined);
-        for (const key of dropped) delete migrated[key];
-        if (Object.keys(migrated).length > 0) await this.areas[item.area].set(migrated);
-        if (dropped.length > 0) await this.areas[item.area].remove(dropped);
+        if (value === undefined) dropped.push(key);
+        else migrated[key] = value;
       }
+      // The new copy is written before the old one goes: a stop between the two loses nothing.
+      if (Object.keys(migrated).length > 0) await this.areas[item.area].set(migrated);
+      if (source !== item.area) await this.areas[source].remove(keys);
+      else if (dropped.length > 0) await this.areas[item.area].remove(dropped);
     }
     if (outdated.length > 0 || Object.keys(stored).length !== this.items.length) {
       await local.set({ [VERSIONS_KEY]: versions });

@@ -7,7 +7,8 @@ const source = JSON.parse(readFileSync('manifest.json', 'utf8')) as SourceManife
 describe('manifest', () => {
   it('asks for no host at install time: portal origins are requested when the user connects one', () => {
     expect(source.host_permissions).toBeUndefined();
-    expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+    // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
+    expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(source.permissions).toEqual(['storage', 'alarms']);
   });
 
@@ -15,6 +16,7 @@ describe('manifest', () => {
     const csp = (source.content_security_policy as { extension_pages: string }).extension_pages;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
+    expect(csp.startsWith("default-src 'none';")).toBe(true);
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
     expect(source.externally_connectable).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import type { BackgroundPlatform } from '../../../extension/platform/ports.ts';
 import type { EventName, Events } from '../../../src/protocol/index.ts';
-import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { memoryAreas } from '../../../src/storage/storage-area.ts';
 import type { Areas } from '../../../src/storage/typed-storage.ts';
 
 export interface RecordedEvent {
@@ -15,7 +15,7 @@ export interface RecordedEvent {
 export function fakePlatform(
   options: { areas?: Areas; fetch?: BackgroundPlatform['fetch']; granted?: (origin: string) => boolean } = {},
 ) {
-  const areas = options.areas ?? { local: new MemoryStorageArea(), session: new MemoryStorageArea() };
+  const areas = options.areas ?? memoryAreas();
   const events: RecordedEvent[] = [];
   const wakes: Array<{ name: string; when: number }> = [];
   const waking = new Set<string>();

@@ -2,7 +2,7 @@
 // sandbox. What the browser run shows in minutes (a job surviving a stopped worker) shows here in seconds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JobSummary } from '../../../src/protocol/index.ts';
-import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { memoryAreas } from '../../../src/storage/storage-area.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { fakePlatform } from './fake-platform.ts';
 import { fault, sandboxLog, send, signInWithKey, startBackground, waitFor, type Sandbox } from './harness.ts';
@@ -52,7 +52,7 @@ describe('durable jobs in the background', () => {
   });
 
   it('resumes after the worker is stopped mid-job: every folder exactly once, nothing lost', async () => {
-    const areas = { local: new MemoryStorageArea(), session: new MemoryStorageArea() };
+    const areas = memoryAreas();
     const first = killable(areas);
     const a = startBackground(fakePlatform({ areas: first.areas, fetch: first.fetch }));
     const portal = await signInWithKey(a, sandbox);
@@ -159,7 +159,7 @@ describe('durable jobs in the background', () => {
   });
 
   it('pause holds a job across a new worker; resume finishes it', async () => {
-    const areas = { local: new MemoryStorageArea(), session: new MemoryStorageArea() };
+    const areas = memoryAreas();
     const a = startBackground(fakePlatform({ areas }));
     const portal = await signInWithKey(a, sandbox);
     await fault(sandbox, { type: 'latency', minMs: 100, maxMs: 100 });

@@ -15,7 +15,7 @@ export function killable(areas: Areas, fetchImpl: typeof fetch = fetch) {
     remove: (keys) => (dead ? never() : area.remove(keys)),
   });
   return {
-    areas: { local: wrap(areas.local), session: wrap(areas.session) },
+    areas: { local: wrap(areas.local), session: wrap(areas.session), secure: wrap(areas.secure) },
     /** The portal processes the request, but its answer never reaches the dead worker. */
     fetch: async (input: string, init: RequestInit) => {
       if (dead) return never<Response>();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { budgetItem, credentialsItem, jobItem, limitsItem } from '../../../src/storage/schema.ts';
-import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { MemoryStorageArea, memoryAreas } from '../../../src/storage/storage-area.ts';
 import { startSandbox } from '../../sandbox/server.ts';
 import { V1_JOB } from '../storage/job-migration.test.ts';
 import { english } from '../support/english.ts';
@@ -56,6 +56,29 @@ describe('portal sessions in the background', () => {
     const again = await send(background, 'listFolder', { portalId: portal.id, folderId: 102 }).catch((e: unknown) => e);
     expect(again).toMatchObject({ key: 'signInAgain' });
     expect((await sandboxLog(sandbox)).length).toBe(sent);
+  });
+
+  it('a session token past its expiry date is not sent: the account asks for a new sign-in', async () => {
+    const fake = fakePlatform();
+    const background = startBackground(fake);
+    const portal = await send(background, 'signIn', {
+      url: sandbox.url,
+      method: 'password',
+      email: sandbox.demo.email,
+      password: sandbox.demo.password,
+    });
+    const stored = await background.storage.get(credentialsItem, portal.id);
+    expect(stored?.kind).toBe('token');
+    await background.storage.set(credentialsItem, portal.id, {
+      ...(stored as object),
+      expires: '2020-01-01T00:00:00Z',
+    } as never);
+    // A new worker reads the stored credentials afresh.
+    const next = startBackground(fakePlatform({ areas: fake.areas }));
+    const before = (await sandboxLog(sandbox)).length;
+    await expect(send(next, 'listRooms', { portalId: portal.id })).rejects.toMatchObject({ key: 'signInAgain' });
+    expect((await sandboxLog(sandbox)).length).toBe(before);
+    expect((await send(next, 'getState', {})).portals[0]?.status).toBe('signInRequired');
   });
 
   it('signing out removes the credentials, limits, budget and jobs of that account, and its session', async () => {
@@ -139,7 +162,8 @@ describe('portal sessions in the background', () => {
       'jobs/index': ['old-job'],
       'job/old-job': { ...V1_JOB, portalId, items: V1_JOB.items.slice(1, 3) },
     });
-    const background = startBackground(fakePlatform({ areas: { local, session: new MemoryStorageArea() } }));
+    const areas = { ...memoryAreas(), local };
+    const background = startBackground(fakePlatform({ areas }));
     const [job] = await waitFor(
       () => send(background, 'listJobs', {}),
       (jobs) => jobs[0]?.status === 'done',
@@ -147,5 +171,8 @@ describe('portal sessions in the background', () => {
     expect(job).toMatchObject({ id: 'old-job', done: 2, failed: 0, title: { params: ['Unsorted'] } });
     const page = await send(background, 'listFolder', { portalId, folderId: 206 });
     expect(page.entries.map((e) => e.title).sort()).toEqual(['Not yet', 'On the wire']);
+    // The key left storage.local, which content scripts can read, for the extension's own database.
+    expect(JSON.stringify([...local.data.entries()])).not.toContain(sandbox.demo.apiKey);
+    expect(areas.secure.data.get(`credentials/${portalId}`)).toEqual({ kind: 'apiKey', apiKey: sandbox.demo.apiKey });
   });
 });

@@ -4,6 +4,10 @@ import { staticAuth } from '../../../src/docspace/request-auth.ts';
 import { DocSpaceClient, type FetchLike } from '../../../src/docspace/client.ts';
 import { AppError } from '../../../src/errors/index.ts';
 import { english } from '../support/english.ts';
+import { systemClock } from '../../../src/scheduler/clock.ts';
+import { DEFAULT_LIMITS } from '../../../src/scheduler/limits.ts';
+import { Scheduler } from '../../../src/scheduler/scheduler.ts';
+import { MemoryBudgetStore } from '../scheduler/fake-clock.ts';
 import { SimpleQueue } from '../../../src/scheduler/simple-queue.ts';
 
 const origin = 'https://team.onlyoffice.com';
@@ -82,7 +86,7 @@ describe('DocSpaceClient', () => {
     });
     await client.call('/api/2.0/settings', { schema, anonymous: true });
     expect(headers.Authorization).toBeUndefined();
-    expect((await failure(client.call('/api/2.0/people/@self', { schema }))).code).toBe('notSignedIn');
+    expect((await failure(client.call('/api/2.0/people/@self', { schema }))).key).toBe('signInAgain');
   });
 
   it('maps an error status with the DocSpace error body', async () => {
@@ -139,5 +143,95 @@ describe('DocSpaceClient', () => {
     const pending = clientWith(hang, 5_000).call('/x', { schema, signal: controller.signal });
     controller.abort();
     expect((await failure(pending)).code).toBe('cancelled');
+  });
+});
+
+describe('DocSpaceClient against a hostile or broken portal', () => {
+  it('never follows a redirect: the header (or a password) must not reach another origin', async () => {
+    const seen: RequestInit[] = [];
+    const client = clientWith(async (_url, init) => {
+      seen.push(init);
+      return new Response(null, {
+        status: 307,
+        headers: { Location: 'https://evil.example.com/api/2.0/authentication' },
+      });
+    });
+    const error = await failure(
+      client.call('/api/2.0/authentication', { method: 'POST', body: { password: 'x' }, schema }),
+    );
+    expect(error).toMatchObject({ key: 'portalRedirected', retryable: false });
+    expect(seen[0]?.redirect).toBe('manual');
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses an answer from another origin (what a followed redirect looks like)', async () => {
+    const client = clientWith(async () => {
+      const response = json({ response: { id: 1 } });
+      Object.defineProperty(response, 'url', { value: 'https://evil.example.com/api/2.0/x' });
+      return response;
+    });
+    expect((await failure(client.call('/x', { schema }))).key).toBe('portalRedirected');
+  });
+
+  it('refuses an oversized answer, declared or streamed, instead of reading it all', async () => {
+    const big = 'x'.repeat(2_000);
+    const declared = new DocSpaceClient({
+      baseUrl: origin,
+      fetch: async () => new Response(big, { headers: { 'Content-Length': String(big.length) } }),
+      auth: staticAuth({ kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` }),
+      executor: new SimpleQueue(),
+      maxResponseBytes: 1_000,
+    });
+    expect((await failure(declared.call('/x', { schema }))).key).toBe('responseTooLarge');
+    const streamed = new DocSpaceClient({
+      baseUrl: origin,
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode(big));
+              controller.close();
+            },
+          }),
+        ),
+      auth: staticAuth({ kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` }),
+      executor: new SimpleQueue(),
+      maxResponseBytes: 5_000,
+    });
+    const error = await failure(streamed.call('/x', { schema }));
+    expect(error).toMatchObject({ key: 'responseTooLarge', retryable: true });
+    expect(english(error)).toContain('larger than');
+  });
+});
+
+describe('a portal that hangs', () => {
+  it('a click is retried once, background work three times', async () => {
+    const attempts: Record<string, number> = { interactive: 0, user: 0 };
+    const scheduler = new Scheduler({
+      key: 'p',
+      settings: DEFAULT_LIMITS,
+      clock: systemClock,
+      store: new MemoryBudgetStore(),
+      fresh: true,
+      backoff: { baseMs: 1, capMs: 2 },
+    });
+    let lane = 'interactive';
+    const hang: FetchLike = (_url, init) => {
+      attempts[lane]!++;
+      return new Promise((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
+    };
+    const client = new DocSpaceClient({
+      baseUrl: origin,
+      fetch: hang,
+      auth: staticAuth({ kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` }),
+      executor: scheduler,
+      timeoutMs: 20,
+    });
+    expect((await failure(client.call('/x', { schema, lane: 'interactive' }))).code).toBe('timeout');
+    lane = 'user';
+    expect((await failure(client.call('/y', { schema, lane: 'user' }))).code).toBe('timeout');
+    expect(attempts).toEqual({ interactive: 2, user: 4 });
   });
 });

@@ -66,6 +66,15 @@ describe('toFolderPage', () => {
     ).toBeNull();
   });
 
+  it('a hostile start or total cannot make "Load more" stand still or run forever', () => {
+    const negative = toFolderPage(content({ startIndex: -5, total: 180 }), 'p', origin, 50);
+    expect(negative).toMatchObject({ startIndex: 50, nextStartIndex: 52 });
+    const huge = toFolderPage(content({ total: 1e308 }), 'p', origin, 0);
+    expect(huge).toMatchObject({ total: 2, nextStartIndex: null });
+    const fraction = toFolderPage(content({ total: 2.5 }), 'p', origin, 0);
+    expect(fraction.nextStartIndex).toBeNull();
+  });
+
   it('keeps hostile titles as plain strings and drops links that leave the portal', () => {
     const page = toFolderPage(
       content({ files: [{ id: 11, title: '<img src=x onerror=alert(1)>.docx', webUrl: 'javascript:alert(1)' }] }),

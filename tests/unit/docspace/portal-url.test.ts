@@ -24,6 +24,8 @@ describe('normalisePortalUrl', () => {
     ['intranet', 'no full host name'],
     ['http://', 'is not a web address'],
     ['http://docs.example.org', 'Use https://docs.example.org'],
+    // The manifest can only ask plain-http access for 127.0.0.1 and localhost.
+    ['http://127.0.0.2:8090', 'Use https://127.0.0.2:8090'],
   ])('refuses %j with a message that says what to do', (input, fragment) => {
     try {
       normalisePortalUrl(input);

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import type { Browser } from 'webextension-polyfill';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,11 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('background platform', () => {
   it('reads and writes storage.local and storage.session through the storage port', async () => {
+    const levels: unknown[] = [];
+    (fakeBrowser.storage.session as unknown as { setAccessLevel: unknown }).setAccessLevel = async (level: unknown) =>
+      void levels.push(level);
     const { storage } = createBackgroundPlatform(browser);
+    expect(levels).toEqual([{ accessLevel: 'TRUSTED_CONTEXTS' }]);
     await storage.local.set({ a: { n: 1 } });
     await storage.session.set({ hot: 2 });
     expect(await storage.local.get(['a', 'missing'])).toEqual({ a: { n: 1 } });
@@ -67,5 +72,18 @@ describe('background platform', () => {
     expect(fromContentScript).toEqual([undefined]);
     const fromOtherExtension = await listener(message, { id: 'other', url: 'chrome-extension://other/x.html' });
     expect(fromOtherExtension).toEqual([undefined]);
+  });
+});
+
+describe('the secure area', () => {
+  it('keeps values in the extension IndexedDB, with the storage port semantics', async () => {
+    const { storage } = createBackgroundPlatform(browser);
+    await storage.secure.set({ 'credentials/p': { kind: 'apiKey', apiKey: 'sk-x' }, other: 1 });
+    expect(await storage.secure.get(['credentials/p', 'missing'])).toEqual({
+      'credentials/p': { kind: 'apiKey', apiKey: 'sk-x' },
+    });
+    await storage.secure.remove(['other']);
+    expect(await storage.secure.get(null)).toEqual({ 'credentials/p': { kind: 'apiKey', apiKey: 'sk-x' } });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });

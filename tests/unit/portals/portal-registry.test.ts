@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PortalRegistry, type PortalRecord } from '../../../src/portals/portal-registry.ts';
 import { SCHEMA } from '../../../src/storage/schema.ts';
-import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { memoryAreas } from '../../../src/storage/storage-area.ts';
 import { TypedStorage } from '../../../src/storage/typed-storage.ts';
 
 const record = (id: string, origin = 'https://a.example.com'): PortalRecord => ({
@@ -15,7 +15,7 @@ const record = (id: string, origin = 'https://a.example.com'): PortalRecord => (
   needsSignIn: false,
 });
 const granted = async () => true;
-const areas = () => ({ local: new MemoryStorageArea(), session: new MemoryStorageArea() });
+const areas = () => memoryAreas();
 
 describe('PortalRegistry', () => {
   it('keeps secrets out of the portal list and survives a reload (a new worker)', async () => {

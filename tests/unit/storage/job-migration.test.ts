@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jobItem, SCHEMA } from '../../../src/storage/schema.ts';
-import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { MemoryStorageArea, memoryAreas } from '../../../src/storage/storage-area.ts';
 import { TypedStorage } from '../../../src/storage/typed-storage.ts';
 
 /** A job exactly as the create-folders runner stored it before the generic engine (no schema versions). */
@@ -25,7 +25,7 @@ describe('stored job records from before the engine', () => {
   it('become generic records: params, item inputs, results, and errors kept as their words', async () => {
     const local = new MemoryStorageArea();
     await local.set({ 'jobs/index': ['old-job'], 'job/old-job': V1_JOB });
-    const storage = new TypedStorage({ local, session: new MemoryStorageArea() }, SCHEMA);
+    const storage = new TypedStorage({ ...memoryAreas(), local }, SCHEMA);
     const job = await storage.get(jobItem, 'old-job');
     expect(job).toMatchObject({
       id: 'old-job',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { globalItem, portalItem, recordItem, type AnyItem } from '../../../src/storage/item.ts';
 import { SCHEMA } from '../../../src/storage/schema.ts';
-import { MemoryStorageArea } from '../../../src/storage/storage-area.ts';
+import { memoryAreas } from '../../../src/storage/storage-area.ts';
 import { TypedStorage, VERSIONS_KEY } from '../../../src/storage/typed-storage.ts';
 
-const areas = () => ({ local: new MemoryStorageArea(), session: new MemoryStorageArea() });
+const areas = () => memoryAreas();
 const counter = globalItem<number>('counter', 'counter', { fallback: () => 0 });
 const notes = portalItem<string[]>('notes', 'notes', { fallback: () => [], onSignOut: 'delete', onRemove: 'delete' });
 const prefs = portalItem<{ theme: string; token?: string }>('prefs', 'prefs', {
