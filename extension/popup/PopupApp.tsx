@@ -9,6 +9,7 @@ import { createAppStore } from '../ui/stores/app-store.ts';
 import { createBrowseStore } from '../ui/stores/browse-store.ts';
 import { createJobsStore } from '../ui/stores/jobs-store.ts';
 import { usePlatform } from '../ui/platform-context.ts';
+import { ServerText } from '../ui/components/ServerText.tsx';
 import { BrowseView } from './BrowseView.tsx';
 
 export function PopupApp({ connector }: { connector: Connector }) {
@@ -30,10 +31,10 @@ export function PopupApp({ connector }: { connector: Connector }) {
       <header class="popup-header">
         <img src="/icons/icon-32.png" alt="" width="20" height="20" />
         <div class="popup-title">
-          <span class="portal-name">{portal ? portal.name : t('extName')}</span>
+          <span class="portal-name">{portal ? <ServerText text={portal.name} /> : t('extName')}</span>
           {portal && (
             <span class="portal-user">
-              {portal.user.displayName} · {new URL(portal.origin).host}
+              <ServerText text={portal.user.displayName} /> · {new URL(portal.origin).host}
             </span>
           )}
         </div>

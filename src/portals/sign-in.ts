@@ -3,8 +3,12 @@ import type { DocSpaceClient } from '../docspace/client.ts';
 import { checkApiKeyFormat, type Credentials } from '../docspace/credentials.ts';
 import { normalisePortalUrl } from '../docspace/portal-url.ts';
 import { AppError, appError } from '../errors/index.ts';
+import { clampText } from '../format/text.ts';
 import type { PortalCheck, SignInRequest } from '../protocol/index.ts';
 import { portalIdOf, type PortalRecord } from './portal-registry.ts';
+
+/** Names longer than this are never useful on screen. */
+const MAX_NAME = 120;
 
 export interface SignInDeps {
   createClient(origin: string, credentials: Credentials | null): Promise<DocSpaceClient>;
@@ -23,7 +27,9 @@ export async function checkPortal(deps: SignInDeps, url: string): Promise<Portal
     throw portalCheckError(error, origin);
   }
   if (settings.docSpace !== true) throw notDocSpace(origin);
-  return { origin, name: settings.greetingSettings ?? new URL(origin).hostname, version: settings.version ?? '' };
+  // The portal's name is shown, never matched: a hostile 10,000-character one is cut here, an empty one replaced.
+  const name = clampText(settings.greetingSettings?.trim() || new URL(origin).hostname, MAX_NAME);
+  return { origin, name, version: clampText(settings.version ?? '', 40) };
 }
 
 export async function signIn(
@@ -44,7 +50,11 @@ export async function signIn(
     origin: portal.origin,
     name: portal.name,
     version: portal.version,
-    user: { id: self.id, displayName: self.displayName ?? self.email ?? self.id, email: self.email ?? '' },
+    user: {
+      id: self.id,
+      displayName: clampText(self.displayName?.trim() || self.email || self.id, MAX_NAME),
+      email: clampText(self.email ?? '', MAX_NAME),
+    },
     authMethod: request.method,
     addedAt: deps.now().toISOString(),
     needsSignIn: false,

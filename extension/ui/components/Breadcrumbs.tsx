@@ -1,5 +1,7 @@
 import type { Crumb } from '../../../src/protocol/index.ts';
+import { visibleText } from '../../../src/format/text.ts';
 import { usePlatform } from '../platform-context.ts';
+import { ServerText } from './ServerText.tsx';
 
 export function Breadcrumbs({ crumbs, onOpen }: { crumbs: Crumb[]; onOpen: (crumb: Crumb, index: number) => void }) {
   const { t } = usePlatform();
@@ -11,12 +13,17 @@ export function Breadcrumbs({ crumbs, onOpen }: { crumbs: Crumb[]; onOpen: (crum
           return (
             <li key={`${crumb.id}`}>
               {last ? (
-                <span aria-current="page" title={crumb.title}>
-                  {crumb.title}
+                <span aria-current="page" title={visibleText(crumb.title)}>
+                  <ServerText text={crumb.title} />
                 </span>
               ) : (
-                <button type="button" class="crumb" title={crumb.title} onClick={() => onOpen(crumb, index)}>
-                  {crumb.title}
+                <button
+                  type="button"
+                  class="crumb"
+                  title={visibleText(crumb.title)}
+                  onClick={() => onOpen(crumb, index)}
+                >
+                  <ServerText text={crumb.title} />
                 </button>
               )}
             </li>

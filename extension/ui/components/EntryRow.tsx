@@ -1,8 +1,10 @@
 import { formatDate } from '../../../src/format/date.ts';
 import { formatSize } from '../../../src/format/size.ts';
+import { visibleText } from '../../../src/format/text.ts';
 import type { Entry } from '../../../src/protocol/index.ts';
 import { usePlatform } from '../platform-context.ts';
 import { EntryIcon } from './EntryIcon.tsx';
+import { ServerText } from './ServerText.tsx';
 
 interface Props {
   entry: Entry;
@@ -15,7 +17,8 @@ export function EntryRow({ entry, onOpen }: Props) {
   const date = formatDate(entry.updated, locale, new Date());
   const meta =
     entry.kind === 'file'
-      ? [formatSize(entry.sizeBytes, locale), date]
+      ? // The real extension, from the portal's file record: a name can be made to look like another type.
+        [entry.extension.replace(/^\./, '').toUpperCase(), formatSize(entry.sizeBytes, locale), date]
       : [
           entry.roomType !== undefined ? t(`roomType_${entry.roomType}`) : '',
           t('itemCount', String(entry.filesCount + entry.foldersCount)),
@@ -29,12 +32,12 @@ export function EntryRow({ entry, onOpen }: Props) {
         class="entry-button"
         onClick={() => onOpen(entry)}
         disabled={disabled}
-        title={entry.title}
-        aria-label={entry.kind === 'file' ? t('openFileLabel', entry.title) : t('openFolderLabel', entry.title)}
+        title={visibleText(entry.title)}
+        aria-label={t(entry.kind === 'file' ? 'openFileLabel' : 'openFolderLabel', visibleText(entry.title))}
       >
         <EntryIcon entry={entry} />
         <span class="entry-text">
-          <span class="entry-title">{entry.title}</span>
+          <ServerText class="entry-title" text={entry.title} />
           <span class="entry-meta">{meta.filter(Boolean).join(' · ')}</span>
         </span>
         {entry.isFavorite && (

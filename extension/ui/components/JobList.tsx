@@ -1,4 +1,5 @@
 import type { JobSummary } from '../../../src/protocol/index.ts';
+import { ServerText } from './ServerText.tsx';
 import { errorText, localText, usePlatform } from '../platform-context.ts';
 
 export interface JobActions {
@@ -66,7 +67,7 @@ export function JobList({ jobs, actions }: { jobs: JobSummary[]; actions: JobAct
             {job.error && <p class="job-error">{errorText(t, job.error)}</p>}
             {job.failures.map((failure, i) => (
               <p class="job-error" key={i}>
-                {failure.label}: {errorText(t, failure.error)}
+                <ServerText text={failure.label} />: {errorText(t, failure.error)}
               </p>
             ))}
             {job.findings?.map((finding, i) => (

@@ -33,6 +33,24 @@ describe('portal sessions in the background', () => {
     expect(fake.of('stateChanged').at(-1)?.activePortalId).toBe(portal.id);
   });
 
+  it('a hostile 10,000-character portal name, or an empty one, is stored as something a view can show', async () => {
+    for (const [name, expected] of [
+      ['N'.repeat(10_000), 120],
+      ['   ', new URL(sandbox.url).hostname.length],
+    ] as const) {
+      const renaming: typeof fetch = async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).endsWith('/api/2.0/settings')) return response;
+        const body = (await response.json()) as { response: Record<string, unknown> };
+        body.response.greetingSettings = name;
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      };
+      const background = startBackground(fakePlatform({ fetch: renaming }));
+      const portal = await signInWithKey(background, sandbox);
+      expect(portal.name.length).toBe(expected);
+    }
+  });
+
   it('a second listing of the same view comes from the cache, without a request', async () => {
     const background = startBackground(fakePlatform());
     const portal = await signInWithKey(background, sandbox);

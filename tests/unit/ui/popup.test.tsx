@@ -117,7 +117,8 @@ describe('popup', () => {
     const status = await screen.findByTestId('job-status');
     expect(status.textContent).toContain('Finished with errors');
     expect(screen.getByText('New folders in Marketing')).toBeTruthy();
-    expect(screen.getByText(/Bad\/name: The portal refused the request: The title is invalid\./)).toBeTruthy();
+    const failure = screen.getAllByText((_text, element) => element?.classList.contains('job-error') ?? false)[0];
+    expect(failure?.textContent).toBe('Bad/name: The portal refused the request: The title is invalid.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(sent.some((s) => s.name === 'retryJob')).toBe(true));
     expect(await screen.findByText('Working…')).toBeTruthy();
@@ -136,5 +137,43 @@ describe('popup', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByTestId('job')).toBeNull());
     expect(sent.find((s) => s.name === 'dismissJob')?.payload).toEqual({ jobId: 'j1' });
+  });
+});
+
+describe('server strings in the popup', () => {
+  it('a right-to-left override cannot disguise a file type: the mark is visible and the real extension shown', async () => {
+    const fake = fakePagePlatform();
+    const disguised: FolderPage = {
+      ...rooms,
+      entries: [
+        {
+          kind: 'file',
+          id: 9,
+          title: 'Invoice_\u202Excod.exe',
+          fileType: 0,
+          extension: '.exe',
+          sizeBytes: 1024,
+          updated: '',
+          webUrl: null,
+          isFavorite: false,
+        },
+        { ...rooms.entries[0]!, title: '   ' },
+      ],
+    };
+    const { connector } = fakeConnector({
+      getState: async () => ({ portals: [{ ...portal, name: 'Team \u202Eevil' }], activePortalId: portal.id }),
+      getActivity: async () => null,
+      listJobs: async () => [],
+      listRooms: async () => disguised,
+    });
+    const view = renderWith(fake.platform, <PopupApp connector={connector} />);
+    const row = await screen.findByRole('button', { name: /Open file Invoice_/ });
+    expect(row.textContent).not.toContain('\u202E');
+    expect(row.textContent).toContain('Invoice_\uFFFDxcod.exe');
+    expect(row.textContent).toContain('EXE');
+    expect(row.querySelector('bdi.server-text')).not.toBeNull();
+    // An empty name still gives the row something to read.
+    expect(view.container.querySelector('.entries')?.textContent).toContain('(no name)');
+    expect(view.container.querySelector('.portal-name')?.textContent).toBe('Team \uFFFDevil');
   });
 });
