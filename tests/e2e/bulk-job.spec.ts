@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type SandboxLogEntry } from './fixtures.ts';
+import { workerControl } from './worker-control.ts';
 
 const FOLDERS = 300;
 const SCALE = 0.1;
@@ -54,7 +55,7 @@ for (const profile of ['documented', 'server'] as const) {
   test(`a ${FOLDERS}-folder job survives three worker stops with the ${profile} limits: no refusal, no window breached, each folder made once`, async ({
     signInWithApiKey,
     openPopup,
-    context,
+    profile,
     extensionId,
     sandbox,
     sandboxLog,
@@ -80,23 +81,9 @@ for (const profile of ['documented', 'server'] as const) {
     await popup.getByRole('button', { name: `Create ${FOLDERS}` }).click();
 
     await expect(popup.getByTestId('job')).toHaveAttribute('data-status', 'running');
-    // The worker is stopped with CDP's ServiceWorker.stopWorker, Chrome's own stop (what it does to an idle or
-    // overdue worker): its memory, timers and fetches are gone. Target.closeTarget, the other way, crashed this
-    // Chromium (156) about one run in five. No extension page stays open, so nothing else keeps state.
+    // No extension page stays open while the worker is stopped, so nothing else keeps state.
     await popup.close();
-    const blank =
-      context.pages().find((page) => !page.url().startsWith('chrome-extension://')) ?? (await context.newPage());
-    const cdp = await context.newCDPSession(blank);
-    const versions = new Map<string, { versionId: string; scriptURL: string; runningStatus: string }>();
-    cdp.on(
-      'ServiceWorker.workerVersionUpdated',
-      (event: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
-        for (const version of event.versions) versions.set(version.versionId, version);
-      },
-    );
-    await cdp.send('ServiceWorker.enable');
-    const running = () =>
-      [...versions.values()].find((v) => v.scriptURL.includes(extensionId) && v.runningStatus === 'running');
+    const worker = await workerControl(profile, extensionId);
     const created = async () =>
       (await sandboxLog()).filter(
         (e) => e.method === 'POST' && e.path === `/api/2.0/files/folder/${UNSORTED}` && e.status === 200,
@@ -105,13 +92,12 @@ for (const profile of ['documented', 'server'] as const) {
     for (let kill = 1; kill <= 3; kill++) {
       // Stop the worker at a different point of the job each time, once a new one has made progress.
       await expect.poll(created, { timeout: 40_000 }).toBeGreaterThanOrEqual(kill * 60);
-      await expect.poll(() => running() !== undefined, { timeout: 10_000 }).toBe(true);
+      await worker.waitRunning();
       killedAt.push(await created());
-      await cdp.send('ServiceWorker.stopWorker', { versionId: running()!.versionId });
-      await expect.poll(() => running() === undefined, { timeout: 10_000 }).toBe(true);
       // Any event starts a new worker; opening a page of the extension is one.
-      await (await openPopup()).close();
+      await worker.restart(async () => (await openPopup()).close());
     }
+    test.info().annotations.push({ type: 'browser restarts', description: String(worker.browserRestarts) });
     expect(
       killedAt.every((n) => n < FOLDERS),
       `killed at ${killedAt.join(', ')} of ${FOLDERS}`,

@@ -10,7 +10,16 @@ import type { LogEntry as SandboxLogEntry } from '../sandbox/request-log.ts';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 
+/** A browser profile on disk: the extension's storage survives a relaunch of the browser on it. */
+export interface Profile {
+  userDataDir: string;
+  context: BrowserContext;
+  /** Closes the browser if it still runs (or finds it crashed) and starts it again on the same profile. */
+  relaunch(): Promise<BrowserContext>;
+}
+
 interface Fixtures {
+  profile: Profile;
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
@@ -43,22 +52,37 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
   pageRequests: async ({}, use) => {
     await use([]);
   },
-  context: async ({ extensionDir, sandbox, pageRequests }, use) => {
+  profile: async ({ extensionDir, sandbox, pageRequests }, use) => {
     await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
     const userDataDir = mkdtempSync(join(tmpdir(), 'dpt-profile-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: chromiumArgs(extensionDir),
-    });
-    context.on('page', (page) => {
-      page.on('request', (request) => {
-        if (page.url().startsWith('chrome-extension://')) pageRequests.push(request.url());
+    const launch = async (): Promise<BrowserContext> => {
+      const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: chromiumPath(),
+        headless: true,
+        args: chromiumArgs(extensionDir),
       });
-    });
-    await use(context);
-    await context.close();
+      context.on('page', (page) => {
+        page.on('request', (request) => {
+          if (page.url().startsWith('chrome-extension://')) pageRequests.push(request.url());
+        });
+      });
+      return context;
+    };
+    const profile: Profile = {
+      userDataDir,
+      context: await launch(),
+      async relaunch() {
+        await profile.context.close().catch(() => undefined);
+        profile.context = await launch();
+        return profile.context;
+      },
+    };
+    await use(profile);
+    await profile.context.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
+  },
+  context: async ({ profile }, use) => {
+    await use(profile.context);
   },
   worker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -67,16 +91,16 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  openOptions: async ({ context, extensionId }, use) => {
+  openOptions: async ({ profile, extensionId }, use) => {
     await use(async () => {
-      const page = await context.newPage();
+      const page = await profile.context.newPage();
       await page.goto(`chrome-extension://${extensionId}/extension/options/index.html`);
       return page;
     });
   },
-  openPopup: async ({ context, extensionId }, use) => {
+  openPopup: async ({ profile, extensionId }, use) => {
     await use(async () => {
-      const page = await context.newPage();
+      const page = await profile.context.newPage();
       await page.setViewportSize({ width: 380, height: 600 });
       await page.goto(`chrome-extension://${extensionId}/extension/popup/index.html`);
       return page;
