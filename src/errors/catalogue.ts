@@ -85,7 +85,7 @@ export const ERROR_MESSAGES = {
   jobNotRetryable: spec('validation', 'none', false),
   jobItemMissing: spec('server', 'retry', true),
   jobDuplicateLeft: spec('server', 'none', false, ['name', 'count']),
-  jobDuplicateRemoved: spec('server', 'none', false, ['name', 'count']),
+  jobDuplicatesRemoved: spec('server', 'none', false, ['count']),
   jobFinished: spec('validation', 'none', false),
   jobRunning: spec('validation', 'none', false),
   folderNamesEmpty: spec('validation', 'none', false),

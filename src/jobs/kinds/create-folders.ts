@@ -59,9 +59,6 @@ export const createFoldersKind: JobKind<CreateFoldersParams, { title: string }, 
       const keep = copies.find((f) => String(f.id) === String(item.result?.id)) ?? oldest(copies);
       const removable = copies.filter((f) => f !== keep && madeByThisJob(f, job, context));
       extras.push(...removable);
-      if (removable.length > 0) {
-        findings.push(appError('jobDuplicateRemoved', { name: item.input.title, count: removable.length }).toData());
-      }
       if (copies.length - 1 > removable.length) {
         findings.push(appError('jobDuplicateLeft', { name: item.input.title, count: copies.length }).toData());
       }
@@ -69,6 +66,7 @@ export const createFoldersKind: JobKind<CreateFoldersParams, { title: string }, 
     });
     if (extras.length > 0) {
       await trashEntries(context.client, { folderIds: extras.map((f) => f.id) }, { lane: 'bulk', ...context });
+      findings.unshift(appError('jobDuplicatesRemoved', { count: extras.length }).toData());
     }
     return { missing, findings };
   },
