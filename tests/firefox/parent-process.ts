@@ -19,10 +19,16 @@ interface EvaluateResult {
 export async function evaluateInParent(browser: Browser, body: string): Promise<unknown> {
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })).result as {
-    contexts: Array<{ context: string }>;
+    contexts: Array<{ context: string; 'moz:scope'?: string }>;
   };
-  const window = tree.contexts[0];
-  if (!window) throw new Error('No chrome window: was Firefox started with --remote-allow-system-access?');
+  // Firefox 140 ignores moz:scope and lists its tabs instead, where privileged script cannot run.
+  const window = tree.contexts.find((context) => context['moz:scope'] === 'chrome');
+  if (!window) {
+    throw new Error(
+      'Firefox lists no chrome window over BiDi: it needs --remote-allow-system-access and a Firefox that knows ' +
+        'moz:scope (153 does, 140 does not).',
+    );
+  }
   const { result } = await connection.send('script.evaluate', {
     expression: `(async () => { ${body} })()`,
     target: { context: window.context },
