@@ -182,7 +182,7 @@ export default tseslint.config(
   },
   {
     // Playwright fixtures without dependencies must destructure an empty object.
-    files: ['tests/e2e/**'],
+    files: ['tests/e2e/**', 'tests/firefox/**'],
     rules: { 'no-empty-pattern': 'off' },
   },
   {

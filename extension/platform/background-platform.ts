@@ -3,10 +3,10 @@ import { dispatchCommand } from '../../src/messaging/dispatch.ts';
 import { isOwnPage } from '../../src/messaging/sender.ts';
 import { EVENTS_PORT_NAME, type EventMessage } from '../../src/protocol/index.ts';
 import type { BackgroundListeners, BackgroundPlatform } from './ports.ts';
+import { originPattern } from './origin-pattern.ts';
 import { storageAreas } from './storage-areas.ts';
 
 const WAKE_PREFIX = 'wake/';
-const originPattern = (origin: string): string => `${origin}/*`;
 
 /** The worker's view of the browser: storage, alarms, permissions, fetch, and messages to and from pages. */
 export function createBackgroundPlatform(browser: Browser): BackgroundPlatform & BackgroundListeners {

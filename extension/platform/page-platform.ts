@@ -1,4 +1,5 @@
 import type { Browser } from 'webextension-polyfill';
+import { originPattern } from './origin-pattern.ts';
 import type { PagePlatform } from './ports.ts';
 
 /** An extension page's view of the browser: messages from `_locales`, tabs, and host permission requests. */
@@ -16,7 +17,7 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     async requestHostPermission(origin) {
       try {
-        return await browser.permissions.request({ origins: [`${origin}/*`] });
+        return await browser.permissions.request({ origins: [originPattern(origin)] });
       } catch {
         return false;
       }

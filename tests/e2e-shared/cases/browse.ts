@@ -1,0 +1,136 @@
+import { expect } from '@playwright/test';
+import { DEMO_HOSTILE_TITLE, DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
+import type { SharedCase } from '../case.ts';
+import { resetSandbox, sandboxLog } from '../sandbox-api.ts';
+import { seeCount, seeText, seeTextContaining, seeVisible } from '../see.ts';
+import { signInWithApiKey, signInWithPassword } from '../sign-in-steps.ts';
+
+const ANONYMOUS = new Set(['GET /api/2.0/settings', 'POST /api/2.0/authentication']);
+const activeRooms = Object.values(DEMO_ROOMS).filter((room) => room.id !== DEMO_ROOMS.oldProjects.id);
+const open = (title: string) => ({ role: 'button', name: `Open ${title}` }) as const;
+const crumbs = { role: 'navigation', name: 'Location' } as const;
+const entry = { css: '.entries .entry' };
+const fileEntry = { css: '.entries .entry[data-kind=file]' };
+const tab = (name: string) => ({ role: 'tab', name }) as const;
+
+export const browseCases: SharedCase[] = [
+  {
+    title: 'before sign-in the popup says so and links to the options page',
+    async run({ driver }) {
+      const popup = await driver.openPopup();
+      await seeVisible(popup, { testId: 'signed-out' });
+      const url = await driver.urlOfTabOpenedBy(() => popup.click({ role: 'button', name: 'Open options' }));
+      expect(url).toContain('/extension/options/index.html');
+    },
+  },
+  {
+    title: 'walks rooms → folders → files with breadcrumbs, and only the background talks to the portal',
+    async run(t) {
+      await signInWithApiKey(t);
+      const popup = await t.driver.openPopup();
+      for (const room of activeRooms) await seeVisible(popup, { css: '.entries .entry-title', text: room.title });
+      await seeCount(popup, { css: '.entries .entry-title', text: DEMO_ROOMS.oldProjects.title }, 0);
+      await seeTextContaining(popup, entry, /room/i);
+
+      for (const folder of ['Marketing', 'Campaigns', '2026', 'Q1']) await popup.click(open(folder));
+      await seeText(popup, crumbs, /Rooms.*Marketing.*Campaigns.*2026.*Q1/);
+      await seeVisible(popup, fileEntry);
+      await seeTextContaining(popup, { css: '.entries .entry[data-kind=file] .entry-meta' }, /\d+(\.\d)? (B|KB|MB)/);
+
+      await popup.click({ role: 'button', name: 'Marketing' });
+      await seeText(popup, crumbs, /Rooms.*Marketing$/);
+      await popup.click({ role: 'button', name: 'Rooms' });
+      await seeVisible(popup, { css: '.entries .entry-title', text: 'Contracts' });
+
+      const fromExtension = (await sandboxLog(t.sandbox.url)).filter((e) => !ANONYMOUS.has(`${e.method} ${e.path}`));
+      expect(fromExtension.length).toBeGreaterThan(5);
+      expect(fromExtension.filter((e) => !e.authPresent)).toEqual([]);
+      expect(fromExtension.every((e) => e.status < 400)).toBe(true);
+      expect(t.driver.pageRequests.filter((url) => url.startsWith(t.sandbox.url))).toEqual([]);
+    },
+  },
+  {
+    // Without this the check above could pass because the recorder records nothing.
+    title: 'the page-request recorder sees a request an extension page sends to the portal',
+    async run({ driver, sandbox }) {
+      const options = await driver.openOptions();
+      await options.fetchFromPage(`${sandbox.url}/api/2.0/settings`);
+      // The browser reports requests asynchronously: poll until it has.
+      await expect
+        .poll(() => driver.pageRequests.filter((url) => url.startsWith(sandbox.url)))
+        .toEqual([`${sandbox.url}/api/2.0/settings`]);
+    },
+  },
+  {
+    title: 'pages through a 180-file folder: Load more, then scrolling to the end',
+    async run(t) {
+      await signInWithApiKey(t);
+      const popup = await t.driver.openPopup();
+      await popup.click(open('Marketing'));
+      await popup.click(open('Assets'));
+      const count = { testId: 'entry-count' };
+      await seeText(popup, count, '50 of 180');
+      // A click without scrolling: scrolling near the end loads the next page by itself (checked below).
+      await popup.clickInPage({ role: 'button', name: 'Load more' });
+      await seeText(popup, count, '100 of 180');
+      await popup.scrollToEnd('.listing');
+      await seeText(popup, count, '150 of 180');
+      await popup.scrollToEnd('.listing');
+      await seeText(popup, count, '180 of 180');
+      await seeCount(popup, { role: 'button', name: 'Load more' }, 0);
+      await seeCount(popup, entry, 180);
+      const pages = (await sandboxLog(t.sandbox.url))
+        .filter((e) => e.path === '/api/2.0/files/204')
+        .map((e) => [e.query.startIndex, e.query.count]);
+      expect(pages).toEqual([
+        ['0', '50'],
+        ['50', '50'],
+        ['100', '50'],
+        ['150', '50'],
+      ]);
+    },
+  },
+  {
+    title: 'sections, an empty folder and a hostile file name shown as text',
+    async run(t) {
+      await signInWithApiKey(t);
+      const popup = await t.driver.openPopup();
+      await popup.click(tab('My documents'));
+      await seeText(popup, { css: '.entry-title', text: DEMO_HOSTILE_TITLE }, DEMO_HOSTILE_TITLE);
+      await seeCount(popup, { css: '.entries img' }, 0);
+      for (const section of ['Trash', 'Favorites', 'Recent']) {
+        await popup.click(tab(section));
+        await seeVisible(popup, entry);
+      }
+      await popup.click(tab('Rooms'));
+      await popup.click(open('Design'));
+      await popup.click(open('Unsorted'));
+      await seeText(popup, { testId: 'empty-state' }, /This folder is empty/);
+    },
+  },
+  {
+    title: 'clicking a file opens its webUrl in a new tab',
+    async run(t) {
+      await signInWithApiKey(t);
+      const popup = await t.driver.openPopup();
+      await popup.click(tab('My documents'));
+      const enabledFile = { css: '.entries .entry[data-kind=file] .entry-button:not([disabled])' };
+      await seeVisible(popup, enabledFile);
+      const url = await t.driver.urlOfTabOpenedBy(() => popup.click(enabledFile));
+      expect(url.startsWith(t.sandbox.url)).toBe(true);
+      expect(url).toMatch(/doceditor\?fileid=\d+|media\/view\/\d+|filehandler\.ashx/);
+    },
+  },
+  {
+    title: 'a revoked sign-in turns into "sign in again" without losing the portal',
+    async run(t) {
+      const options = await signInWithPassword(t);
+      await seeVisible(options, { testId: 'signin-success' });
+      // A reset drops every session token the sandbox issued, as a password change or a revoked session would.
+      await resetSandbox(t.sandbox.url);
+      const popup = await t.driver.openPopup();
+      await seeTextContaining(popup, { testId: 'portal-needs-attention' }, 'Sign in again');
+      await seeText(options, { testId: 'portal-status' }, 'Sign in again');
+    },
+  },
+];

@@ -1,0 +1,49 @@
+/**
+ * What a shared end-to-end test needs from a browser, so one test body runs in Chromium (Playwright) and in
+ * Firefox (puppeteer over WebDriver BiDi). Everything here answers at once: reads never wait, and the shared
+ * assertions (see.ts) poll them with a timeout, so both browsers wait the same way.
+ */
+
+/** An element, found the way a user would name it. Names and texts match exactly unless a RegExp is given. */
+export type Target =
+  | { testId: string }
+  | { role: 'button' | 'tab' | 'navigation' | 'alert'; name?: string }
+  /** A form control by the text of its label. */
+  | { label: string }
+  /** CSS, optionally only the elements whose whitespace-normalised text is `text` (or matches it). */
+  | { css: string; text?: string | RegExp };
+
+export interface ExtensionPage {
+  /** Replaces a control's value, as typing would (the page sees an input event). */
+  fill(target: Target, value: string): Promise<void>;
+  /** Clicks the first match once it is visible (waits up to a few seconds for it). */
+  click(target: Target): Promise<void>;
+  /** Calls element.click() in the page: a click that neither scrolls nor moves a pointer. */
+  clickInPage(target: Target): Promise<void>;
+  /** Scrolls a scrollable element to its end. */
+  scrollToEnd(css: string): Promise<void>;
+  /** The first match's text with whitespace collapsed, or null when nothing matches. */
+  text(target: Target): Promise<string | null>;
+  count(target: Target): Promise<number>;
+  /** Whether the first match is rendered (has a box and is not hidden). False when nothing matches. */
+  visible(target: Target): Promise<boolean>;
+  attribute(target: Target, name: string): Promise<string | null>;
+  /** Sends a protocol command from this page, as the popup would, and returns the background's reply. */
+  command<T = unknown>(name: string, payload: unknown): Promise<T>;
+  /** A fetch made by the page itself: proves the page-request recorder sees what a page sends. */
+  fetchFromPage(url: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionDriver {
+  readonly browserName: 'chromium' | 'firefox';
+  openOptions(): Promise<ExtensionPage>;
+  openPopup(): Promise<ExtensionPage>;
+  /** Runs `action` and returns the URL of the tab it opened. */
+  urlOfTabOpenedBy(action: () => Promise<void>): Promise<string>;
+  /** Stops the background the way the browser itself stops an idle one; resolves once it is stopped. */
+  stopBackground(): Promise<void>;
+  backgroundRunning(): Promise<boolean>;
+  /** Every URL an extension page (not the background) requested: the product promises none goes to the portal. */
+  readonly pageRequests: readonly string[];
+}

@@ -1,0 +1,157 @@
+import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
+import type { ExtensionDriver, ExtensionPage, Target } from '../e2e-shared/driver.ts';
+import { waitFor } from '../e2e-shared/wait.ts';
+
+/** The shared driver over Playwright in Chromium: pages are tabs of chrome-extension://<id>/… */
+const ACTION_TIMEOUT_MS = 8_000;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function locate(page: Page, target: Target): Locator {
+  if ('testId' in target) return page.getByTestId(target.testId);
+  if ('role' in target)
+    return page.getByRole(target.role, target.name === undefined ? {} : { name: target.name, exact: true });
+  if ('label' in target) return page.getByLabel(target.label, { exact: true });
+  const all = page.locator(target.css);
+  if (target.text === undefined) return all;
+  const text = typeof target.text === 'string' ? new RegExp(`^\\s*${escapeRegExp(target.text)}\\s*$`) : target.text;
+  return all.filter({ hasText: text });
+}
+
+class ChromiumPage implements ExtensionPage {
+  constructor(private readonly page: Page) {}
+
+  fill = (target: Target, value: string) =>
+    locate(this.page, target).first().fill(value, { timeout: ACTION_TIMEOUT_MS });
+  click = (target: Target) => locate(this.page, target).first().click({ timeout: ACTION_TIMEOUT_MS });
+
+  async clickInPage(target: Target): Promise<void> {
+    await locate(this.page, target)
+      .first()
+      .evaluate((el: HTMLElement) => el.click(), undefined, { timeout: ACTION_TIMEOUT_MS });
+  }
+
+  async scrollToEnd(css: string): Promise<void> {
+    await this.page
+      .locator(css)
+      .first()
+      .evaluate((el) => el.scrollTo(0, el.scrollHeight), undefined, { timeout: ACTION_TIMEOUT_MS });
+  }
+
+  // evaluateAll and count answer at once, without Playwright's auto-waiting: the shared assertions poll.
+  text = (target: Target) =>
+    locate(this.page, target).evaluateAll((els) => els[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
+  count = (target: Target) => locate(this.page, target).count();
+  visible = (target: Target) => locate(this.page, target).first().isVisible();
+  attribute = (target: Target, name: string) =>
+    locate(this.page, target).evaluateAll((els, n) => els[0]?.getAttribute(n) ?? null, name);
+
+  async command<T>(name: string, payload: unknown): Promise<T> {
+    type Runtime = { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } };
+    const reply = (await this.page.evaluate(
+      ([n, p]) =>
+        (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'dpt/command', name: n, payload: p }),
+      [name, payload] as const,
+    )) as { ok: boolean; value?: T; error?: unknown };
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+    return reply.value as T;
+  }
+
+  async fetchFromPage(url: string): Promise<void> {
+    await this.page.evaluate(
+      (u) =>
+        fetch(u).then(
+          () => undefined,
+          () => undefined,
+        ),
+      url,
+    );
+  }
+
+  close = () => this.page.close();
+}
+
+interface WorkerVersion {
+  versionId: string;
+  scriptURL: string;
+  runningStatus: string;
+}
+
+export class ChromiumDriver implements ExtensionDriver {
+  readonly browserName = 'chromium';
+  readonly pageRequests: string[] = [];
+  private cdp: Promise<{ session: CDPSession; versions: Map<string, WorkerVersion> }> | undefined;
+
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly extensionId: string,
+  ) {
+    context.on('page', (page) => {
+      page.on('request', (request) => {
+        if (page.url().startsWith('chrome-extension://')) this.pageRequests.push(request.url());
+      });
+    });
+  }
+
+  private async open(path: string): Promise<ChromiumPage> {
+    const page = await this.context.newPage();
+    await page.goto(`chrome-extension://${this.extensionId}/${path}`);
+    return new ChromiumPage(page);
+  }
+
+  openOptions = () => this.open('extension/options/index.html');
+
+  async openPopup(): Promise<ChromiumPage> {
+    const page = await this.context.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.goto(`chrome-extension://${this.extensionId}/extension/popup/index.html`);
+    return new ChromiumPage(page);
+  }
+
+  async urlOfTabOpenedBy(action: () => Promise<void>): Promise<string> {
+    const opened = this.context.waitForEvent('page', { timeout: ACTION_TIMEOUT_MS });
+    await action();
+    const tab = await opened;
+    await tab.waitForURL((url) => url.href !== 'about:blank', { waitUntil: 'commit', timeout: ACTION_TIMEOUT_MS });
+    return tab.url();
+  }
+
+  /**
+   * CDP's ServiceWorker.stopWorker is Chrome's own stop (what it does to an idle or overdue worker): its memory,
+   * timers and fetches are gone. Target.closeTarget, the other way, crashed this Chromium (156) about one run in
+   * five. The CDP session lives on a non-extension tab so that it keeps no extension page open.
+   */
+  private workers() {
+    this.cdp ??= (async () => {
+      const blank =
+        this.context.pages().find((page) => !page.url().startsWith('chrome-extension://')) ??
+        (await this.context.newPage());
+      const session = await this.context.newCDPSession(blank);
+      const versions = new Map<string, WorkerVersion>();
+      session.on('ServiceWorker.workerVersionUpdated', (event: { versions: WorkerVersion[] }) => {
+        for (const version of event.versions) versions.set(version.versionId, version);
+      });
+      await session.send('ServiceWorker.enable');
+      return { session, versions };
+    })();
+    return this.cdp;
+  }
+
+  private async runningWorker(): Promise<WorkerVersion | undefined> {
+    const { versions } = await this.workers();
+    return [...versions.values()].find((v) => v.scriptURL.includes(this.extensionId) && v.runningStatus === 'running');
+  }
+
+  backgroundRunning = async () => (await this.runningWorker()) !== undefined;
+
+  async stopBackground(): Promise<void> {
+    const running = await waitFor('a running service worker', 10_000, () => this.runningWorker());
+    const { session, versions } = await this.workers();
+    await session.send('ServiceWorker.stopWorker', { versionId: running.versionId });
+    // "stopped", not merely "not running": an extension page opened while the worker is still "stopping" starts
+    // it again mid-stop, and that crashed this Chromium (SIGTRAP) in about one run in three under load.
+    await waitFor('the service worker to stop', 10_000, async () =>
+      versions.get(running.versionId)?.runningStatus === 'stopped' ? true : undefined,
+    );
+  }
+}

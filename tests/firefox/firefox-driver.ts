@@ -1,0 +1,74 @@
+import type { Browser, Page, Target as BrowserTarget } from 'puppeteer-core';
+import type { ExtensionDriver } from '../e2e-shared/driver.ts';
+import { waitFor } from '../e2e-shared/wait.ts';
+import { FirefoxPage } from './firefox-page.ts';
+import { backgroundOf } from './parent-process.ts';
+
+const PAGE_READY_TIMEOUT_MS = 10_000;
+
+/** The shared driver over puppeteer in Firefox: pages are tabs of moz-extension://<fixed uuid>/… */
+export class FirefoxDriver implements ExtensionDriver {
+  readonly browserName = 'firefox';
+  readonly pageRequests: string[] = [];
+  private readonly background: ReturnType<typeof backgroundOf>;
+
+  constructor(
+    private readonly browser: Browser,
+    addonId: string,
+    private readonly baseUrl: string,
+  ) {
+    this.background = backgroundOf(browser, addonId);
+  }
+
+  private async open(path: string, viewport?: { width: number; height: number }): Promise<FirefoxPage> {
+    const page = await this.browser.newPage();
+    this.recordRequests(page);
+    if (viewport) await page.setViewport(viewport);
+    // Firefox sends BiDi no load event for moz-extension: documents, so waiting for 'load' times out. An empty
+    // waitUntil waits for the navigation request alone; then the document itself says when it has loaded.
+    await page.goto(`${this.baseUrl}${path}`, { waitUntil: [], timeout: PAGE_READY_TIMEOUT_MS });
+    await waitFor(`${path} to load`, PAGE_READY_TIMEOUT_MS, async () =>
+      (await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'))
+        ? true
+        : undefined,
+    );
+    return new FirefoxPage(page);
+  }
+
+  /**
+   * Every request of a page the driver opened: they are all extension pages. (Puppeteer keeps their URL at
+   * about:blank, since Firefox reports no BiDi navigation events for moz-extension: documents, so it cannot be
+   * checked here as the Chromium driver does.)
+   */
+  private recordRequests(page: Page): void {
+    page.on('request', (request) => this.pageRequests.push(request.url()));
+  }
+
+  openOptions = () => this.open('extension/options/index.html');
+  openPopup = () => this.open('extension/popup/index.html', { width: 380, height: 600 });
+
+  async urlOfTabOpenedBy(action: () => Promise<void>): Promise<string> {
+    const known = new Set(this.browser.targets());
+    const opened = this.browser.waitForTarget((t: BrowserTarget) => t.type() === 'page' && !known.has(t), {
+      timeout: 8_000,
+    });
+    await action();
+    const tab = await opened;
+    // An http(s) tab reports its URL; an extension tab stays about:blank to puppeteer, so ask its document.
+    const page = await tab.page();
+    return waitFor('the new tab to get its URL', 8_000, async () => {
+      const url = tab.url() !== 'about:blank' ? tab.url() : await page?.evaluate(() => location.href);
+      return url && url !== 'about:blank' ? url : undefined;
+    });
+  }
+
+  backgroundRunning = async () => (await this.background.state()) === 'running';
+
+  async stopBackground(): Promise<void> {
+    await waitFor('a running event page', 10_000, async () => ((await this.backgroundRunning()) ? true : undefined));
+    await this.background.terminate();
+    await waitFor('the event page to stop', 10_000, async () =>
+      (await this.background.state()) === 'stopped' ? true : undefined,
+    );
+  }
+}
