@@ -83,7 +83,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['extension/popup/**', 'extension/options/**', 'extension/ui/**'],
+    files: ['extension/popup/**', 'extension/options/**', 'extension/sidepanel/**', 'extension/ui/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -146,7 +146,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['extension/popup/main.tsx', 'extension/options/main.tsx'],
+    files: ['extension/popup/main.tsx', 'extension/options/main.tsx', 'extension/sidepanel/main.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

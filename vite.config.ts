@@ -19,6 +19,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     modulePreload: false,
+    // The side panel is not a manifest field the plugin knows: its page is an input of its own.
+    rollupOptions: { input: { sidepanel: 'extension/sidepanel/index.html' } },
   },
   server: { strictPort: true, port: 5173 },
 });

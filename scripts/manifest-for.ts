@@ -20,9 +20,35 @@ export const FIREFOX_MIN_VERSION = '153.0';
 
 export function manifestFor(source: SourceManifest, target: Target): Record<string, unknown> {
   if (target === 'chrome') return structuredClone(source);
-  const { background, minimum_chrome_version: _chromeOnly, ...rest } = structuredClone(source);
+  const {
+    background,
+    minimum_chrome_version: _chromeOnly,
+    side_panel: sidePanel,
+    permissions,
+    commands,
+    ...rest
+  } = structuredClone(source) as SourceManifest & {
+    side_panel?: { default_path: string };
+    permissions?: string[];
+    commands?: Record<string, unknown>;
+  };
+  // Firefox has a sidebar instead of Chrome's side panel, opened by its own built-in command.
+  const { 'open-side-panel': openSidePanel, ...otherCommands } = commands ?? {};
   return {
     ...rest,
+    permissions: (permissions ?? []).filter((permission) => permission !== 'sidePanel'),
+    ...(sidePanel
+      ? {
+          sidebar_action: {
+            default_panel: sidePanel.default_path,
+            default_title: '__MSG_extName__',
+            open_at_install: false,
+          },
+          commands: { ...otherCommands, ...(openSidePanel ? { _execute_sidebar_action: openSidePanel } : {}) },
+        }
+      : commands
+        ? { commands }
+        : {}),
     background: { scripts: [background.service_worker], type: 'module' },
     browser_specific_settings: {
       gecko: {

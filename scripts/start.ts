@@ -84,7 +84,7 @@ try {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 560 });
   await popup.goto(`chrome-extension://${id}/extension/popup/index.html`);
-  await popup.locator('.entries').waitFor({ timeout: 15_000 });
+  await popup.locator('.row').first().waitFor({ timeout: 15_000 });
   console.log(
     `Signed in to the sandbox; the popup is open in a tab (chrome-extension://${id}/extension/popup/index.html).`,
   );

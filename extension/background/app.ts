@@ -14,6 +14,7 @@ import { TypedStorage } from '../../src/storage/typed-storage.ts';
 import type { BackgroundPlatform, CommandContext } from '../platform/ports.ts';
 import { activityHandlers } from './handlers/activity-handlers.ts';
 import { browseHandlers } from './handlers/browse-handlers.ts';
+import { entriesHandlers } from './handlers/entries-handlers.ts';
 import { jobHandlers } from './handlers/job-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
 
@@ -114,6 +115,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   const handlers: CommandHandlers<CommandContext> = {
     ...portalHandlers(context),
     ...browseHandlers(context),
+    ...entriesHandlers(context),
     ...activityHandlers(context),
     ...jobHandlers(context),
   };

@@ -9,6 +9,7 @@ const background = createBackground(platform);
 
 platform.serveCommands(background.handlers, background.ready);
 platform.acceptEventPorts();
+platform.acceptCommands();
 platform.onWake(() => void background.wake());
 platform.onPermissionsChanged(background.permissionsChanged);
 void background.start();

@@ -66,6 +66,16 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
         if (alarm.name.startsWith(WAKE_PREFIX)) listener(alarm.name.slice(WAKE_PREFIX.length));
       });
     },
+    acceptCommands() {
+      type SidePanel = { open(options: { windowId: number }): Promise<void> };
+      const sidePanel = (browser as unknown as { sidePanel?: SidePanel }).sidePanel;
+      browser.commands?.onCommand.addListener((command, tab) => {
+        // Firefox opens its sidebar with its own built-in command; Chrome's panel is opened here, in the gesture.
+        if (command === 'open-side-panel' && sidePanel && tab?.windowId !== undefined) {
+          void sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
+        }
+      });
+    },
     onPermissionsChanged(listener) {
       browser.permissions.onAdded.addListener(listener);
       browser.permissions.onRemoved.addListener(listener);

@@ -2,18 +2,22 @@ import type { Browser } from 'webextension-polyfill';
 import { originPattern } from './origin-pattern.ts';
 import type { PagePlatform } from './ports.ts';
 
-/** An extension page's view of the browser: messages from `_locales`, tabs, and host permission requests. */
+type SidePanelApi = { open(options: { windowId: number }): Promise<void> };
+type SidebarApi = { open(): Promise<void> };
+
+/** An extension page's view of the browser: messages, tabs, permissions, clipboard, downloads, side panel. */
 export function createPagePlatform(browser: Browser): PagePlatform {
+  const openUrl: PagePlatform['openUrl'] = async (url, options) => {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+      throw new Error(`Refusing to open ${parsed.protocol} URL`);
+    }
+    await browser.tabs.create({ url: parsed.toString(), active: options?.active ?? true });
+  };
   return {
     t: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     uiLanguage: () => browser.i18n.getUILanguage(),
-    async openUrl(url, options) {
-      const parsed = new URL(url);
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new Error(`Refusing to open ${parsed.protocol} URL`);
-      }
-      await browser.tabs.create({ url: parsed.toString(), active: options?.active ?? true });
-    },
+    openUrl,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     async requestHostPermission(origin) {
       try {
@@ -21,6 +25,27 @@ export function createPagePlatform(browser: Browser): PagePlatform {
       } catch {
         return false;
       }
+    },
+    copyText: (text) => navigator.clipboard.writeText(text),
+    async download(url) {
+      const granted = await browser.permissions.request({ permissions: ['downloads'] }).catch(() => false);
+      if (granted && browser.downloads) await browser.downloads.download({ url });
+      else await openUrl(url, { active: false });
+    },
+    async openSidePanel() {
+      const chromeSide = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
+      const firefoxSide = (browser as unknown as { sidebarAction?: SidebarApi }).sidebarAction;
+      if (chromeSide) {
+        const window = await browser.windows.getCurrent();
+        if (window.id === undefined) return false;
+        await chromeSide.open({ windowId: window.id });
+        return true;
+      }
+      if (firefoxSide) {
+        await firefoxSide.open();
+        return true;
+      }
+      return false;
     },
   };
 }

@@ -35,6 +35,8 @@ export interface BackgroundListeners {
   acceptEventPorts(): void;
   onWake(listener: (name: string) => void): void;
   onPermissionsChanged(listener: () => void): void;
+  /** Keyboard commands of the manifest that the worker answers (the side panel's). */
+  acceptCommands(): void;
 }
 
 export interface PagePlatform {
@@ -46,4 +48,12 @@ export interface PagePlatform {
   openOptionsPage(): Promise<void>;
   /** Must be called straight from a click handler: browsers grant host access only inside a user gesture. */
   requestHostPermission(origin: string): Promise<boolean>;
+  copyText(text: string): Promise<void>;
+  /**
+   * Downloads a URL with the browser's downloads (the optional permission is asked for at first use, inside
+   * the click); without it, the URL opens in a tab, which downloads it too.
+   */
+  download(url: string): Promise<void>;
+  /** Opens this app in the browser's side panel (Chrome) or sidebar (Firefox); false where there is none. */
+  openSidePanel(): Promise<boolean>;
 }

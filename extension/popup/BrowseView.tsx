@@ -1,115 +1,180 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { Entry, PortalSummary } from '../../src/protocol/index.ts';
-import { Breadcrumbs } from '../ui/components/Breadcrumbs.tsx';
+import type { ActionContext } from '../ui/actions/index.ts';
+import type { Connector } from '../ui/connector.ts';
 import { EmptyState } from '../ui/components/EmptyState.tsx';
-import { EntryRow } from '../ui/components/EntryRow.tsx';
+import { EntryList } from '../ui/components/EntryList.tsx';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
-import { JobList } from '../ui/components/JobList.tsx';
-import { NewFoldersForm } from '../ui/components/NewFoldersForm.tsx';
-import { SectionTabs } from '../ui/components/SectionTabs.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
-import type { BrowseStore } from '../ui/stores/browse-store.ts';
-import type { JobsStore } from '../ui/stores/jobs-store.ts';
 import { usePlatform } from '../ui/platform-context.ts';
+import { plural } from '../ui/plural.ts';
+import { entryKey, visibleEntries, type BrowseStore } from '../ui/stores/browse-store.ts';
+import type { UiStore } from '../ui/stores/ui-store.ts';
+import { SearchBox } from './SearchBox.tsx';
+import { Toolbar } from './Toolbar.tsx';
 
-export function BrowseView({
-  portal,
-  store,
-  jobsStore,
-}: {
+interface Props {
   portal: PortalSummary;
+  connector: Connector;
   store: BrowseStore;
-  jobsStore: JobsStore;
-}) {
-  const { t, openUrl, openOptionsPage } = usePlatform();
+  ui: UiStore;
+}
+
+/** The list of a section or folder: search, toolbar, the rows, and what the list says when it is not a list. */
+export function BrowseView({ portal, connector, store, ui }: Props) {
+  const platform = usePlatform();
+  const { t, openOptionsPage } = platform;
   const state = useStore(store);
-  const jobs = useStore(jobsStore);
-  const [creating, setCreating] = useState(false);
+  const { selected } = useStore(ui);
+  const [focusRequest, setFocusRequest] = useState<{ row: number; at: number } | null>(null);
+  const [thumbnails, setThumbnails] = useState<Record<string, string | null>>({});
+  const focusFirst = () => setFocusRequest({ row: 0, at: Date.now() });
+  const opened = useRef(false);
   useEffect(() => {
     void store.getState().start(portal.id);
-    void jobsStore.getState().load();
-  }, [portal.id, store, jobsStore]);
+  }, [portal.id, store]);
 
-  const open = (entry: Entry): void => {
-    if (entry.kind === 'folder') void state.openFolder(entry.id);
-    else if (entry.webUrl) void openUrl(entry.webUrl);
-  };
-  const onScroll = (event: Event): void => {
-    const el = event.currentTarget as HTMLElement;
-    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 120) void state.loadMore();
-  };
+  const context: ActionContext = useMemo(
+    () => ({ portal, section: state.location.section, connector, platform, browse: store, ui }),
+    [portal, state.location.section, connector, platform, store, ui],
+  );
   const page = state.page;
-  const inFolder = state.location.folderId !== undefined;
+  const searching = state.query.trim().length >= 2;
+  const entries = useMemo(() => {
+    const local = visibleEntries(state);
+    if (!searching) return local;
+    const seen = new Set(local.map(entryKey));
+    return [...local, ...state.search.entries.filter((entry) => !seen.has(entryKey(entry)))];
+  }, [state.page, state.query, state.search]);
+  const selection = entries.filter((entry) => selected.has(entryKey(entry)));
+  const scope =
+    state.location.folderId !== undefined && page ? page.folder.title : t(`section_${state.location.section}`);
+
+  // A new view starts with nothing selected; focus that was in the list (or lost with the old rows) lands
+  // on its first row, never taken from the search box.
+  useEffect(() => {
+    ui.getState().clearSelection();
+    ui.getState().setActive(0);
+    const focused = document.activeElement;
+    if (!page) return;
+    if (!focused || focused === document.body) {
+      // The first view after opening: ready to type (finding is what the popup is opened for most).
+      if (!opened.current) document.querySelector<HTMLInputElement>('.search input')?.focus();
+      else focusFirst();
+    } else if (focused.closest('.browse') && !focused.closest('input, select, textarea')) focusFirst();
+    opened.current = true;
+  }, [page?.folder.id, state.location.section]);
+
+  const wantThumbnail = (entry: Entry) => {
+    const key = entryKey(entry);
+    setThumbnails((all) => (key in all ? all : { ...all, [key]: null }));
+    void connector
+      .send('thumbnail', { portalId: portal.id, fileId: entry.id })
+      .then(({ dataUrl }) => setThumbnails((all) => ({ ...all, [key]: dataUrl })))
+      .catch(() => undefined);
+  };
+
+  const showLocation =
+    searching ||
+    (['recent', 'favorites', 'trash', 'shared'].includes(state.location.section) &&
+      state.location.folderId === undefined);
 
   return (
-    <>
-      <SectionTabs current={state.location.section} onSelect={(section) => void state.openSection(section)} />
-      {page && inFolder && (
-        <Breadcrumbs crumbs={page.breadcrumbs} onOpen={(crumb, i) => void state.openCrumb(crumb, i)} />
-      )}
-      {page && inFolder && state.status === 'ready' && !creating && (
-        <div class="toolbar">
-          <button type="button" class="link-button" onClick={() => setCreating(true)}>
-            {t('newFolders')}
-          </button>
-        </div>
-      )}
-      {page && inFolder && creating && (
-        <NewFoldersForm
-          onCancel={() => setCreating(false)}
-          onSubmit={async (text) => {
-            const ok = await jobs.createFolders(portal.id, page.folder.id, page.folder.title, text);
-            if (ok) setCreating(false);
-            return ok;
-          }}
-        />
-      )}
-      {jobs.error && <ErrorNotice error={jobs.error} />}
-      <main class="listing" onScroll={onScroll} aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' && <Spinner />}
+    <div class="browse" id="view" role="tabpanel" aria-labelledby={`tab-${state.location.section}`}>
+      <SearchBox value={state.query} scope={scope} onChange={(value) => store.getState().setQuery(value)} />
+      <Toolbar
+        browse={store}
+        ui={ui}
+        context={context}
+        page={page}
+        section={state.location.section}
+        selection={selection}
+      />
+      <main class="listing" aria-busy={state.status === 'loading'}>
+        {state.status === 'loading' && (
+          <div class="loading">
+            <Spinner label={state.slow ? t('loadingSlow') : undefined} />
+            {state.slow && (
+              <button type="button" class="button" onClick={() => store.getState().cancelLoading()}>
+                {t('stopWaiting')}
+              </button>
+            )}
+          </div>
+        )}
         {state.status === 'error' && state.error && (
           <ErrorNotice
             error={state.error}
-            onRetry={() => void state.retry()}
+            onRetry={() => void store.getState().retry()}
             onOpenOptions={() => void openOptionsPage()}
           />
         )}
-        {state.status === 'ready' && page && page.entries.length === 0 && (
-          <EmptyState title={t(inFolder ? 'emptyFolder' : `empty_${state.location.section}`)} />
+        {state.status === 'ready' &&
+          page &&
+          entries.length === 0 &&
+          !(searching && state.search.status === 'searching') && (
+            <EmptyState
+              title={
+                searching
+                  ? t('noMatches', state.query.trim())
+                  : t(state.location.folderId !== undefined ? 'emptyFolder' : `empty_${state.location.section}`)
+              }
+            />
+          )}
+        {state.status === 'ready' && page && entries.length > 0 && (
+          <EntryList
+            label={page.folder.title}
+            entries={entries}
+            total={searching ? entries.length : page.total}
+            ui={ui}
+            context={context}
+            showLocation={showLocation}
+            firstRow={state.firstRow}
+            focusRequest={focusRequest}
+            thumbnails={thumbnails}
+            onNeedThumbnail={wantThumbnail}
+            onEndReached={() => {
+              if (!searching && !state.moreError) void store.getState().loadMore();
+            }}
+            onScrollRow={(row) => store.getState().setFirstRow(row)}
+            onUp={() => void store.getState().goUp().then(focusFirst)}
+          />
         )}
-        {state.status === 'ready' && page && page.entries.length > 0 && (
-          <>
-            <ul class="entries" aria-label={page.folder.title}>
-              {page.entries.map((entry) => (
-                <EntryRow key={`${entry.kind}:${entry.id}`} entry={entry} onOpen={open} />
-              ))}
-            </ul>
-            <div class="list-footer">
-              <span class="count" data-testid="entry-count">
-                {t('shownOf', [String(page.entries.length), String(page.total)])}
-              </span>
-              {page.nextStartIndex !== null && !state.loadingMore && (
-                <button type="button" class="button" onClick={() => void state.loadMore()}>
-                  {t('loadMore')}
-                </button>
-              )}
-              {state.loadingMore && <Spinner label={t('loadingMore')} />}
-            </div>
-            {state.moreError && <ErrorNotice error={state.moreError} onRetry={() => void state.loadMore()} />}
-          </>
+        {state.status === 'ready' && searching && (
+          <p class="search-status" role="status" data-testid="search-status">
+            {state.search.status === 'searching'
+              ? t('searchingPortal')
+              : state.search.status === 'ready'
+                ? plural(platform, 'searchFound', state.search.total)
+                : ''}
+          </p>
         )}
+        {state.search.status === 'error' && state.search.error && <ErrorNotice error={state.search.error} />}
       </main>
-      <JobList
-        jobs={jobs.jobs.filter((job) => job.portalId === portal.id)}
-        actions={{
-          cancel: (id) => void jobs.control('cancelJob', id),
-          pause: (id) => void jobs.control('pauseJob', id),
-          resume: (id) => void jobs.control('resumeJob', id),
-          retry: (id) => void jobs.control('retryJob', id),
-          dismiss: (id) => void jobs.dismiss(id),
-        }}
-      />
-    </>
+      {state.status === 'ready' && page && !searching && (
+        <div class="list-footer">
+          <span class="count" data-testid="entry-count">
+            {plural(platform, 'shownOf', page.entries.length, [String(page.total)])}
+          </span>
+          {page.nextStartIndex !== null && !state.loadingMore && (
+            <button
+              type="button"
+              class="button small"
+              onClick={() => {
+                const from = page.entries.length;
+                void store
+                  .getState()
+                  .loadMore()
+                  .then(() => setFocusRequest({ row: from, at: Date.now() }));
+              }}
+            >
+              {t('loadMore')}
+            </button>
+          )}
+          {state.loadingMore && <Spinner label={t('loadingMore')} />}
+        </div>
+      )}
+      {state.moreError && <ErrorNotice error={state.moreError} onRetry={() => void store.getState().loadMore()} />}
+    </div>
   );
 }

@@ -2,66 +2,56 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { useStore } from 'zustand';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
-import { Spinner } from '../ui/components/Spinner.tsx';
 import { PauseBanner } from '../ui/components/PauseBanner.tsx';
+import { SectionTabs } from '../ui/components/SectionTabs.tsx';
+import { Spinner } from '../ui/components/Spinner.tsx';
+import { ToastArea } from '../ui/components/Toast.tsx';
+import { usePlatform } from '../ui/platform-context.ts';
 import { createActivityStore } from '../ui/stores/activity-store.ts';
 import { createAppStore } from '../ui/stores/app-store.ts';
 import { createBrowseStore } from '../ui/stores/browse-store.ts';
 import { createJobsStore } from '../ui/stores/jobs-store.ts';
-import { usePlatform } from '../ui/platform-context.ts';
-import { ServerText } from '../ui/components/ServerText.tsx';
+import { createUiStore } from '../ui/stores/ui-store.ts';
 import { BrowseView } from './BrowseView.tsx';
+import { DialogHost } from './DialogHost.tsx';
+import { Header } from './Header.tsx';
+import { JobsTray } from './JobsTray.tsx';
 
-export function PopupApp({ connector }: { connector: Connector }) {
+/** The toolbar popup, and the same app docked in the side panel (`panel`): it keeps its place there. */
+export function PopupApp({ connector, panel = false }: { connector: Connector; panel?: boolean }) {
   const { t, openOptionsPage } = usePlatform();
   const appStore = useMemo(() => createAppStore(connector), [connector]);
   const browseStore = useMemo(() => createBrowseStore(connector), [connector]);
   const activityStore = useMemo(() => createActivityStore(connector), [connector]);
   const jobsStore = useMemo(() => createJobsStore(connector), [connector]);
+  const uiStore = useMemo(() => createUiStore(), []);
   const app = useStore(appStore);
   const activity = useStore(activityStore);
+  const browse = useStore(browseStore);
   useEffect(() => void appStore.getState().load(), [appStore]);
+  useEffect(() => void jobsStore.getState().load(), [jobsStore]);
   const portal = app.activePortal();
   useEffect(() => {
     if (portal?.status === 'signedIn') void activityStore.getState().watch(portal.id);
   }, [portal?.id, portal?.status, activityStore]);
 
   return (
-    <div class="popup">
-      <header class="popup-header">
-        <img src="/icons/icon-32.png" alt="" width="20" height="20" />
-        <div class="popup-title">
-          <span class="portal-name">{portal ? <ServerText text={portal.name} /> : t('extName')}</span>
-          {portal && (
-            <span class="portal-user">
-              <ServerText text={portal.user.displayName} /> · {new URL(portal.origin).host}
-            </span>
-          )}
-        </div>
-        <button
-          type="button"
-          class="icon-button"
-          onClick={() => void openOptionsPage()}
-          title={t('settings')}
-          aria-label={t('settings')}
-        >
-          ⚙
-        </button>
-      </header>
+    <div class={panel ? 'popup panel' : 'popup'}>
+      <Header state={app.state} portal={portal} panel={panel} onSwitch={(id) => void app.switchPortal(id)} />
       {app.error && <ErrorNotice error={app.error} onRetry={() => void app.load()} />}
       {!app.state && !app.error && <Spinner />}
       {app.state && !portal && (
-        <section class="signed-out" data-testid="signed-out">
-          <h1>{t('notSignedInTitle')}</h1>
+        <main class="signed-out" data-testid="signed-out">
+          <h2>{t('notSignedInTitle')}</h2>
           <p>{t('notSignedInText')}</p>
           <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>
             {t('openOptions')}
           </button>
-        </section>
+        </main>
       )}
       {portal && portal.status !== 'signedIn' && (
-        <section class="signed-out" data-testid="portal-needs-attention">
-          <h1>{t(portal.status === 'signInRequired' ? 'signInAgainTitle' : 'permissionMissingTitle')}</h1>
+        <main class="signed-out" data-testid="portal-needs-attention">
+          <h2>{t(portal.status === 'signInRequired' ? 'signInAgainTitle' : 'permissionMissingTitle')}</h2>
           <p>
             {t(
               portal.status === 'signInRequired' ? 'signInAgainText' : 'permissionMissingText',
@@ -69,14 +59,28 @@ export function PopupApp({ connector }: { connector: Connector }) {
             )}
           </p>
           <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>
-            {t('openOptions')}
+            {t(portal.status === 'signInRequired' ? 'signInAgainButton' : 'openOptions')}
           </button>
-        </section>
+        </main>
       )}
-      {portal && portal.status === 'signedIn' && <PauseBanner snapshot={activity.snapshot} />}
       {portal && portal.status === 'signedIn' && (
-        <BrowseView portal={portal} store={browseStore} jobsStore={jobsStore} />
+        <>
+          <nav class="sections" aria-label={t('sections')}>
+            <SectionTabs
+              current={browse.location.section}
+              onSelect={(section) => void browseStore.getState().openSection(section)}
+            />
+          </nav>
+          <PauseBanner
+            snapshot={activity.snapshot}
+            onResume={() => void connector.send('resumeRequests', { portalId: portal.id }).catch(() => undefined)}
+          />
+          <BrowseView portal={portal} connector={connector} store={browseStore} ui={uiStore} />
+          <JobsTray jobs={jobsStore} portalId={portal.id} />
+          <DialogHost portal={portal} connector={connector} ui={uiStore} browse={browseStore} jobs={jobsStore} />
+        </>
       )}
+      <ToastArea ui={uiStore} />
     </div>
   );
 }

@@ -82,6 +82,27 @@ export class DocSpaceClient {
     return withRefresh();
   }
 
+  /**
+   * A non-JSON answer (a thumbnail, a file's bytes) through the same queue and with the same credentials.
+   * `url` must be on the portal; the answer is refused past `maxBytes`.
+   */
+  async bytes(
+    url: string,
+    options: { lane?: Lane; signal?: AbortSignal; maxBytes: number },
+  ): Promise<{ bytes: Uint8Array; contentType: string }> {
+    const target = new URL(url, this.origin);
+    if (target.origin !== this.origin) throw appError('portalRedirected', { origin: this.origin });
+    return this.options.executor.run(
+      { method: 'GET', path: target.pathname, lane: options.lane ?? 'user', signal: options.signal },
+      async (context) => {
+        const response = await this.exchange(target.toString(), 'GET', undefined, false, options.lane, context);
+        const bytes = await readLimitedBytes(response, options.maxBytes, this.origin);
+        if (!response.ok) throw errorFromResponse(response.status, '', response.headers, this.origin);
+        return { bytes, contentType: response.headers.get('Content-Type') ?? 'application/octet-stream' };
+      },
+    );
+  }
+
   private schedule<T>(url: string, method: string, path: string, options: CallOptions<T>): Promise<CallResult<T>> {
     const lane = options.lane ?? 'interactive';
     return this.options.executor.run(
@@ -105,9 +126,38 @@ export class DocSpaceClient {
     options: CallOptions<T>,
     context: SendContext,
   ): Promise<CallResult<T>> {
+    const response = await this.exchange(url, method, options.body, options.anonymous === true, options.lane, context);
+    let text: string;
+    try {
+      text = await readLimited(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, this.origin);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw this.transportError(error, context.signal, undefined);
+    }
+    if (response.ok) return parseSuccess(text, options.schema, this.origin);
+    const error = errorFromResponse(response.status, text, response.headers, this.origin);
+    const authorization = this.lastAuthorization.get(response);
+    if (response.status === 401 && authorization && this.options.auth) {
+      if ((await this.options.auth.rejected(authorization)) === 'retry') refreshed.add(error);
+    }
+    throw error;
+  }
+
+  /** Which header a response was sent with: a 401 is judged against the credentials that were refused. */
+  private readonly lastAuthorization = new WeakMap<Response, string>();
+
+  /** One HTTP exchange with the portal: the headers, the deadline, no redirects, no cookies. */
+  private async exchange(
+    url: string,
+    method: string,
+    body: unknown,
+    anonymous: boolean,
+    lane: Lane | undefined,
+    context: SendContext,
+  ): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
     let authorization: string | null = null;
-    if (!options.anonymous) {
+    if (!anonymous) {
       authorization = (await this.options.auth?.header()) ?? null;
       if (!authorization) throw appError('signInAgain', { origin: this.origin });
       headers.Authorization = authorization;
@@ -116,16 +166,15 @@ export class DocSpaceClient {
     if (context.signal.aborted) throw appError('cancelled', {});
     const deadline =
       this.options.timeoutMs ??
-      ((options.lane ?? 'interactive') === 'interactive' ? INTERACTIVE_TIMEOUT_MS : DEFAULT_TIMEOUT_MS);
+      ((lane ?? 'interactive') === 'interactive' ? INTERACTIVE_TIMEOUT_MS : DEFAULT_TIMEOUT_MS);
     const timeout = AbortSignal.timeout(deadline);
     const signal = AbortSignal.any([context.signal, timeout]);
     let response: Response;
-    let text: string;
     try {
       response = await this.options.fetch(url, {
         method,
         headers,
-        body: options.body === undefined ? null : JSON.stringify(options.body),
+        body: body === undefined ? null : JSON.stringify(body),
         signal,
         // The user's own DocSpace cookie must not ride along: it would win over our header on the server.
         credentials: 'omit',
@@ -133,28 +182,27 @@ export class DocSpaceClient {
         // A redirect could carry the header (or a password) to another origin: the API never redirects.
         redirect: 'manual',
       });
-      if (isRedirect(response, this.origin)) {
-        void response.body?.cancel().catch(() => undefined);
-        throw appError('portalRedirected', { origin: this.origin });
-      }
-      context.observe(response.status, response.headers);
-      text = await readLimited(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, this.origin);
     } catch (error) {
-      if (error instanceof AppError && (error.key === 'portalRedirected' || error.key === 'responseTooLarge'))
-        throw error;
       throw this.transportError(error, context.signal, timeout);
     }
-    if (response.ok) return parseSuccess(text, options.schema, this.origin);
-    const error = errorFromResponse(response.status, text, response.headers, this.origin);
-    if (response.status === 401 && authorization && this.options.auth) {
-      if ((await this.options.auth.rejected(authorization)) === 'retry') refreshed.add(error);
+    if (isRedirect(response, this.origin)) {
+      void response.body?.cancel().catch(() => undefined);
+      throw appError('portalRedirected', { origin: this.origin });
     }
-    throw error;
+    context.observe(response.status, response.headers);
+    if (authorization) this.lastAuthorization.set(response, authorization);
+    return response;
   }
 
-  private transportError(error: unknown, callerSignal: AbortSignal | undefined, timeout: AbortSignal): AppError {
+  private transportError(
+    error: unknown,
+    callerSignal: AbortSignal | undefined,
+    timeout: AbortSignal | undefined,
+  ): AppError {
     if (callerSignal?.aborted) return appError('cancelled', {}, { cause: error });
-    if (timeout.aborted) return appError('timeout', { origin: this.origin }, { cause: error });
+    if (timeout?.aborted || (error instanceof DOMException && error.name === 'TimeoutError')) {
+      return appError('timeout', { origin: this.origin }, { cause: error });
+    }
     return appError('networkError', { origin: this.origin }, { cause: error });
   }
 }
@@ -192,27 +240,37 @@ function isRedirect(response: Response, origin: string): boolean {
 
 /** Reads the body, refusing it once it grows past `max` (a hostile or broken portal must not fill the worker). */
 async function readLimited(response: Response, max: number, origin: string): Promise<string> {
+  return new TextDecoder().decode(await readLimitedBytes(response, max, origin));
+}
+
+async function readLimitedBytes(response: Response, max: number, origin: string): Promise<Uint8Array> {
+  const tooLarge = () => appError('responseTooLarge', { origin, limit: Math.max(1, Math.round(max / 1024 / 1024)) });
   const declared = Number(response.headers.get('Content-Length'));
   if (Number.isFinite(declared) && declared > max) {
     void response.body?.cancel().catch(() => undefined);
-    throw appError('responseTooLarge', { origin, limit: Math.round(max / 1024 / 1024) });
+    throw tooLarge();
   }
-  if (!response.body) return response.text();
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
     if (size > max) {
       void reader.cancel().catch(() => undefined);
-      throw appError('responseTooLarge', { origin, limit: Math.round(max / 1024 / 1024) });
+      throw tooLarge();
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 export function buildUrl(origin: string, path: string, query?: Record<string, QueryValue>): string {

@@ -46,11 +46,31 @@ export const selfSchema = v.looseObject({
 });
 
 const authorSchema = v.looseObject({ id: v.string(), displayName: v.optional(v.string()) });
+/** FilesSecurityActions → allowed, by name; only the actions relevant to the entry are present. */
+const securitySchema = v.record(v.string(), v.boolean());
+/** Where an entry listed outside its folder lives (Trash, Recent, Favorites, search results). */
+const originFields = {
+  originId: v.optional(entryIdSchema),
+  originTitle: v.optional(v.string()),
+  originRoomId: v.optional(entryIdSchema),
+  originRoomTitle: v.optional(v.string()),
+};
 
 export const fileDtoSchema = v.looseObject({
   id: entryIdSchema,
   title: v.string(),
   createdBy: v.optional(authorSchema),
+  updatedBy: v.optional(authorSchema),
+  security: v.optional(securitySchema),
+  folderId: v.optional(entryIdSchema),
+  version: v.optional(v.number()),
+  viewUrl: v.optional(v.string()),
+  thumbnailUrl: v.optional(v.string()),
+  thumbnailStatus: v.optional(v.number()),
+  locked: v.optional(v.boolean()),
+  lockedBy: v.optional(v.string()),
+  rootFolderType: v.optional(v.number()),
+  ...originFields,
   fileType: v.optional(v.number()),
   fileExst: v.optional(v.string()),
   pureContentLength: v.optional(v.number()),
@@ -64,6 +84,12 @@ export const folderDtoSchema = v.looseObject({
   id: entryIdSchema,
   title: v.string(),
   createdBy: v.optional(authorSchema),
+  updatedBy: v.optional(authorSchema),
+  security: v.optional(securitySchema),
+  parentId: v.optional(entryIdSchema),
+  rootFolderType: v.optional(v.number()),
+  logo: v.optional(v.looseObject({ color: v.optional(v.string()) })),
+  ...originFields,
   type: v.optional(v.number()),
   roomType: v.optional(v.number()),
   filesCount: v.optional(v.number()),
@@ -91,6 +117,9 @@ export const folderContentSchema = v.looseObject({
   count: v.optional(v.number()),
   total: v.number(),
 });
+
+/** `files/@root`: one FolderContentDto per section root; only each root's folder is read. */
+export const rootsSchema = v.array(v.looseObject({ current: folderDtoSchema }));
 
 export type FileDto = v.InferOutput<typeof fileDtoSchema>;
 export type FolderDto = v.InferOutput<typeof folderDtoSchema>;

@@ -1,9 +1,20 @@
 /** Maps DocSpace DTOs to the protocol's view model: only what the pages show, with server URLs checked. */
-import type { Crumb, Entry, FileEntry, FolderEntry, FolderPage, PortalId } from '../protocol/index.ts';
+import type {
+  Crumb,
+  Entry,
+  EntryLocation,
+  EntryPermissions,
+  FileEntry,
+  FolderEntry,
+  FolderPage,
+  PortalId,
+} from '../protocol/index.ts';
 import type { FileDto, FolderContentDto, FolderDto } from './dto.ts';
 
 /** A folder DocSpace says holds more than this is treated as holding what it sent (a hostile total). */
 const MAX_TOTAL = 10_000_000;
+/** A room colour is six hex digits (CreateRoomRequestDto); anything else is dropped. */
+const HEX_COLOR = /^[0-9a-f]{6}$/i;
 
 export function toFolderPage(
   dto: FolderContentDto,
@@ -11,7 +22,7 @@ export function toFolderPage(
   origin: string,
   startIndex: number,
 ): FolderPage {
-  const folders = dto.folders.map(toFolderEntry);
+  const folders = dto.folders.map((folder) => toFolderEntry(folder, origin));
   const files = dto.files.map((file) => toFileEntry(file, origin));
   const entries: Entry[] = [...folders, ...files];
   // The page starts where we asked: a server that echoes another start (or a negative one) cannot move it.
@@ -33,6 +44,7 @@ export function toFolderPage(
     total: Math.max(total, next),
     // An empty page before the reported total means the server will not give more; stop instead of looping.
     nextStartIndex: next < total && entries.length > 0 ? next : null,
+    can: { create: dto.current.security?.['Create'] === true },
   };
 }
 
@@ -42,35 +54,78 @@ function toCrumb(folder: FolderDto): Crumb {
   return crumb;
 }
 
-export function toFolderEntry(folder: FolderDto): FolderEntry {
+function permissions(security: Record<string, boolean> | undefined): EntryPermissions {
+  const allowed = (...actions: string[]) => actions.some((action) => security?.[action] === true);
+  return {
+    rename: allowed('Rename', 'EditRoom'),
+    delete: allowed('Delete'),
+    move: allowed('Move'),
+    copy: allowed('Copy'),
+    download: allowed('Download'),
+    share: allowed('CopyLink', 'CopySharedLink', 'EditAccess', 'ReadLinks'),
+  };
+}
+
+function location(dto: FileDto | FolderDto): EntryLocation | undefined {
+  if (dto.originTitle === undefined && dto.originRoomTitle === undefined) return undefined;
+  const place: EntryLocation = {};
+  if (dto.originId !== undefined) place.folderId = dto.originId;
+  if (dto.originTitle) place.folderTitle = dto.originTitle;
+  if (dto.originRoomTitle && dto.originRoomTitle !== dto.originTitle) place.roomTitle = dto.originRoomTitle;
+  return place;
+}
+
+/** The folder's page in the DocSpace web client, so a middle-click or "copy link" on a row does what it says. */
+function folderWebUrl(folder: FolderDto, origin: string): string | null {
+  return sameOriginUrl(
+    `/rooms/shared/${encodeURIComponent(String(folder.id))}/filter?folder=${encodeURIComponent(String(folder.id))}`,
+    origin,
+  );
+}
+
+export function toFolderEntry(folder: FolderDto, origin: string): FolderEntry {
   const entry: FolderEntry = {
     kind: 'folder',
     id: folder.id,
     title: folder.title,
     folderType: folder.type ?? 0,
-    filesCount: folder.filesCount ?? 0,
-    foldersCount: folder.foldersCount ?? 0,
     updated: folder.updated ?? folder.created ?? '',
+    author: folder.createdBy?.displayName ?? '',
     isFavorite: folder.isFavorite ?? false,
     pinned: folder.pinned ?? false,
     tags: folder.tags ?? [],
+    can: permissions(folder.security),
+    canPin: folder.security?.['Pin'] === true,
+    webUrl: folderWebUrl(folder, origin),
   };
   if (folder.roomType !== undefined) entry.roomType = folder.roomType;
+  const color = folder.logo?.color;
+  if (color && HEX_COLOR.test(color)) entry.color = color.toLowerCase();
+  const place = location(folder);
+  if (place) entry.location = place;
   return entry;
 }
 
 export function toFileEntry(file: FileDto, origin: string): FileEntry {
-  return {
+  const entry: FileEntry = {
     kind: 'file',
     id: file.id,
     title: file.title,
     fileType: file.fileType ?? 0,
-    extension: file.fileExst ?? extensionOf(file.title),
+    extension: (file.fileExst ?? '').toLowerCase(),
     sizeBytes: file.pureContentLength ?? null,
+    version: file.version ?? 1,
     updated: file.updated ?? file.created ?? '',
+    author: file.createdBy?.displayName ?? '',
     webUrl: sameOriginUrl(file.webUrl, origin),
     isFavorite: file.isFavorite ?? false,
+    can: permissions(file.security),
+    hasThumbnail: file.thumbnailStatus === 1 && !!file.thumbnailUrl,
+    locked: file.locked ?? false,
   };
+  const place = location(file);
+  if (place) entry.location = place;
+  return entry;
 }
 
 /** A server-provided link is opened only if it is http(s) on the portal itself (never javascript:, never elsewhere). */
@@ -83,9 +138,4 @@ export function sameOriginUrl(candidate: string | undefined, origin: string): st
     // An unparseable URL is treated like a missing one.
   }
   return null;
-}
-
-function extensionOf(title: string): string {
-  const dot = title.lastIndexOf('.');
-  return dot > 0 ? title.slice(dot).toLowerCase() : '';
 }

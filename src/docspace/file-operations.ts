@@ -75,3 +75,32 @@ export async function waitForOperation(
   if (operation.error) throw appError('operationFailed', { detail: operation.error });
   return operation;
 }
+
+/**
+ * Moves (or copies) entries into a folder and waits until the portal finished. Conflicts follow `conflict`
+ * (FileConflictResolveType, written as a name: Skip, Overwrite, Duplicate).
+ */
+export async function transferEntries(
+  client: DocSpaceClient,
+  entries: { folderIds?: EntryId[]; fileIds?: EntryId[] },
+  destFolderId: EntryId,
+  options: OperationOptions & { copy?: boolean; conflict?: 'Skip' | 'Overwrite' | 'Duplicate' },
+): Promise<FileOperation> {
+  const started = await client.call(`/api/2.0/files/fileops/${options.copy ? 'copy' : 'move'}`, {
+    method: 'PUT',
+    body: {
+      folderIds: entries.folderIds ?? [],
+      fileIds: entries.fileIds ?? [],
+      destFolderId,
+      conflictResolveType: options.conflict ?? 'Duplicate',
+      deleteAfter: false,
+      returnSingleOperation: true,
+    },
+    schema: v.union([fileOperationSchema, operationList]),
+    lane: options.lane ?? 'user',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const operation = Array.isArray(started.data) ? started.data.at(-1) : started.data;
+  if (!operation) throw appError('badResponseField', { origin: client.origin, field: 'response' });
+  return waitForOperation(client, operation, options);
+}

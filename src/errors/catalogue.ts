@@ -80,6 +80,9 @@ export const ERROR_MESSAGES = {
   legacy: spec('internal', 'none', false, ['detail']),
   operationStuck: spec('server', 'retry', true),
   operationFailed: spec('server', 'retry', true, ['detail']),
+  sectionMissing: spec('notFound', 'none', false),
+  titleEmpty: spec('validation', 'none', false),
+  linkNotAllowed: spec('forbidden', 'none', false),
   // Jobs
   jobNotFound: spec('notFound', 'none', false),
   jobNotRetryable: spec('validation', 'none', false),

@@ -71,6 +71,13 @@ export class PortalRegistry {
     }
   }
 
+  async setActive(id: PortalId): Promise<boolean> {
+    if (!this.get(id)) return false;
+    await this.storage.set(activePortalItem, id);
+    this.activeId = id;
+    return true;
+  }
+
   /** The portal refused the stored credentials: keep the account (and everything queued) but ask for a new sign-in. */
   async markNeedsSignIn(id: PortalId): Promise<boolean> {
     let changed = false;

@@ -40,6 +40,8 @@ export interface SchedulerSnapshot {
 export const activityCommands = {
   getActivity: command<SchedulerSnapshot | null>()(v.object({ portalId: portalIdSchema })),
   setLimits: command<PortalLimits>()(v.object({ portalId: portalIdSchema, limits: limitsSchema })),
+  /** The user's "resume now": the portal's pause is lifted and waiting requests go (a new refusal pauses again). */
+  resumeRequests: command<SchedulerSnapshot | null>()(v.object({ portalId: portalIdSchema })),
 };
 
 export interface ActivityEvents {

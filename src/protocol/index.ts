@@ -9,7 +9,7 @@ import { appError, type ErrorData } from '../errors/index.ts';
 import { activityCommands, type ActivityEvents } from './activity.ts';
 import { browseCommands } from './browse.ts';
 import type { CommandDef } from './define.ts';
-import type { EntriesEvents } from './entries.ts';
+import { entriesCommands, type EntriesEvents } from './entries.ts';
 import { jobCommands, type JobEvents } from './jobs.ts';
 import { portalCommands, type PortalEvents } from './portals.ts';
 
@@ -24,6 +24,7 @@ export type * from './portals.ts';
 export const COMMANDS = {
   ...portalCommands,
   ...browseCommands,
+  ...entriesCommands,
   ...activityCommands,
   ...jobCommands,
 };

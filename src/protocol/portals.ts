@@ -40,6 +40,8 @@ export const portalCommands = {
   checkPortal: command<PortalCheck>()(v.object({ url })),
   signIn: command<PortalSummary>()(signInRequest),
   signOut: command<AppState>()(v.object({ portalId: portalIdSchema })),
+  /** The portal the popup shows (from the switcher). */
+  setActivePortal: command<AppState>()(v.object({ portalId: portalIdSchema })),
 };
 
 export interface PortalEvents {

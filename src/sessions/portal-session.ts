@@ -31,6 +31,8 @@ export class PortalSession {
   readonly scheduler: Scheduler;
   readonly client: DocSpaceClient;
   readonly listings: ListingCache;
+  /** Values that hold for the session's life (the ids of section roots), computed once. */
+  readonly memo = new Map<string, Promise<unknown>>();
   private readonly snapshots: ThrottledSnapshots;
   private auth: AuthProvider;
   private disposed = false;
@@ -88,10 +90,22 @@ export class PortalSession {
     await deps.signInNeeded(this.portalId);
   }
 
+  /** Computes a session-long value once; a failure is not kept, so the next call tries again. */
+  remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let pending = this.memo.get(key) as Promise<T> | undefined;
+    if (!pending) {
+      pending = compute();
+      this.memo.set(key, pending);
+      pending.catch(() => this.memo.delete(key));
+    }
+    return pending;
+  }
+
   /** New credentials for the same account: requests that waited go out with them. */
   signedIn(auth: AuthProvider): void {
     this.auth = auth;
     this.listings.clear();
+    this.memo.clear();
     this.scheduler.resume();
   }
 

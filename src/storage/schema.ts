@@ -9,7 +9,7 @@
 import type { Credentials } from '../docspace/credentials.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
 import type { PortalRecord } from '../portals/portal-record.ts';
-import type { PortalId, PortalLimits } from '../protocol/index.ts';
+import type { FolderPage, PortalId, PortalLimits, ViewState } from '../protocol/index.ts';
 import type { PersistedBudget } from '../scheduler/budget.ts';
 import { globalItem, portalItem, recordItem, type AnyItem } from './item.ts';
 import { jobFromV1 } from './migrations/job-v1.ts';
@@ -48,6 +48,24 @@ export const budgetItem = portalItem<PersistedBudget | null>('budget', 'budget',
   onRemove: 'delete',
 });
 
+/** Where the popup was, per account: it opens there again. */
+export const viewStateItem = portalItem<ViewState | null>('viewState', 'view', {
+  fallback: () => null,
+  onSignOut: 'keep',
+  onRemove: 'delete',
+});
+
+/**
+ * The page the popup showed last, per account, for a worker that starts cold: it is painted at once and
+ * refreshed behind it. In session storage: it holds file names, and needs no life beyond the browser's.
+ */
+export const lastPageItem = portalItem<{ view: string; page: FolderPage } | null>('lastPage', 'lastPage', {
+  area: 'session',
+  fallback: () => null,
+  onSignOut: 'delete',
+  onRemove: 'delete',
+});
+
 /** Newest first; running jobs and the most recent finished ones. */
 export const jobIndexItem = globalItem<string[]>('jobIndex', 'jobs/index', { fallback: () => [] });
 
@@ -66,6 +84,8 @@ export const SCHEMA: readonly AnyItem[] = [
   credentialsItem,
   limitsItem,
   budgetItem,
+  viewStateItem,
+  lastPageItem,
   jobIndexItem,
   jobItem,
 ] as unknown as AnyItem[];

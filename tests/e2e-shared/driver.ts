@@ -7,7 +7,11 @@
 /** An element, found the way a user would name it. Names and texts match exactly unless a RegExp is given. */
 export type Target =
   | { testId: string }
-  | { role: 'button' | 'tab' | 'navigation' | 'alert'; name?: string }
+  | {
+      role:
+        'button' | 'tab' | 'navigation' | 'alert' | 'menuitem' | 'menuitemradio' | 'dialog' | 'textbox' | 'searchbox';
+      name?: string;
+    }
   /** A form control by the text of its label. */
   | { label: string }
   /** CSS, optionally only the elements whose whitespace-normalised text is `text` (or matches it). */

@@ -59,8 +59,7 @@ test(`a ${FOLDERS}-folder job through connection resets on half the creates and 
   const stormFrom = Date.now();
 
   const popup = await openPopup();
-  const list = popup.locator('.entries');
-  await list.getByRole('button', { name: 'Open Design' }).click();
+  await popup.locator('.grid .row-title > .server-text', { hasText: /^Design$/ }).click();
   const job = popup.getByTestId('job');
   // During the storm the job waits, showing why; it never spends an item on a refusal.
   await expect(job).toHaveAttribute('data-status', /running|waiting/);

@@ -17,21 +17,35 @@ describe('locales', () => {
   const en = load('en');
   const ru = load('ru');
 
-  it('ru has exactly the keys of en, none empty', () => {
-    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+  it('ru has exactly the keys of en (plus the plural forms Russian grammar needs), none empty', () => {
+    const base = (keys: string[]) => [...new Set(keys.map((key) => key.replace(/_(one|few|many|other)$/, '')))].sort();
+    expect(base(Object.keys(ru))).toEqual(base(Object.keys(en)));
     for (const [key, value] of Object.entries(ru)) expect(value.message, key).not.toBe('');
   });
 
   it('has every literal key the UI asks for, and every dynamic family', () => {
     const used = new Set<string>();
+    const plurals = new Set<string>();
     for (const file of sourceFiles('extension')) {
       for (const match of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(20);
+    for (const file of sourceFiles('extension').filter((f) => !f.endsWith('plural.ts'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/plural\([^,]+,\s*'([A-Za-z0-9_]+)'/g)) {
+        plurals.add(match[1]!);
+      }
+      if (!file.includes('/actions/')) continue;
+      for (const match of readFileSync(file, 'utf8').matchAll(/label: '([A-Za-z0-9_]+)'/g)) used.add(match[1]!);
+    }
     for (const key of used) expect(en, `missing message "${key}"`).toHaveProperty(key);
+    for (const key of plurals) {
+      for (const form of ['one', 'other']) expect(en, `missing ${key}_${form}`).toHaveProperty(`${key}_${form}`);
+      for (const form of ['one', 'few', 'many', 'other'])
+        expect(ru, `missing ru ${key}_${form}`).toHaveProperty(`${key}_${form}`);
+    }
     const codes = ERROR_CODES;
     for (const code of codes) expect(en).toHaveProperty(`errorTitle_${code}`);
-    for (const section of ['rooms', 'my', 'recent', 'favorites', 'trash']) {
+    for (const section of ['rooms', 'my', 'shared', 'recent', 'favorites', 'trash']) {
       expect(en).toHaveProperty(`section_${section}`);
       expect(en).toHaveProperty(`empty_${section}`);
     }

@@ -9,7 +9,9 @@ describe('manifest', () => {
     expect(source.host_permissions).toBeUndefined();
     // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-    expect(source.permissions).toEqual(['storage', 'alarms']);
+    expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel']);
+    // Downloads are asked for when the user first downloads something, with the click.
+    expect(source.optional_permissions).toEqual(['downloads']);
   });
 
   it('has a strict CSP for the extension pages and no remote code', () => {
@@ -35,5 +37,18 @@ describe('manifest', () => {
     expect(firefox.background).toEqual({ scripts: ['extension/background/index.ts'], type: 'module' });
     expect(firefox).toMatchObject({ browser_specific_settings: { gecko: { id: GECKO_ID } } });
     expect(firefox.minimum_chrome_version).toBeUndefined();
+  });
+});
+
+describe('side panel', () => {
+  it('is the side panel in Chrome and the sidebar in Firefox, each opened by a keyboard command', () => {
+    expect(source.side_panel).toEqual({ default_path: 'extension/sidepanel/index.html' });
+    const firefox = manifestFor(source, 'firefox') as Record<string, unknown> & { permissions: string[] };
+    expect(firefox.side_panel).toBeUndefined();
+    expect(firefox.permissions).not.toContain('sidePanel');
+    expect(firefox).toMatchObject({
+      sidebar_action: { default_panel: 'extension/sidepanel/index.html' },
+      commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' } } },
+    });
   });
 });

@@ -4,13 +4,19 @@ import { limitsItem } from '../../../src/storage/schema.ts';
 import type { CommandContext } from '../../platform/ports.ts';
 import type { BackgroundContext } from '../app.ts';
 
-type ActivityCommands = Pick<CommandHandlers<CommandContext>, 'getActivity' | 'setLimits'>;
+type ActivityCommands = Pick<CommandHandlers<CommandContext>, 'getActivity' | 'setLimits' | 'resumeRequests'>;
 
 export function activityHandlers(background: BackgroundContext): ActivityCommands {
   return {
     getActivity: async ({ portalId }) => {
       if (!background.registry.get(portalId)) return null;
       return (await background.sessions.require(portalId)).scheduler.snapshot();
+    },
+    resumeRequests: async ({ portalId }) => {
+      if (!background.registry.get(portalId)) return null;
+      const session = await background.sessions.require(portalId);
+      session.scheduler.resume();
+      return session.scheduler.snapshot();
     },
     setLimits: async ({ portalId, limits }) => {
       const checked = checkPortalLimits(limits);

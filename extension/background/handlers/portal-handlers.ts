@@ -1,9 +1,13 @@
 import { checkPortal, signIn, type SignInDeps } from '../../../src/portals/sign-in.ts';
+import { appError } from '../../../src/errors/index.ts';
 import type { CommandHandlers } from '../../../src/protocol/index.ts';
 import type { CommandContext } from '../../platform/ports.ts';
 import type { BackgroundContext } from '../app.ts';
 
-type PortalCommands = Pick<CommandHandlers<CommandContext>, 'getState' | 'checkPortal' | 'signIn' | 'signOut'>;
+type PortalCommands = Pick<
+  CommandHandlers<CommandContext>,
+  'getState' | 'checkPortal' | 'signIn' | 'signOut' | 'setActivePortal'
+>;
 
 export function portalHandlers(background: BackgroundContext): PortalCommands {
   const { registry, sessions, jobs, hasHostPermission } = background;
@@ -28,6 +32,12 @@ export function portalHandlers(background: BackgroundContext): PortalCommands {
       void jobs.resumePortal(record.id);
       const { needsSignIn: _stored, ...summary } = record;
       return { ...summary, status: 'signedIn' };
+    },
+
+    setActivePortal: async ({ portalId }) => {
+      if (!(await registry.setActive(portalId))) throw appError('portalNotInList', {});
+      await background.broadcastState();
+      return registry.state(hasHostPermission);
     },
 
     signOut: async ({ portalId }) => {

@@ -1,6 +1,7 @@
 import type { JobSummary } from '../../../src/protocol/index.ts';
 import { ServerText } from './ServerText.tsx';
 import { errorText, localText, usePlatform } from '../platform-context.ts';
+import { plural } from '../plural.ts';
 
 export interface JobActions {
   cancel(jobId: string): void;
@@ -14,11 +15,12 @@ const ACTIVE = new Set(['running', 'waiting', 'verifying']);
 
 /** Running and recent jobs with their progress; server strings (folder names, reasons) are text. */
 export function JobList({ jobs, actions }: { jobs: JobSummary[]; actions: JobActions }) {
-  const { t } = usePlatform();
+  const platform = usePlatform();
+  const { t } = platform;
   if (jobs.length === 0) return null;
   return (
     <ul class="jobs" aria-label={t('jobs')}>
-      {jobs.slice(0, 3).map((job) => {
+      {jobs.slice(0, 5).map((job) => {
         const finished = job.done + job.skipped + job.failed;
         const status = job.status === 'waiting' ? `waiting_${job.waitingFor ?? 'portal'}` : job.status;
         return (
@@ -26,15 +28,15 @@ export function JobList({ jobs, actions }: { jobs: JobSummary[]; actions: JobAct
             <div class="job-line">
               <span class="job-title">{localText(t, job.title)}</span>
               <span class="job-count" data-testid="job-count">
-                {t('jobProgress', [String(finished), String(job.total)])}
+                {plural(platform, 'jobProgress', finished, [String(job.total)])}
               </span>
             </div>
             <progress max={job.total} value={finished} />
             <div class="job-line muted">
               <span data-testid="job-status">
                 {t(`jobStatus_${status}`)}
-                {job.skipped > 0 ? ` · ${t('jobSkipped', String(job.skipped))}` : ''}
-                {job.failed > 0 ? ` · ${t('jobFailed', String(job.failed))}` : ''}
+                {job.skipped > 0 ? ` · ${plural(platform, 'jobSkipped', job.skipped)}` : ''}
+                {job.failed > 0 ? ` · ${plural(platform, 'jobFailed', job.failed)}` : ''}
               </span>
               <span class="job-actions">
                 {ACTIVE.has(job.status) && (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { usePlatform } from '../platform-context.ts';
+import { plural } from '../plural.ts';
 
 /** One folder name per line; the background creates them as a durable job. */
 export function NewFoldersForm({
@@ -9,7 +10,8 @@ export function NewFoldersForm({
   onSubmit: (text: string) => Promise<boolean>;
   onCancel: () => void;
 }) {
-  const { t } = usePlatform();
+  const platform = usePlatform();
+  const { t } = platform;
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const count = text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
@@ -37,7 +39,7 @@ export function NewFoldersForm({
       </label>
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={busy || count === 0}>
-          {t('createFolders', String(count))}
+          {plural(platform, 'createFolders', count)}
         </button>
         <button type="button" class="button" onClick={onCancel}>
           {t('cancel')}

@@ -9,6 +9,7 @@ export interface AppStoreState {
   load(): Promise<void>;
   activePortal(): PortalSummary | null;
   signOut(portalId: string): Promise<void>;
+  switchPortal(portalId: string): Promise<void>;
 }
 
 /** Mirrors the background's portal list; the background pushes every change as a stateChanged event. */
@@ -27,6 +28,13 @@ export function createAppStore(connector: Connector) {
       const state = get().state;
       if (!state) return null;
       return state.portals.find((p) => p.id === state.activePortalId) ?? state.portals[0] ?? null;
+    },
+    async switchPortal(portalId) {
+      try {
+        set({ state: await connector.send('setActivePortal', { portalId }), error: null });
+      } catch (error) {
+        set({ error: toErrorData(error) });
+      }
     },
     async signOut(portalId) {
       try {

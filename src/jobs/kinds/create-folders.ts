@@ -1,4 +1,5 @@
-import { createFolder, listSubfolders } from '../../docspace/api.ts';
+import { createFolder } from '../../docspace/api-entries.ts';
+import { listSubfolders } from '../../docspace/api-listing.ts';
 import type { FolderDto } from '../../docspace/dto.ts';
 import { trashEntries } from '../../docspace/file-operations.ts';
 import { cleanTitle } from '../../docspace/titles.ts';

@@ -2,6 +2,7 @@ import { expect } from '@playwright/test';
 import type { CaseContext, SharedCase } from '../case.ts';
 import { checkSandboxLog, sandboxLog, setSandboxLimits } from '../sandbox-api.ts';
 import { seeAttribute, seeText, seeVisible } from '../see.ts';
+import { row } from '../rows.ts';
 import { signInWithApiKey } from '../sign-in-steps.ts';
 
 const FOLDERS = 300;
@@ -47,10 +48,11 @@ async function runJobWithStops(t: CaseContext, profile: 'documented' | 'server')
   await options.close();
 
   const popup = await driver.openPopup();
-  await popup.click({ role: 'button', name: 'Open Design' });
-  await popup.click({ role: 'button', name: 'Open Unsorted' });
+  await popup.click(row('Design'));
+  await popup.click(row('Unsorted'));
   await seeVisible(popup, { testId: 'empty-state' });
-  await popup.click({ role: 'button', name: 'New folders' });
+  await popup.click({ role: 'button', name: 'New' });
+  await popup.click({ role: 'menuitem', name: 'New folders' });
   const titles = Array.from({ length: FOLDERS }, (_, i) => `Case ${String(i + 1).padStart(3, '0')}`);
   await popup.fill({ label: 'Folder names, one per line' }, titles.join('\n'));
   await popup.click({ role: 'button', name: `Create ${FOLDERS}` });

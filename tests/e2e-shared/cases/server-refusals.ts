@@ -24,15 +24,15 @@ export const serverRefusalCases: SharedCase[] = storms.map((storm) => ({
   async run(t) {
     await signInWithApiKey(t);
     const popup = await t.driver.openPopup();
-    await seeTextContaining(popup, { css: '.entries' }, 'Marketing');
+    await seeTextContaining(popup, { css: '.grid' }, 'Marketing');
     await addFault(t.sandbox.url, { ...storm.fault, count: 1, path: '/api/2.0/files/**' });
 
-    await popup.click({ role: 'tab', name: 'My documents' });
+    await popup.click({ role: 'tab', name: 'Documents' });
     const banner = { testId: 'pause-banner' };
     await seeVisible(popup, banner);
     await seeTextContaining(popup, banner, /Continuing in \d s/);
     // The request is sent again by itself after the pause, and the list appears.
-    await seeVisible(popup, { css: '.entry-title' }, { timeout: storm.pauseMs + 8_000 });
+    await seeVisible(popup, { css: '.row-title > .server-text' }, { timeout: storm.pauseMs + 8_000 });
     await seeHidden(popup, banner);
 
     const log = await sandboxLog(t.sandbox.url);

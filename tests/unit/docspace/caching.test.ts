@@ -15,6 +15,7 @@ const page = (folderId: number, path: number[] = []): FolderPage => ({
   startIndex: 0,
   total: 0,
   nextStartIndex: null,
+  can: { create: false },
 });
 
 describe('single flight', () => {

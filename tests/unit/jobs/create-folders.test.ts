@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createFolder, listSubfolders } from '../../../src/docspace/api.ts';
+import { createFolder } from '../../../src/docspace/api-entries.ts';
+import { listSubfolders } from '../../../src/docspace/api-listing.ts';
 import { folderTitles } from '../../../src/docspace/titles.ts';
 import { createFoldersKind } from '../../../src/jobs/kinds/create-folders.ts';
 import { summarize } from '../../../src/jobs/summary.ts';

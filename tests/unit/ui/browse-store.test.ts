@@ -1,32 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../src/errors/index.ts';
 import type { Entry, FolderPage } from '../../../src/protocol/index.ts';
-import { createBrowseStore } from '../../../extension/ui/stores/browse-store.ts';
+import { createBrowseStore, visibleEntries } from '../../../extension/ui/stores/browse-store.ts';
 import { fakeConnector } from './fake-connector.ts';
+import { fileEntry, folderPage } from './sample-entries.ts';
 
-const file = (id: number): Entry => ({
-  kind: 'file',
-  id,
-  title: `f${id}.docx`,
-  fileType: 7,
-  extension: '.docx',
-  sizeBytes: 1,
-  updated: '',
-  webUrl: null,
-  isFavorite: false,
-});
+const file = (id: number): Entry => fileEntry(id);
 
 function page(ids: number[], total: number, startIndex = 0, title = 'Rooms'): FolderPage {
-  const next = startIndex + ids.length;
-  return {
-    portalId: 'p',
-    folder: { id: 1, title, folderType: 14 },
-    breadcrumbs: [{ id: 1, title, folderType: 14 }],
-    entries: ids.map(file),
-    startIndex,
-    total,
-    nextStartIndex: next < total ? next : null,
-  };
+  return folderPage(ids.map(file), total, startIndex, title);
 }
 
 describe('browse store', () => {
@@ -40,9 +22,10 @@ describe('browse store', () => {
     await store.getState().loadMore();
     expect(store.getState().page?.entries.map((e) => e.id)).toEqual([1, 2, 3]);
     expect(store.getState().page?.nextStartIndex).toBeNull();
-    expect(sent.map((s) => s.payload)).toEqual([
-      { portalId: 'p', startIndex: 0, count: 50 },
-      { portalId: 'p', startIndex: 2, count: 50 },
+    const sort = { by: 'modified', order: 'descending' };
+    expect(sent.filter((s) => s.name === 'listRooms').map((s) => s.payload)).toEqual([
+      { portalId: 'p', startIndex: 0, count: 50, sort, filter: {} },
+      { portalId: 'p', startIndex: 2, count: 50, sort, filter: {} },
     ]);
   });
 
@@ -108,6 +91,75 @@ describe('browse store', () => {
     await store.getState().openFolder(7);
     await store.getState().openCrumb({ id: 1, title: 'Rooms', folderType: 14 }, 0);
     expect(store.getState().location).toEqual({ section: 'rooms' });
-    expect(sent.map((s) => s.name)).toEqual(['listRooms', 'listFolder', 'listRooms']);
+    expect(sent.map((s) => s.name).filter((name) => name.startsWith('list'))).toEqual([
+      'listRooms',
+      'listFolder',
+      'listRooms',
+    ]);
+  });
+
+  it('opens where the user was last time, painted at once from what the background kept, then refreshed', async () => {
+    let fresh = false;
+    const { connector, sent } = fakeConnector({
+      restoreView: async () => ({
+        state: {
+          section: 'my',
+          folderId: 42,
+          firstRow: 12,
+          sort: { my: { by: 'name', order: 'ascending' } },
+          roomFilter: {},
+        },
+        page: { ...page([7], 1, 0, 'Kept'), cached: true },
+      }),
+      listFolder: async () => {
+        fresh = true;
+        return page([7, 8], 2, 0, 'Kept');
+      },
+    });
+    const store = createBrowseStore(connector);
+    const starting = store.getState().start('p');
+    await Promise.resolve();
+    await starting;
+    expect(store.getState()).toMatchObject({
+      location: { section: 'my', folderId: 42 },
+      firstRow: 12,
+      status: 'ready',
+    });
+    expect(fresh).toBe(true);
+    expect(store.getState().page?.entries.map((e) => e.id)).toEqual([7, 8]);
+    expect(sent.find((s) => s.name === 'listFolder')?.payload).toMatchObject({
+      sort: { by: 'name', order: 'ascending' },
+    });
+  });
+
+  it('narrows the list at once as you type, and searches the portal after a pause, superseding older searches', async () => {
+    const answers: Array<(value: unknown) => void> = [];
+    const { connector, sent } = fakeConnector({
+      listRooms: async () =>
+        folderPage([fileEntry(1, { title: 'Budget.xlsx' }), fileEntry(2, { title: 'Notes.docx' })], 2),
+      searchEntries: (req) =>
+        new Promise((resolve) =>
+          answers.push(() =>
+            resolve({
+              portalId: 'p',
+              query: req.query,
+              entries: [fileEntry(9, { title: `${req.query}-hit` })],
+              total: 1,
+            }),
+          ),
+        ),
+    });
+    const store = createBrowseStore(connector);
+    await store.getState().start('p');
+    store.getState().setQuery('bu');
+    expect(visibleEntries(store.getState()).map((e) => e.title)).toEqual(['Budget.xlsx']);
+    store.getState().setQuery('bud');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(sent.filter((s) => s.name === 'searchEntries').map((s) => (s.payload as { query: string }).query)).toEqual([
+      'bud',
+    ]);
+    answers[0]!(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().search).toMatchObject({ status: 'ready', entries: [{ title: 'bud-hit' }] });
   });
 });

@@ -7,6 +7,8 @@ const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) 
 /** What a page gets from the browser, in memory: English messages from `_locales/en`, recorded tab opens. */
 export function fakePagePlatform(options: { grant?: boolean } = {}) {
   const opened: Array<{ url: string; active: boolean }> = [];
+  const copied: string[] = [];
+  const downloaded: string[] = [];
   const permissionRequests: string[] = [];
   let optionsOpened = 0;
   const platform: PagePlatform = {
@@ -21,6 +23,9 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
       permissionRequests.push(origin);
       return options.grant ?? true;
     },
+    copyText: async (text) => void copied.push(text),
+    download: async (url) => void downloaded.push(url),
+    openSidePanel: async () => true,
   };
-  return { platform, opened, permissionRequests, optionsOpened: () => optionsOpened };
+  return { platform, opened, copied, downloaded, permissionRequests, optionsOpened: () => optionsOpened };
 }

@@ -6,6 +6,7 @@ import { PopupApp } from '../../../extension/popup/PopupApp.tsx';
 import { appError } from '../../../src/errors/index.ts';
 import type { AppState, FolderPage, JobSummary, PortalSummary } from '../../../src/protocol/index.ts';
 import { fakeConnector } from './fake-connector.ts';
+import { fileEntry, folderEntry, folderPage } from './sample-entries.ts';
 import { fakePagePlatform } from './fake-page-platform.ts';
 import { renderWith } from './render.tsx';
 
@@ -23,27 +24,8 @@ const portal: PortalSummary = {
 };
 const signedIn: AppState = { portals: [portal], activePortalId: portal.id };
 const rooms: FolderPage = {
+  ...folderPage([folderEntry(101, 'Marketing', { folderType: 15, roomType: 2, pinned: true })]),
   portalId: portal.id,
-  folder: { id: 1, title: 'Rooms', folderType: 14 },
-  breadcrumbs: [{ id: 1, title: 'Rooms', folderType: 14 }],
-  entries: [
-    {
-      kind: 'folder',
-      id: 101,
-      title: 'Marketing',
-      folderType: 15,
-      roomType: 2,
-      filesCount: 3,
-      foldersCount: 1,
-      updated: '2026-11-30T10:00:00Z',
-      isFavorite: false,
-      pinned: true,
-      tags: [],
-    },
-  ],
-  startIndex: 0,
-  total: 1,
-  nextStartIndex: null,
 };
 const job = (overrides: Partial<JobSummary>): JobSummary => ({
   id: 'j1',
@@ -86,7 +68,7 @@ describe('popup', () => {
       },
     });
     renderWith(fake.platform, <PopupApp connector={connector} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Open Marketing' }));
+    fireEvent.click(await screen.findByText('Marketing'));
     expect(await screen.findByRole('alert')).toHaveProperty(
       'textContent',
       expect.stringContaining(`Could not reach ${portal.origin}. Check your connection`),
@@ -124,16 +106,21 @@ describe('popup', () => {
     expect(await screen.findByText('Working…')).toBeTruthy();
   });
 
-  it('a finished job can be dismissed', async () => {
+  it('a finished job can be dismissed; older finished ones fold away', async () => {
     const fake = fakePagePlatform();
     const { connector, sent } = fakeConnector({
       getState: async () => signedIn,
       getActivity: async () => null,
-      listJobs: async () => [job({ status: 'done', done: 3 })],
+      listJobs: async () => [
+        job({ status: 'done', done: 3, updatedAt: new Date().toISOString() }),
+        job({ id: 'old', status: 'done', done: 3, updatedAt: '2026-01-01T00:00:00Z' }),
+      ],
       listRooms: async () => rooms,
       dismissJob: async ({ jobId }) => ({ jobId }),
     });
     renderWith(fake.platform, <PopupApp connector={connector} />);
+    expect(await screen.findAllByTestId('job')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: '1 finished job' })).toBeTruthy();
     fireEvent.click(await screen.findByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(screen.queryByTestId('job')).toBeNull());
     expect(sent.find((s) => s.name === 'dismissJob')?.payload).toEqual({ jobId: 'j1' });
@@ -146,17 +133,7 @@ describe('server strings in the popup', () => {
     const disguised: FolderPage = {
       ...rooms,
       entries: [
-        {
-          kind: 'file',
-          id: 9,
-          title: 'Invoice_\u202Excod.exe',
-          fileType: 0,
-          extension: '.exe',
-          sizeBytes: 1024,
-          updated: '',
-          webUrl: null,
-          isFavorite: false,
-        },
+        fileEntry(9, { title: 'Invoice_\u202Excod.exe', fileType: 0, extension: '.exe', sizeBytes: 1024 }),
         { ...rooms.entries[0]!, title: '   ' },
       ],
     };
@@ -167,13 +144,13 @@ describe('server strings in the popup', () => {
       listRooms: async () => disguised,
     });
     const view = renderWith(fake.platform, <PopupApp connector={connector} />);
-    const row = await screen.findByRole('button', { name: /Open file Invoice_/ });
+    const row = (await screen.findByText('Invoice_\uFFFDxcod.exe')).closest('a')!;
     expect(row.textContent).not.toContain('\u202E');
     expect(row.textContent).toContain('Invoice_\uFFFDxcod.exe');
     expect(row.textContent).toContain('EXE');
     expect(row.querySelector('bdi.server-text')).not.toBeNull();
     // An empty name still gives the row something to read.
-    expect(view.container.querySelector('.entries')?.textContent).toContain('(no name)');
+    expect(view.container.querySelector('.grid')?.textContent).toContain('(no name)');
     expect(view.container.querySelector('.portal-name')?.textContent).toBe('Team \uFFFDevil');
   });
 });

@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import '../ui/base.css';
+import { browser } from '../platform/browser.ts';
+import { createPageConnector } from '../platform/page-connector.ts';
+import { createPagePlatform } from '../platform/page-platform.ts';
+import { PlatformContext } from '../ui/platform-context.ts';
+import { PopupApp } from '../popup/PopupApp.tsx';
+
+// The popup's app, docked: it stays open (and keeps its place) while the user moves between tabs.
+const platform = createPagePlatform(browser);
+document.documentElement.lang = platform.uiLanguage();
+document.title = platform.t('extName');
+render(
+  <PlatformContext.Provider value={platform}>
+    <PopupApp connector={createPageConnector(browser)} panel />
+  </PlatformContext.Provider>,
+  document.getElementById('app')!,
+);
