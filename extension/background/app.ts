@@ -4,6 +4,7 @@ import { endSession } from '../../src/docspace/api.ts';
 import type { PersistedBudget } from '../../src/scheduler/budget.ts';
 import { systemClock, type Clock } from '../../src/scheduler/clock.ts';
 import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
+import { transferKind } from '../../src/jobs/kinds/transfer.ts';
 import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
 import type { CommandHandlers, EntryId, PortalId } from '../../src/protocol/index.ts';
@@ -65,7 +66,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
 
   const jobs = new JobManager({
     storage,
-    kinds: [createFoldersKind],
+    kinds: [createFoldersKind, transferKind],
     account: async (portalId) => {
       const session = await sessions.require(portalId);
       return { client: session.client, userId: session.userId };

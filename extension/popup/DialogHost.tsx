@@ -9,6 +9,7 @@ import { DetailsDialog } from '../ui/dialogs/DetailsDialog.tsx';
 import { NameDialog } from '../ui/dialogs/NameDialog.tsx';
 import { RoomDialog } from '../ui/dialogs/RoomDialog.tsx';
 import { ShareDialog } from '../ui/dialogs/ShareDialog.tsx';
+import { TransferDialog } from '../ui/dialogs/TransferDialog.tsx';
 import type { BrowseStore } from '../ui/stores/browse-store.ts';
 import type { JobsStore } from '../ui/stores/jobs-store.ts';
 import type { UiStore } from '../ui/stores/ui-store.ts';
@@ -104,6 +105,24 @@ export function DialogHost({ portal, connector, ui, browse, jobs }: Props) {
       return <DetailsDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
     case 'share':
       return <ShareDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
+    case 'transfer':
+      return (
+        <TransferDialog
+          portalId={portal.id}
+          entries={dialog.entries}
+          copy={dialog.copy}
+          fromFolderId={page?.folder.id ?? 0}
+          recent={browse.getState().recentDestinations}
+          connector={connector}
+          onClose={close}
+          onDone={(dest) => {
+            browse.getState().addRecentDestination(dest);
+            ui.getState().clearSelection();
+            close();
+            void jobs.getState().load();
+          }}
+        />
+      );
     case 'newFolders':
       return (
         <Dialog title={t('newFolders')} onClose={close}>

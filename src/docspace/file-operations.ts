@@ -104,3 +104,25 @@ export async function transferEntries(
   if (!operation) throw appError('badResponseField', { origin: client.origin, field: 'response' });
   return waitForOperation(client, operation, options);
 }
+
+const conflictSchema = v.array(
+  v.looseObject({ id: entryIdSchema, title: v.string(), fileExst: v.optional(v.string()) }),
+);
+
+/** Entries in the destination that have the name of one being moved or copied there. */
+export async function moveConflicts(
+  client: DocSpaceClient,
+  entries: { folderIds?: EntryId[]; fileIds?: EntryId[] },
+  destFolderId: EntryId,
+): Promise<Array<{ kind: 'file' | 'folder'; id: EntryId; title: string }>> {
+  const { data } = await client.call('/api/2.0/files/fileops/move', {
+    query: { destFolderId, folderIds: entries.folderIds ?? [], fileIds: entries.fileIds ?? [] },
+    schema: conflictSchema,
+    lane: 'interactive',
+  });
+  return data.map((entry) => ({
+    kind: entry.fileExst !== undefined ? 'file' : 'folder',
+    id: entry.id,
+    title: entry.title,
+  }));
+}

@@ -116,6 +116,8 @@ export interface ViewState {
   firstRow: number;
   sort: Partial<Record<SectionId, Sort>>;
   roomFilter: RoomFilter;
+  /** The folders the user last moved or copied into, newest first. */
+  recentDestinations?: Array<{ id: EntryId; title: string }>;
 }
 
 const viewStateSchema = v.object({
@@ -124,6 +126,7 @@ const viewStateSchema = v.object({
   firstRow: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),
   sort: v.record(v.picklist(['rooms', 'my', 'shared', 'recent', 'favorites', 'trash']), sortSchema),
   roomFilter: roomFilterSchema,
+  recentDestinations: v.optional(v.pipe(v.array(v.object({ id: entryIdSchema, title: text(1_000) })), v.maxLength(5))),
 });
 
 export interface SearchResults {

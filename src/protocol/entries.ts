@@ -104,6 +104,10 @@ export const entriesCommands = {
       ),
     }),
   ),
+  /** What a move or copy into a folder would collide with (entries there with the same names). */
+  checkConflicts: command<{ conflicts: Array<{ kind: 'file' | 'folder'; id: EntryId; title: string }> }>()(
+    v.object({ portalId: portalIdSchema, entries: refs, destFolderId: entryIdSchema }),
+  ),
   /** A link that downloads the file (signed by the portal, so the browser needs no sign-in to fetch it). */
   downloadLink: command<{ url: string }>()(v.object({ portalId: portalIdSchema, fileId: entryIdSchema })),
 };

@@ -51,6 +51,22 @@ export const jobCommands = {
       titles: v.pipe(v.array(text(1_000)), v.maxLength(5_000)),
     }),
   ),
+  /** Moves or copies entries into a folder, as a job (DocSpace file operations, one per entry). */
+  transferEntries: command<JobSummary>()(
+    v.object({
+      portalId: portalIdSchema,
+      entries: v.pipe(
+        v.array(v.object({ kind: v.picklist(['file', 'folder']), id: entryIdSchema, title: text(1_000) })),
+        v.minLength(1),
+        v.maxLength(1_000),
+      ),
+      fromFolderId: entryIdSchema,
+      destFolderId: entryIdSchema,
+      destTitle: text(1_000),
+      copy: v.boolean(),
+      conflict: v.picklist(['skip', 'overwrite', 'duplicate']),
+    }),
+  ),
   listJobs: command<JobSummary[]>()(empty),
   cancelJob: command<JobSummary>()(jobId),
   pauseJob: command<JobSummary>()(jobId),

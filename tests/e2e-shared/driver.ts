@@ -32,6 +32,15 @@ export interface ExtensionPage {
   /** Whether the first match is rendered (has a box and is not hidden). False when nothing matches. */
   visible(target: Target): Promise<boolean>;
   attribute(target: Target, name: string): Promise<string | null>;
+  /**
+   * Presses a key (or a chord such as "Control+a", "Shift+ArrowDown") on whatever has focus, as a user would.
+   * Keys follow KeyboardEvent.key names.
+   */
+  press(key: string): Promise<void>;
+  /** What has focus now: its text (collapsed), its role attribute or tag, and the listed attribute. */
+  focused(attribute?: string): Promise<{ text: string; tag: string; attribute: string | null } | null>;
+  /** Runs axe-core on the page (Chromium only; null where the driver cannot): serious and critical count. */
+  accessibilityViolations?(): Promise<Array<{ id: string; impact: string | null; nodes: number }>>;
   /** Sends a protocol command from this page, as the popup would, and returns the background's reply. */
   command<T = unknown>(name: string, payload: unknown): Promise<T>;
   /** A fetch made by the page itself: proves the page-request recorder sees what a page sends. */

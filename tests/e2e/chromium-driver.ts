@@ -1,6 +1,7 @@
 import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
 import type { ExtensionDriver, ExtensionPage, Target } from '../e2e-shared/driver.ts';
 import { waitFor } from '../e2e-shared/wait.ts';
+import AxeBuilder from '@axe-core/playwright';
 
 /** The shared driver over Playwright in Chromium: pages are tabs of chrome-extension://<id>/… */
 const ACTION_TIMEOUT_MS = 8_000;
@@ -66,6 +67,29 @@ class ChromiumPage implements ExtensionPage {
         ),
       url,
     );
+  }
+
+  press = (key: string) => this.page.keyboard.press(key);
+
+  focused = (attribute?: string) =>
+    this.page.evaluate((name) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      return {
+        text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        tag: el.getAttribute('role') ?? el.tagName.toLowerCase(),
+        attribute: name ? el.getAttribute(name) : null,
+      };
+    }, attribute ?? null);
+
+  async accessibilityViolations() {
+    const results = await new AxeBuilder({ page: this.page }).analyze();
+    return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.length }));
+  }
+
+  /** The Playwright page, for what only Chromium's tests do (colour schemes, screenshots). */
+  get raw(): Page {
+    return this.page;
   }
 
   close = () => this.page.close();

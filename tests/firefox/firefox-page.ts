@@ -198,5 +198,26 @@ export class FirefoxPage implements ExtensionPage {
     );
   }
 
+  press = (key: string) => {
+    const parts = key.split('+');
+    const main = parts.pop()!;
+    return (async () => {
+      for (const modifier of parts) await this.page.keyboard.down(modifier as never);
+      await this.page.keyboard.press(main as never);
+      for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier as never);
+    })();
+  };
+
+  focused = (attribute?: string) =>
+    this.page.evaluate((name: string | null) => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      return {
+        text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        tag: el.getAttribute('role') ?? el.tagName.toLowerCase(),
+        attribute: name ? el.getAttribute(name) : null,
+      };
+    }, attribute ?? null);
+
   close = () => this.page.close();
 }

@@ -17,7 +17,7 @@ import {
 } from '../../../src/docspace/api-entries.ts';
 import type { FileDto, FolderDto } from '../../../src/docspace/dto.ts';
 import { toFileEntry, toFolderEntry } from '../../../src/docspace/entries.ts';
-import { transferEntries, trashEntries } from '../../../src/docspace/file-operations.ts';
+import { moveConflicts, transferEntries, trashEntries } from '../../../src/docspace/file-operations.ts';
 import { cleanTitle } from '../../../src/docspace/titles.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type {
@@ -49,6 +49,7 @@ type EntryCommands = Pick<
   | 'restoreVersion'
   | 'shareLink'
   | 'downloadLink'
+  | 'checkConflicts'
 >;
 
 /** The extension DocSpace creates each kind of empty file with. */
@@ -188,6 +189,11 @@ export function entriesHandlers(background: BackgroundContext): EntryCommands {
         share = await updateLink(s.client, target, { linkId, access: update.access, expirationDate: update.expiresAt });
       }
       return linkInfo(share, levels, s.origin);
+    },
+
+    async checkConflicts({ portalId, entries, destFolderId }) {
+      const s = await session(portalId);
+      return { conflicts: await moveConflicts(s.client, ids(entries), destFolderId) };
     },
 
     async downloadLink({ portalId, fileId }) {

@@ -1,13 +1,14 @@
 import { folderTitles } from '../../../src/docspace/titles.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type { CreateFoldersParams } from '../../../src/jobs/kinds/create-folders.ts';
+import type { TransferParams } from '../../../src/jobs/kinds/transfer.ts';
 import type { CommandHandlers } from '../../../src/protocol/index.ts';
 import type { CommandContext } from '../../platform/ports.ts';
 import type { BackgroundContext } from '../app.ts';
 
 type JobCommands = Pick<
   CommandHandlers<CommandContext>,
-  'createFolders' | 'listJobs' | 'cancelJob' | 'pauseJob' | 'resumeJob' | 'retryJob' | 'dismissJob'
+  'createFolders' | 'transferEntries' | 'listJobs' | 'cancelJob' | 'pauseJob' | 'resumeJob' | 'retryJob' | 'dismissJob'
 >;
 
 export function jobHandlers({ jobs, registry }: BackgroundContext): JobCommands {
@@ -21,6 +22,11 @@ export function jobHandlers({ jobs, registry }: BackgroundContext): JobCommands 
         params,
         folderTitles(titles).map((title) => ({ title })),
       );
+    },
+    transferEntries: async ({ portalId, entries, fromFolderId, destFolderId, destTitle, copy, conflict }) => {
+      if (!registry.get(portalId)) throw appError('portalNotInList', {});
+      const params: TransferParams = { copy, fromFolderId, destFolderId, destTitle, conflict };
+      return jobs.start('transfer', portalId, params, entries);
     },
     listJobs: () => jobs.list(),
     cancelJob: ({ jobId }) => jobs.cancel(jobId),

@@ -4,6 +4,7 @@ import { copyLinkAction, downloadAction, shareLinkAction } from './links.ts';
 import { favoriteAction, pinAction, unfavoriteAction, unpinAction } from './marks.ts';
 import { openAction, openInDocSpaceAction } from './open.ts';
 import { restoreAction, trashAction } from './trash.ts';
+import { copyAction, moveAction } from './transfer.ts';
 import type { Entry } from '../../../src/protocol/index.ts';
 
 export type { ActionContext, EntryAction } from './action.ts';
@@ -16,6 +17,8 @@ export const ACTIONS: readonly EntryAction[] = [
   copyLinkAction,
   downloadAction,
   renameAction,
+  moveAction,
+  copyAction,
   favoriteAction,
   unfavoriteAction,
   pinAction,

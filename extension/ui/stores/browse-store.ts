@@ -54,6 +54,8 @@ export interface BrowseState {
   search: SearchState;
   /** Row to scroll to when a view is painted again. */
   firstRow: number;
+  recentDestinations: Array<{ id: EntryId; title: string }>;
+  addRecentDestination(folder: { id: EntryId; title: string }): void;
   start(portalId: PortalId): Promise<void>;
   openSection(section: SectionId): Promise<void>;
   openFolder(folderId: EntryId, title?: string): Promise<void>;
@@ -108,9 +110,9 @@ export function createBrowseStore(connector: Connector) {
     const save = (): void => {
       clearTimeout(saveTimer);
       saveTimer = setTimeout(() => {
-        const { portalId, location, firstRow, sort, roomFilter } = get();
+        const { portalId, location, firstRow, sort, roomFilter, recentDestinations } = get();
         if (!portalId) return;
-        const state: ViewState = { section: location.section, firstRow, sort, roomFilter };
+        const state: ViewState = { section: location.section, firstRow, sort, roomFilter, recentDestinations };
         if (location.folderId !== undefined) state.folderId = location.folderId;
         void connector.send('saveView', { portalId, state }).catch(() => undefined);
       }, SAVE_DEBOUNCE_MS);
@@ -192,6 +194,13 @@ export function createBrowseStore(connector: Connector) {
       query: '',
       search: idle,
       firstRow: 0,
+      recentDestinations: [],
+
+      addRecentDestination(folder) {
+        const rest = get().recentDestinations.filter((f) => String(f.id) !== String(folder.id));
+        set({ recentDestinations: [folder, ...rest].slice(0, 5) });
+        save();
+      },
 
       async start(portalId) {
         set({ portalId, page: null });
@@ -200,7 +209,7 @@ export function createBrowseStore(connector: Connector) {
         if (!state) return navigate({ section: 'rooms' }, null);
         const location: BrowseLocation = { section: state.section };
         if (state.folderId !== undefined) location.folderId = state.folderId;
-        set({ sort: state.sort, roomFilter: state.roomFilter });
+        set({ sort: state.sort, roomFilter: state.roomFilter, recentDestinations: state.recentDestinations ?? [] });
         if (restored.page) {
           // Painted at once from what the background kept; the fresh copy replaces it in place.
           lastShown = { location, page: restored.page };

@@ -9,7 +9,8 @@ export type Dialog =
   | { type: 'createFolder' }
   | { type: 'createFile'; kind: NewFileKind }
   | { type: 'createRoom' }
-  | { type: 'newFolders' };
+  | { type: 'newFolders' }
+  | { type: 'transfer'; entries: Entry[]; copy: boolean };
 
 export interface Toast {
   id: number;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appError } from '../../../src/errors/index.ts';
 import { dispatchCommand } from '../../../src/messaging/dispatch.ts';
 import type { AppState, CommandHandlers, FolderPage } from '../../../src/protocol/index.ts';
-import { isCommandMessage } from '../../../src/protocol/index.ts';
+import { COMMANDS, isCommandMessage } from '../../../src/protocol/index.ts';
 
 const emptyState: AppState = { portals: [], activePortalId: null };
 const page = {} as FolderPage;
@@ -11,43 +11,9 @@ const unused = async (): Promise<never> => {
 };
 
 function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandlers<null> {
-  return {
-    getState: async () => emptyState,
-    checkPortal: unused,
-    signIn: unused,
-    signOut: async () => emptyState,
-    listRooms: async () => page,
-    listFolder: unused,
-    listSection: unused,
-    getActivity: async () => null,
-    setLimits: async () => ({}),
-    createFolders: unused,
-    listJobs: async () => [],
-    cancelJob: unused,
-    pauseJob: unused,
-    searchEntries: unused,
-    thumbnail: unused,
-    restoreView: unused,
-    saveView: unused,
-    renameEntry: unused,
-    setFavorite: unused,
-    pinRoom: unused,
-    createFolder: unused,
-    createFile: unused,
-    createRoom: unused,
-    trashEntries: unused,
-    restoreEntries: unused,
-    entryDetails: unused,
-    restoreVersion: unused,
-    shareLink: unused,
-    downloadLink: unused,
-    setActivePortal: unused,
-    resumeRequests: unused,
-    resumeJob: unused,
-    retryJob: unused,
-    dismissJob: unused,
-    ...overrides,
-  };
+  // Every command answers "not used" unless the test gives it a handler.
+  const all = Object.fromEntries(Object.keys(COMMANDS).map((name) => [name, unused])) as unknown as CommandHandlers<null>;
+  return { ...all, getState: async () => emptyState, listRooms: async () => page, ...overrides };
 }
 
 describe('dispatchCommand', () => {
