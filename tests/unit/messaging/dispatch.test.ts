@@ -12,7 +12,9 @@ const unused = async (): Promise<never> => {
 
 function handlers(overrides: Partial<CommandHandlers<null>> = {}): CommandHandlers<null> {
   // Every command answers "not used" unless the test gives it a handler.
-  const all = Object.fromEntries(Object.keys(COMMANDS).map((name) => [name, unused])) as unknown as CommandHandlers<null>;
+  const all = Object.fromEntries(
+    Object.keys(COMMANDS).map((name) => [name, unused]),
+  ) as unknown as CommandHandlers<null>;
   return { ...all, getState: async () => emptyState, listRooms: async () => page, ...overrides };
 }
 
