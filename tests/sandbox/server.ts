@@ -11,13 +11,14 @@ import type { Reply, RequestContext } from './context.ts';
 import { DEMO_CREDENTIALS } from './demo-account.ts';
 import type { DemoCredentials } from './demo-account.ts';
 import { emptyReply, errorReply, validationReply } from './envelope.ts';
-import { ApiError, EmptyStatusError, ValidationError, unauthorizedChallenge } from './errors.ts';
+import { ApiError, EmptyStatusError, noSuchRoute, ValidationError, unauthorizedChallenge } from './errors.ts';
 import { compose, corsMiddleware } from './pipeline.ts';
 import type { NamedMiddleware } from './pipeline.ts';
 import { PORTAL } from './portal-config.ts';
 import { RequestLog, queryObject } from './request-log.ts';
 import { Router, splitPath } from './router.ts';
 import { registerAuthenticationRoutes } from './routes/authentication.ts';
+import { registerConnectionRoutes } from './routes/connections.ts';
 import { registerFilePages } from './routes/file-pages.ts';
 import { registerFilesRoutes } from './routes/files.ts';
 import { registerPeopleRoutes } from './routes/people.ts';
@@ -210,7 +211,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const router = new Router();
   registerPortalRoutes(router);
-  registerAuthenticationRoutes(router, { bruteForce });
+  registerAuthenticationRoutes(router, { bruteForce, tuning });
+  registerConnectionRoutes(router);
   registerPeopleRoutes(router);
   registerFilesRoutes(router);
   registerRoomsRoutes(router);
@@ -235,9 +237,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const match = router.match(ctx.method, segments);
       if (match.kind === 'method-not-allowed') return emptyReply(405, { Allow: match.allowed.join(', ') });
       if (match.kind === 'not-found') {
-        return segments[0]?.toLowerCase() === 'api'
-          ? errorReply(404, `The requested API method was not found: ${ctx.method} ${ctx.path}`, null)
-          : emptyReply(404);
+        return segments[0]?.toLowerCase() === 'api' ? toReply(ctx, noSuchRoute(ctx.method, ctx.path)) : emptyReply(404);
       }
       if (match.route.access === 'authenticated') {
         const identity = ctx.auth.identity;
@@ -254,7 +254,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const pipeline = compose(
     [
       corsMiddleware,
-      authenticationMiddleware,
+      authenticationMiddleware(),
       faults.edge,
       limits.middleware,
       faults.app,

@@ -10,7 +10,9 @@ import type { EntryRecord, FileRecord, FolderRecord, SandboxStore } from '../sto
 import { employeeDto } from './employee.ts';
 import { locate } from './locate.ts';
 import type { Location } from './locate.ts';
-import { accessFor, areaOf, fileSecurity, folderSecurity } from './security.ts';
+import { areaOf, fileSecurity, folderSecurity } from './security.ts';
+import { entryAccess } from '../members/access.ts';
+import { isFavorite, lastOpened } from '../store-marks.ts';
 
 export interface DtoScope {
   store: SandboxStore;
@@ -112,7 +114,7 @@ function baseFields(
   const links = linkSummary(store, entry);
   return {
     title: entry.title,
-    access: accessFor(where.root.folderType),
+    access: entryAccess(store, store.users.get(scope.userId), entry),
     shared: (entry.kind === 'folder' && entry.shared) || links.settings !== undefined,
     sharedForUser: false,
     sharedExternal: links.external,
@@ -141,8 +143,8 @@ export function fileDto(
   const { store, origin, userId } = scope;
   const type = fileTypeOf(file.title);
   const area = areaOf(where.root.folderType);
-  const favorite = store.isFavorite(userId, 'file', file.id);
-  const lastOpened = view === 'origin' ? store.lastOpened(userId, file.id) : undefined;
+  const favorite = isFavorite(store, userId, 'file', file.id);
+  const opened = view === 'origin' ? lastOpened(store, userId, file.id) : undefined;
   const thumbnail = hasThumbnail(type);
   const origins = file.trash
     ? originFields(scope, file.trash.originParentId)
@@ -170,7 +172,7 @@ export function fileDto(
     isForm: type === FileType.Pdf ? file.isForm === true : undefined,
     viewAccessibility: viewAccessibility(file, type),
     availableShareRights: canShare ? { ExternalLink: LINK_RIGHTS, PrimaryExternalLink: LINK_RIGHTS } : undefined,
-    lastOpened: lastOpened ? date(lastOpened) : undefined,
+    lastOpened: opened ? date(opened) : undefined,
     id: file.id,
     rootFolderId: where.root.id,
     ...origins,
@@ -197,7 +199,7 @@ export function folderDto(
   const room = folder.roomType !== undefined;
   const section = folder.parentId === 0;
   const area = areaOf(where.root.folderType);
-  const favorite = store.isFavorite(userId, 'folder', folder.id);
+  const favorite = isFavorite(store, userId, 'folder', folder.id);
   const origins = folder.trash
     ? originFields(scope, folder.trash.originParentId)
     : view === 'origin' && !section

@@ -9,6 +9,7 @@ import { FolderType, ROOM_FOLDER_TYPE } from '../enums.ts';
 import type { RoomType } from '../enums.ts';
 import { fileBytes } from '../file-content.ts';
 import type { EntryRecord, FileRecord, FolderRecord, SandboxStore, UserRecord } from '../store.ts';
+import { removeRecent } from '../store-marks.ts';
 
 export interface Actor {
   store: SandboxStore;
@@ -214,7 +215,7 @@ export function trashEntry(actor: Actor, entry: EntryRecord): void {
   entry.trash = { originParentId, trashedAt: actor.now };
   if (entry.kind === 'file') {
     actor.store.moveFile(entry, trashId);
-    actor.store.removeRecent(actor.user.id, [entry.id]);
+    removeRecent(actor.store, actor.user.id, [entry.id]);
   } else {
     actor.store.moveFolder(entry, trashId);
   }

@@ -15,6 +15,7 @@ import { canCreateIn, canModify, cleanTitle, createFile, createFolder, MESSAGES 
 import type { Actor } from '../operations/actions.ts';
 import { findFile, findFolder, requireFile, requireFolder } from './access.ts';
 import { API, currentUser, scopeOf } from './common.ts';
+import { markOpened, removeRecent, setFavorite } from '../store-marks.ts';
 
 export const MAX_TITLE_LENGTH = 165;
 
@@ -101,7 +102,7 @@ export function registerChangeRoutes(router: Router): void {
       ctx.store.availableTitle(parent.id, title, 'file'),
       newDocumentContent(title),
     );
-    ctx.store.markOpened(actor.user.id, file.id, actor.now);
+    markOpened(ctx.store, actor.user.id, file.id, actor.now);
     return fileReply(ctx, file);
   };
   router.post(`${API}/files/:folderId/file`, 'authenticated', (ctx) =>
@@ -147,8 +148,8 @@ export function registerChangeRoutes(router: Router): void {
     const { folders, files } = entriesOf(ctx, r);
     r.done();
     const user = currentUser(ctx);
-    for (const f of folders) ctx.store.setFavorite(user.id, 'folder', f.id, true);
-    for (const f of files) ctx.store.setFavorite(user.id, 'file', f.id, true);
+    for (const f of folders) setFavorite(ctx.store, user.id, 'folder', f.id, true);
+    for (const f of files) setFavorite(ctx.store, user.id, 'file', f.id, true);
     return ok(ctx, true);
   });
 
@@ -163,8 +164,8 @@ export function registerChangeRoutes(router: Router): void {
       entries = entriesOf(ctx, { folderIds: queryIds(ctx, 'folderIds'), fileIds: queryIds(ctx, 'fileIds') });
     }
     const user = currentUser(ctx);
-    for (const f of entries.folders) ctx.store.setFavorite(user.id, 'folder', f.id, false);
-    for (const f of entries.files) ctx.store.setFavorite(user.id, 'file', f.id, false);
+    for (const f of entries.folders) setFavorite(ctx.store, user.id, 'folder', f.id, false);
+    for (const f of entries.files) setFavorite(ctx.store, user.id, 'file', f.id, false);
     return ok(ctx, true);
   });
 
@@ -173,14 +174,14 @@ export function registerChangeRoutes(router: Router): void {
     const q = new QueryReader(ctx.query);
     const favorite = q.bool('favorite', 'Favorite', false);
     q.done();
-    ctx.store.setFavorite(currentUser(ctx).id, 'file', file.id, favorite);
+    setFavorite(ctx.store, currentUser(ctx).id, 'file', file.id, favorite);
     return ok(ctx, favorite);
   });
 
   // ---- recent ----
   router.post(`${API}/files/file/:fileId/recent`, 'authenticated', (ctx) => {
     const file = requireFile(ctx, ctx.params['fileId']);
-    ctx.store.markOpened(currentUser(ctx).id, file.id, new Date());
+    markOpened(ctx.store, currentUser(ctx).id, file.id, new Date());
     return fileReply(ctx, file);
   });
 
@@ -189,7 +190,8 @@ export function registerChangeRoutes(router: Router): void {
     const r = await readJsonBody(ctx);
     const { files } = entriesOf(ctx, r);
     r.done();
-    ctx.store.removeRecent(
+    removeRecent(
+      ctx.store,
       currentUser(ctx).id,
       files.map((f) => f.id),
     );

@@ -6,11 +6,13 @@ import type { RequestContext } from '../context.ts';
 import { apiDate } from '../dates.ts';
 import { employeeDto } from '../dto/employee.ts';
 import { ok } from '../envelope.ts';
-import { ApiError, argumentError } from '../errors.ts';
+import { ApiError, argumentError, noSuchRoute } from '../errors.ts';
 import { PORTAL } from '../portal-config.ts';
+import { isDocSpaceAdmin } from '../people/roles.ts';
 import type { Router } from '../router.ts';
 import type { ApiKeyRecord } from '../store.ts';
 import { API, currentUser } from './common.ts';
+import { createApiKey, deleteApiKey, updateApiKey } from '../store-api-keys.ts';
 
 /** GetAllPermissions: the scopes of AuthorizationExtension.ScopesMap plus the global ones, ordered. */
 export const API_KEY_PERMISSIONS = [
@@ -66,8 +68,7 @@ function nullReference(): ApiError {
 
 function keyById(ctx: RequestContext): ApiKeyRecord | undefined {
   const raw = ctx.params['keyId'] ?? '';
-  if (!GUID.test(raw))
-    throw new ApiError(404, `The requested API method was not found: ${ctx.method} ${ctx.path}`, null);
+  if (!GUID.test(raw)) throw noSuchRoute(ctx.method, ctx.path);
   const wanted = raw.toLowerCase().replace(/^(.{8})-?(.{4})-?(.{4})-?(.{4})-?(.{12})$/, '$1-$2-$3-$4-$5');
   return ctx.store.apiKeys.get(wanted);
 }
@@ -75,7 +76,7 @@ function keyById(ctx: RequestContext): ApiKeyRecord | undefined {
 export function registerKeyRoutes(router: Router): void {
   router.get(`${API}/keys`, 'authenticated', (ctx) => {
     const user = currentUser(ctx);
-    const keys = [...ctx.store.apiKeys.values()].filter((k) => user.isAdmin || user.isOwner || k.userId === user.id);
+    const keys = [...ctx.store.apiKeys.values()].filter((k) => isDocSpaceAdmin(user) || k.userId === user.id);
     // IAsyncEnumerable action: count is 1 (docspace-api.md §2.1).
     return ok(
       ctx,
@@ -92,7 +93,7 @@ export function registerKeyRoutes(router: Router): void {
     r.done();
     if (!validPermissions(permissions)) throw argumentError('Permissions are not valid.');
     const now = new Date();
-    const { key, record } = ctx.store.createApiKey({
+    const { key, record } = createApiKey(ctx.store, {
       name,
       userId: currentUser(ctx).id,
       permissions: normalize(permissions) ?? [],
@@ -122,10 +123,10 @@ export function registerKeyRoutes(router: Router): void {
     if (!record) throw nullReference();
     const user = currentUser(ctx);
     if (record.expiresAt && record.expiresAt.getTime() < Date.now()) return ok(ctx, false);
-    if (!(user.isAdmin || user.isOwner) && record.userId !== user.id) return ok(ctx, false);
+    if (!isDocSpaceAdmin(user) && record.userId !== user.id) return ok(ctx, false);
     if (!validPermissions(permissions)) throw argumentError('Permissions are not valid.');
     const normalized = normalize(permissions);
-    ctx.store.updateApiKey(record.id, {
+    updateApiKey(ctx.store, record.id, {
       ...(name ? { name } : {}),
       ...(normalized && permissions && permissions.length > 0 ? { permissions: normalized } : {}),
       ...(isActive !== undefined ? { isActive } : {}),
@@ -137,7 +138,7 @@ export function registerKeyRoutes(router: Router): void {
     const record = keyById(ctx);
     if (!record) throw nullReference();
     const user = currentUser(ctx);
-    if (!(user.isAdmin || user.isOwner) && record.userId !== user.id) return ok(ctx, false);
-    return ok(ctx, ctx.store.deleteApiKey(record.id));
+    if (!isDocSpaceAdmin(user) && record.userId !== user.id) return ok(ctx, false);
+    return ok(ctx, deleteApiKey(ctx.store, record.id));
   });
 }
