@@ -10,7 +10,8 @@ import { BodyTooLargeError, createContext } from './context.ts';
 import type { Reply, RequestContext } from './context.ts';
 import { DEMO_CREDENTIALS } from './demo-account.ts';
 import type { DemoCredentials } from './demo-account.ts';
-import { emptyReply, errorReply, validationReply } from './envelope.ts';
+import { checkControlRequest } from './control-guard.ts';
+import { emptyReply, errorReply, JSON_CONTENT_TYPE, validationReply } from './envelope.ts';
 import { ApiError, EmptyStatusError, noSuchRoute, ValidationError, unauthorizedChallenge } from './errors.ts';
 import { compose, corsMiddleware } from './pipeline.ts';
 import type { NamedMiddleware } from './pipeline.ts';
@@ -283,7 +284,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const handle = async (req: IncomingMessage, res: ServerResponse, fallbackHost: string): Promise<void> => {
     const ctx = createContext(req, res, store, fallbackHost, ANONYMOUS);
     const segments = splitPath(ctx.path);
-    if (segments?.[0] === '__sandbox') return handleAdmin(ctx, segments);
+    if (segments?.[0] === '__sandbox') {
+      const verdict = checkControlRequest(req.headers, port);
+      if (!verdict.allowed) {
+        writeReply(ctx, {
+          status: 403,
+          headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+          body: JSON.stringify({ error: verdict.reason }),
+        });
+        return;
+      }
+      return handleAdmin(ctx, segments);
+    }
 
     let reply: Reply;
     try {
@@ -320,6 +332,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   let fallbackHost = host;
+  let port = 0;
   const server = createServer((req, res) => {
     handle(req, res, fallbackHost).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -335,7 +348,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const urlHost = host === '::1' ? '[::1]' : host;
   fallbackHost = `${urlHost}:${port}`;
 
