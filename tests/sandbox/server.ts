@@ -16,6 +16,7 @@ import { ApiError, EmptyStatusError, noSuchRoute, ValidationError, unauthorizedC
 import { compose, corsMiddleware } from './pipeline.ts';
 import type { NamedMiddleware } from './pipeline.ts';
 import { PORTAL } from './portal-config.ts';
+import { authorizationScheme, loggedBody } from './logged-request.ts';
 import { RequestLog, queryObject } from './request-log.ts';
 import { Router, splitPath } from './router.ts';
 import { registerAuthenticationRoutes } from './routes/authentication.ts';
@@ -135,6 +136,12 @@ function toReply(ctx: RequestContext, error: unknown): Reply {
   if (error instanceof BodyTooLargeError) return emptyReply(413);
   const message = error instanceof Error ? error.message : String(error);
   return errorReply(500, message, 'System.Exception');
+}
+
+/** The query string as sent (no re-encoding), '' when there is none. */
+function rawSearch(url: string | undefined): string {
+  const at = url?.indexOf('?') ?? -1;
+  return url && at !== -1 ? url.slice(at + 1) : '';
 }
 
 function serverTiming(ctx: RequestContext): string {
@@ -315,6 +322,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       method: ctx.method,
       path: ctx.path,
       query: queryObject(ctx.search),
+      search: rawSearch(req.url),
+      authorizationScheme: authorizationScheme(req.headers.authorization),
+      contentType: req.headers['content-type'] ?? null,
+      ...loggedBody(req.headers['content-type'], ctx.bodyIfRead()),
       status: reply.status,
       identity: identity?.userId ?? null,
       authPresent: ctx.auth.present,

@@ -4,11 +4,11 @@
 // (every level says additionalProperties:false, which plain JSON Schema would make unsatisfiable),
 // and `nullable` is left to Ajv's built-in OpenAPI keyword. Then the wire exceptions
 // (wire-exceptions.ts) rewrite the schemas where the real server differs from the document.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { flattenAllOf, isObject, readSpec, REF_PREFIX, refName } from '../../../support/openapi-spec.ts';
+import type { JsonSchema } from '../../../support/openapi-spec.ts';
 import {
   ABSENT_FROM_SPEC,
   ERROR_BODY_SCHEMA,
@@ -17,92 +17,9 @@ import {
   VALIDATION_PROBLEM_BODY_SCHEMA,
   WIRE_EXCEPTIONS,
 } from './wire-exceptions.ts';
-import type { JsonSchema } from './wire-exceptions.ts';
 
-/** Relative to the repository root (vitest runs there): the shared folder sits beside it. */
-export const SPEC_PATH = path.resolve(process.cwd(), '../shared/docspace-openapi/api-docs.json');
-
-interface OpenApiOperation {
-  operationId?: string;
-  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
-}
-
-interface OpenApiDocument {
-  openapi: string;
-  info: { version: string };
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, JsonSchema> };
-}
-
-export type SpecAvailability = { available: true } | { available: false; reason: string };
-
-export function specAvailability(): SpecAvailability {
-  return existsSync(SPEC_PATH)
-    ? { available: true }
-    : { available: false, reason: `OpenAPI spec not found at ${SPEC_PATH}; contract tests skipped (CI has it)` };
-}
-
-const REF_PREFIX = '#/components/schemas/';
-
-function isObject(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function refName(schema: JsonSchema): string | undefined {
-  const ref = schema['$ref'];
-  return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
-}
-
-/**
- * `allOf: [{$ref: Base}, {properties…}]` is how the generator writes C# inheritance. Merge it into one
- * object schema: properties and required lists are united; the result is closed
- * (additionalProperties:false) when any level was. Refs are followed through the raw components, so
- * a base with derived types (FileEntryBaseDto) contributes its own properties here.
- */
-export function flattenAllOf(schemas: Record<string, JsonSchema>): number {
-  const flat = new Map<string, JsonSchema>();
-  const flatten = (schema: JsonSchema, stack: string[]): JsonSchema => {
-    const name = refName(schema);
-    if (name !== undefined) {
-      const cached = flat.get(name);
-      if (cached) return cached;
-      const target = schemas[name];
-      if (!target || stack.includes(name)) return schema;
-      const result = flatten(target, [...stack, name]);
-      flat.set(name, result);
-      return result;
-    }
-    const parts = schema['allOf'];
-    if (!Array.isArray(parts)) return schema;
-    const properties: Record<string, unknown> = {};
-    const required = new Set<string>();
-    let closed = schema['additionalProperties'] === false;
-    for (const part of parts) {
-      if (!isObject(part)) continue;
-      const resolved = flatten(part, stack);
-      Object.assign(properties, resolved['properties'] ?? {});
-      for (const r of (resolved['required'] as string[] | undefined) ?? []) required.add(r);
-      if (resolved['additionalProperties'] === false) closed = true;
-    }
-    const { allOf: _allOf, ...rest } = schema;
-    for (const r of (schema['required'] as string[] | undefined) ?? []) required.add(r);
-    return {
-      ...rest,
-      type: 'object',
-      properties: { ...properties, ...((schema['properties'] as JsonSchema | undefined) ?? {}) },
-      ...(required.size > 0 ? { required: [...required] } : {}),
-      ...(closed ? { additionalProperties: false } : {}),
-    };
-  };
-  let changed = 0;
-  for (const name of Object.keys(schemas)) {
-    const schema = schemas[name];
-    if (!schema || !Array.isArray(schema['allOf'])) continue;
-    schemas[name] = flatten({ $ref: REF_PREFIX + name }, []);
-    changed++;
-  }
-  return changed;
-}
+export { flattenAllOf, SPEC_PATH, specAvailability } from '../../../support/openapi-spec.ts';
+export type { SpecAvailability } from '../../../support/openapi-spec.ts';
 
 export interface ExceptionReport {
   id: string;
@@ -130,7 +47,7 @@ let cached: ContractSpec | undefined;
 /** Parses, converts and registers the spec once per test worker. */
 export function loadContractSpec(): ContractSpec {
   if (cached) return cached;
-  const doc = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApiDocument;
+  const doc = readSpec();
   const schemas = structuredClone(doc.components.schemas);
   flattenAllOf(schemas);
   const exceptions = WIRE_EXCEPTIONS.map((exception) => ({ id: exception.id, changed: exception.apply(schemas) }));
