@@ -2,32 +2,13 @@
 // its author, at its creation date), the two later versions of "Q1 launch plan.docx", the room
 // memberships of seed-people.ts and the two entries in the Trash.
 import { DEMO_USER_ID } from './demo-account.ts';
-import { FileType } from './enums.ts';
+import { FileType, fileShareName } from './enums.ts';
 import { fileTypeOf, opensInEditor } from './file-kinds.ts';
 import { HistoryAction, recordEntryEvent, recordFileEvent, recordMemberEvent } from './history/record.ts';
 import type { HistoryContext } from './history/record.ts';
 import { DEMO_FILES } from './seed-demo-catalog.ts';
 import { DEMO_ROOM_MEMBERS } from './seed-people.ts';
 import type { SandboxStore } from './store.ts';
-
-const ACCESS_NAMES = [
-  'None',
-  'ReadWrite',
-  'Read',
-  'Restrict',
-  'Varies',
-  'Review',
-  'Comment',
-  'FillForms',
-  'CustomFilter',
-  'RoomManager',
-  'Editing',
-  'ContentCreator',
-];
-
-export function accessName(access: number): string {
-  return ACCESS_NAMES[access] ?? String(access);
-}
 
 export function seedDemoHistory(store: SandboxStore): void {
   const at = (date: Date, userId = DEMO_USER_ID): HistoryContext => ({ store, userId, date });
@@ -57,7 +38,7 @@ export function seedDemoHistory(store: SandboxStore): void {
     if (!room || !DEMO_ROOM_MEMBERS[room.id]) continue;
     const subject = share.subjectType === 2 ? { groupId: share.subjectId } : { userId: share.subjectId };
     const action = share.subjectType === 2 ? HistoryAction.RoomGroupAdded : HistoryAction.RoomCreateUser;
-    recordMemberEvent(at(share.created), action, room, subject, accessName(share.access));
+    recordMemberEvent(at(share.created), action, room, subject, fileShareName(share.access));
   }
   for (const entry of [...store.folders.values(), ...store.files.values()]) {
     if (!entry.trash) continue;

@@ -32,6 +32,7 @@ import { FileOperationManager } from './operations/manager.ts';
 import { registerChangeRoutes } from './routes/changes.ts';
 import { registerFilesSettingsRoutes } from './routes/files-settings.ts';
 import { registerKeyRoutes } from './routes/keys.ts';
+import { registerMemberRoutes } from './routes/members.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import type { BulkArchive } from './routes/operations.ts';
 import { registerRoomWriteRoutes } from './routes/rooms-write.ts';
@@ -230,6 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerOperationRoutes(router, { operations, archives });
   registerUploadRoutes(router, { uploads, tuning });
   registerSharingRoutes(router);
+  registerMemberRoutes(router);
   registerKeyRoutes(router);
   registerFilesSettingsRoutes(router, { tuning });
 

@@ -2,7 +2,7 @@
 // Each contract file ends by checking that it validated a success answer of every endpoint of its
 // area; spec-meta.test.ts checks each one is in the spec or in ABSENT_FROM_SPEC.
 
-export type ContractArea = 'portal' | 'browse' | 'changes' | 'fileops' | 'upload' | 'sharing';
+export type ContractArea = 'portal' | 'browse' | 'changes' | 'fileops' | 'upload' | 'sharing' | 'people' | 'members';
 
 export interface ContractEndpoint {
   area: ContractArea;
@@ -119,4 +119,27 @@ export const CONTRACT_ENDPOINTS: readonly ContractEndpoint[] = [
   e('sharing', 'PUT', '/api/2.0/files/rooms/{id}/links'),
   e('sharing', 'GET', '/api/2.0/files/share/{key}'),
   e('sharing', 'GET', '/api/2.0/files/file/{fileId}/presigneduri'),
+
+  // people directory and sign-in sessions
+  e('people', 'GET', '/api/2.0/people'),
+  e('people', 'GET', '/api/2.0/people/filter'),
+  e('people', 'GET', '/api/2.0/people/simple/filter'),
+  e('people', 'GET', '/api/2.0/people/search'),
+  e('people', 'GET', '/api/2.0/people/@search/{query}'),
+  e('people', 'GET', '/api/2.0/people/email'),
+  e('people', 'GET', '/api/2.0/people/room/{id}'),
+  e('people', 'GET', '/api/2.0/people/{userid}'),
+  e('people', 'GET', '/api/2.0/security/activeconnections'),
+  e('people', 'PUT', '/api/2.0/security/activeconnections/logout/{loginEventId}'),
+  e('people', 'PUT', '/api/2.0/security/activeconnections/logoutallexceptthis'),
+  e('people', 'PUT', '/api/2.0/security/activeconnections/logoutall/{userId}'),
+
+  // room members and sharing with people
+  e('members', 'GET', '/api/2.0/files/rooms/{id}/share'),
+  e('members', 'PUT', '/api/2.0/files/rooms/{id}/share'),
+  e('members', 'POST', '/api/2.0/files/rooms/{id}/resend'),
+  e('members', 'GET', '/api/2.0/files/file/{id}/share'),
+  e('members', 'PUT', '/api/2.0/files/file/{fileId}/share'),
+  e('members', 'GET', '/api/2.0/files/folder/{id}/share'),
+  e('members', 'PUT', '/api/2.0/files/folder/{folderId}/share'),
 ];
