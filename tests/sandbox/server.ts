@@ -33,6 +33,10 @@ import { registerChangeRoutes } from './routes/changes.ts';
 import { registerFilesSettingsRoutes } from './routes/files-settings.ts';
 import { registerKeyRoutes } from './routes/keys.ts';
 import { registerMemberRoutes } from './routes/members.ts';
+import { registerOAuthAuthorizeRoutes } from './oauth/authorize-routes.ts';
+import { registerOAuthClientRoutes } from './oauth/clients-routes.ts';
+import { jwtVerifier } from './oauth/grants.ts';
+import { registerOAuthTokenRoutes } from './oauth/token-routes.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import type { BulkArchive } from './routes/operations.ts';
 import { registerRoomWriteRoutes } from './routes/rooms-write.ts';
@@ -232,6 +236,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerUploadRoutes(router, { uploads, tuning });
   registerSharingRoutes(router);
   registerMemberRoutes(router);
+  registerOAuthClientRoutes(router);
+  registerOAuthAuthorizeRoutes(router, { tuning });
+  registerOAuthTokenRoutes(router, { tuning });
   registerKeyRoutes(router);
   registerFilesSettingsRoutes(router, { tuning });
 
@@ -264,7 +271,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const pipeline = compose(
     [
       corsMiddleware,
-      authenticationMiddleware(),
+      authenticationMiddleware(jwtVerifier(store, tuning)),
       faults.edge,
       limits.middleware,
       faults.app,

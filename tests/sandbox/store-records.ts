@@ -267,7 +267,15 @@ export interface OAuthGrantRecord {
   clientId: string;
   userId: string;
   scopes: string[];
-  code?: { value: string; expires: Date; used: boolean; redirectUri: string; challenge?: string; method?: string };
+  code?: {
+    value: string;
+    expires: Date;
+    used: boolean;
+    redirectUri: string;
+    challenge?: string;
+    method?: string;
+    nonce?: string;
+  };
   accessTokenId?: string;
   accessTokenExpires?: Date;
   refreshToken?: { value: string; expires: Date };

@@ -2,11 +2,12 @@
 // Each contract file ends by checking that it validated a success answer of every endpoint of its
 // area; spec-meta.test.ts checks each one is in the spec or in ABSENT_FROM_SPEC.
 
-export type ContractArea = 'portal' | 'browse' | 'changes' | 'fileops' | 'upload' | 'sharing' | 'people' | 'members';
+export type ContractArea =
+  'portal' | 'browse' | 'changes' | 'fileops' | 'upload' | 'sharing' | 'people' | 'members' | 'oauth';
 
 export interface ContractEndpoint {
   area: ContractArea;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** As in the spec's `paths` (or ABSENT_FROM_SPEC). */
   path: string;
 }
@@ -142,4 +143,18 @@ export const CONTRACT_ENDPOINTS: readonly ContractEndpoint[] = [
   e('members', 'PUT', '/api/2.0/files/file/{fileId}/share'),
   e('members', 'GET', '/api/2.0/files/folder/{id}/share'),
   e('members', 'PUT', '/api/2.0/files/folder/{folderId}/share'),
+
+  // OAuth 2.0: client registry, scopes, tokens
+  e('oauth', 'POST', '/api/2.0/clients'),
+  e('oauth', 'GET', '/api/2.0/clients'),
+  e('oauth', 'GET', '/api/2.0/clients/{clientId}'),
+  e('oauth', 'PUT', '/api/2.0/clients/{clientId}'),
+  e('oauth', 'PATCH', '/api/2.0/clients/{clientId}/regenerate'),
+  e('oauth', 'PATCH', '/api/2.0/clients/{clientId}/activation'),
+  e('oauth', 'GET', '/api/2.0/clients/{clientId}/info'),
+  e('oauth', 'GET', '/api/2.0/clients/{clientId}/public/info'),
+  e('oauth', 'DELETE', '/api/2.0/clients/{clientId}/revoke'),
+  e('oauth', 'DELETE', '/api/2.0/clients/{clientId}'),
+  e('oauth', 'GET', '/api/2.0/scopes'),
+  e('oauth', 'POST', '/oauth2/token'),
 ];

@@ -217,6 +217,18 @@ export const WIRE_EXCEPTIONS: readonly WireException[] = [
       return changed;
     },
   },
+  {
+    id: 'problem-detail-instance-is-a-path',
+    spec: 'ProblemDetail.instance (identity service errors) is a `format: uri`',
+    wire: 'the handlers set URI.create(request.getRequestURI()): a path such as "/api/2.0/clients", a URI reference without a scheme (RegistrationGlobalExceptionHandler)',
+    apply(schemas) {
+      const props = schemas['ProblemDetail']?.['properties'] as JsonSchema | undefined;
+      const instance = props?.['instance'];
+      if (!isObject(instance) || instance['format'] !== 'uri') return 0;
+      instance['format'] = 'uri-reference';
+      return 1;
+    },
+  },
 ];
 
 /** Statuses other than 200 the server uses for success where the spec documents 200 only. Their
@@ -402,6 +414,28 @@ export const SCHEMA_OVERRIDES: ReadonlyArray<{ method: string; path: string; why
     schema: envelopeOf(null),
   },
   {
+    method: 'GET',
+    path: '/api/2.0/scopes',
+    why: 'spec: one ScopeResponse; ScopeQueryController returns Iterable<ScopeResponse> (its own example is an array)',
+    schema: { type: 'array', items: { $ref: 'spec#/components/schemas/ScopeResponse' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/2.0/clients',
+    why: 'spec: PageableResponse.data is an object; the service puts the page of ClientResponse in it as an array',
+    schema: {
+      type: 'object',
+      required: ['data', 'limit'],
+      additionalProperties: false,
+      properties: {
+        data: { type: 'array', items: { $ref: 'spec#/components/schemas/ClientResponse' } },
+        limit: { type: 'integer' },
+        last_client_id: { type: 'string' },
+        last_created_on: { type: 'string', format: 'date-time' },
+      },
+    },
+  },
+  {
     method: 'POST',
     path: '/api/2.0/files/rooms/{id}/resend',
     why: 'spec: 200 without content; `Task` action → envelope without `response` (count 0)',
@@ -411,6 +445,17 @@ export const SCHEMA_OVERRIDES: ReadonlyArray<{ method: string; path: string; why
 
 /** Successful answers without a body: nothing to validate, listed so coverage counts them. */
 export const NO_BODY_RESPONSES: ReadonlyArray<{ method: string; path: string; status: number; why: string }> = [
+  ...[
+    'PUT /api/2.0/clients/{clientId}',
+    'DELETE /api/2.0/clients/{clientId}',
+    'PATCH /api/2.0/clients/{clientId}/activation',
+    'DELETE /api/2.0/clients/{clientId}/revoke',
+  ].map((key) => ({
+    method: key.split(' ')[0] ?? '',
+    path: key.split(' ')[1] ?? '',
+    status: 200,
+    why: 'spec: 200 with an `object` schema; the controller answers ResponseEntity.ok().build(): no body',
+  })),
   {
     method: 'DELETE',
     path: '/api/2.0/files/recent',
