@@ -19,6 +19,7 @@ import { PORTAL } from './portal-config.ts';
 import { authorizationScheme, loggedBody } from './logged-request.ts';
 import { RequestLog, queryObject } from './request-log.ts';
 import { Router, splitPath } from './router.ts';
+import { anonymousAnswer, isAllowAnonymous } from './routes/allow-anonymous.ts';
 import { registerAuthenticationRoutes } from './routes/authentication.ts';
 import { registerConnectionRoutes } from './routes/connections.ts';
 import { registerFilePages } from './routes/file-pages.ts';
@@ -31,7 +32,10 @@ import { registerSandboxAdminRoutes } from './routes/sandbox-admin.ts';
 import { FileOperationManager } from './operations/manager.ts';
 import { registerChangeRoutes } from './routes/changes.ts';
 import { registerFilesSettingsRoutes } from './routes/files-settings.ts';
+import { registerContentRoutes } from './routes/content.ts';
 import { registerKeyRoutes } from './routes/keys.ts';
+import { registerVersionRoutes } from './routes/versions.ts';
+import { ConversionQueue } from './operations/conversions.ts';
 import { registerMemberRoutes } from './routes/members.ts';
 import { registerOAuthAuthorizeRoutes } from './oauth/authorize-routes.ts';
 import { registerOAuthClientRoutes } from './oauth/clients-routes.ts';
@@ -127,6 +131,8 @@ export interface Sandbox {
   operations: FileOperationManager;
   /** Chunked upload sessions (runtime state; cleared by reset). */
   uploads: UploadSessions;
+  /** File conversions in progress (runtime state; cleared by reset). */
+  conversions: ConversionQueue;
   /** Same as POST /__sandbox/reset: store back to the seed, log and login-failure counters cleared. */
   reset(): void;
   close(): Promise<void>;
@@ -210,10 +216,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tuning = createTuning(options.tuning);
   const operations = new FileOperationManager(tuning);
   const uploads = new UploadSessions(tuning);
+  const conversions = new ConversionQueue(tuning);
   const archives = new Map<string, BulkArchive>();
   const reset = (): void => {
     operations.clear();
     uploads.clear();
+    conversions.clear();
     archives.clear();
     store.reset();
     log.clear();
@@ -235,6 +243,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerOperationRoutes(router, { operations, archives });
   registerUploadRoutes(router, { uploads, tuning });
   registerSharingRoutes(router);
+  registerContentRoutes(router, { conversions });
+  registerVersionRoutes(router);
   registerMemberRoutes(router);
   registerOAuthClientRoutes(router);
   registerOAuthAuthorizeRoutes(router, { tuning });
@@ -256,12 +266,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (match.kind === 'not-found') {
         return segments[0]?.toLowerCase() === 'api' ? toReply(ctx, noSuchRoute(ctx.method, ctx.path)) : emptyReply(404);
       }
+      ctx.params = match.params;
       if (match.route.access === 'authenticated') {
         const identity = ctx.auth.identity;
-        if (!identity) throw unauthorizedChallenge();
-        if (!hasScope(identity.scopes, ctx.method, ctx.path)) throw new EmptyStatusError(403);
+        // [AllowAnonymous] actions: no challenge and no scope policy (routes/allow-anonymous.ts).
+        const open = isAllowAnonymous(match.route.method, match.route.pattern);
+        if (!identity) {
+          if (!open) throw unauthorizedChallenge();
+          const answer = anonymousAnswer(ctx, match.route.method, match.route.pattern, match.params);
+          if (answer) return answer;
+        } else if (!open && !hasScope(identity.scopes, ctx.method, ctx.path)) throw new EmptyStatusError(403);
       }
-      ctx.params = match.params;
       return await match.route.handler(ctx);
     } catch (error) {
       return toReply(ctx, error);
@@ -384,6 +399,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tuning,
     operations,
     uploads,
+    conversions,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -15,6 +15,8 @@ export interface SandboxTuning {
   maxUploadSize: number;
   /** SetupInfo.MaxChunkedUploadSize: largest file a chunked session accepts. */
   maxChunkedUploadSize: number;
+  /** How long a file conversion (checkconversion, copyas to another format) takes; 0 = at once. */
+  conversionMs: number;
   /** Lifetime of a password sign-in token (TenantCookieSettings default: one year). */
   sessionTokenLifetimeMs: number;
   /** OAuth access token lifetime (identity service accessTokenMinutesTTL, 60 min). */
@@ -33,6 +35,7 @@ export const DEFAULT_TUNING: Readonly<SandboxTuning> = Object.freeze({
   chunkUploadSize: 10 * 1024 * 1024,
   maxUploadSize: 100 * 1024 * 1024,
   maxChunkedUploadSize: 1024 * 1024 * 1024,
+  conversionMs: 300,
   sessionTokenLifetimeMs: 365 * 24 * 60 * 60 * 1000,
   oauthAccessTokenTtlMs: 60 * 60 * 1000,
   oauthRefreshTokenTtlMs: 30 * 24 * 60 * 60 * 1000,

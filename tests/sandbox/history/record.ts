@@ -44,6 +44,7 @@ export const HistoryAction = {
   RoomUpdateAccessForGroup: 5095,
   RoomGroupRemove: 5096,
   FileUploadedWithOverwriting: 5099,
+  RoomCopied: 5100,
   RoomInviteResend: 5118,
 } as const;
 export type HistoryActionCode = (typeof HistoryAction)[keyof typeof HistoryAction];

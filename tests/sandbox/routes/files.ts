@@ -174,6 +174,7 @@ export function registerFilesRoutes(router: Router): void {
     r.done();
     const shown = version === -1 ? file : fileAtVersion(file, version);
     if (!shown) throw fileNotFound();
-    return ok(ctx, entryOr404(fileDto(scopeOf(ctx), shown), fileNotFound));
+    // GetFileAsync calls SetOriginsForRecentFileAsync: the file's room and folder are named.
+    return ok(ctx, entryOr404(fileDto(scopeOf(ctx), shown, 'origin'), fileNotFound));
   });
 }

@@ -6,7 +6,7 @@ import type { RequestContext } from '../context.ts';
 import { apiDate } from '../dates.ts';
 import { employeeDto } from '../dto/employee.ts';
 import { ok } from '../envelope.ts';
-import { ApiError, argumentError, noSuchRoute } from '../errors.ts';
+import { accessDenied, ApiError, argumentError, noSuchRoute } from '../errors.ts';
 import { PORTAL } from '../portal-config.ts';
 import { isDocSpaceAdmin } from '../people/roles.ts';
 import type { Router } from '../router.ts';
@@ -28,6 +28,7 @@ export const API_KEY_PERMISSIONS = [
   'rooms:write',
 ] as const;
 
+const NAME_LENGTH = 'Incorrect name. Length must be less than 30';
 const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 
@@ -87,10 +88,19 @@ export function registerKeyRoutes(router: Router): void {
 
   router.post(`${API}/keys`, 'authenticated', async (ctx) => {
     const r = await readJsonBody(ctx, { dtoProperty: 'apiKey' });
-    const name = r.text('name', 'Name', { required: true }) ?? '';
+    // CreateApiKeyRequestDto: `required string Name` with [Required] and [StringLength(30)].
+    if (r.value('name') === undefined)
+      r.fail(
+        '$',
+        "JSON deserialization for type 'ASC.People.ApiModels.RequestDto.CreateApiKeyRequestDto' was missing required properties including: 'name'.",
+      );
+    const name = r.text('name', 'Name', { required: true, maxLength: 30, lengthMessage: NAME_LENGTH }) ?? '';
     const permissions = r.strings('permissions');
     const expiresInDays = r.int('expiresInDays');
+    if (expiresInDays !== undefined && (expiresInDays < 1 || expiresInDays > 365))
+      r.fail('ExpiresInDays', 'Incorrect number of days. Value must be between 1 and 365');
     r.done();
+    if (currentUser(ctx).type === 'Guest') throw accessDenied();
     if (!validPermissions(permissions)) throw argumentError('Permissions are not valid.');
     const now = new Date();
     const { key, record } = createApiKey(ctx.store, {
@@ -116,7 +126,7 @@ export function registerKeyRoutes(router: Router): void {
   router.add('PUT', `${API}/keys/:keyId`, 'authenticated', async (ctx) => {
     const record = keyById(ctx);
     const r = await readJsonBody(ctx, { dtoProperty: 'Changed' });
-    const name = r.text('name', 'Name');
+    const name = r.text('name', 'Name', { maxLength: 30, lengthMessage: NAME_LENGTH });
     const permissions = r.strings('permissions');
     const isActive = r.optionalBool('isActive');
     r.done();

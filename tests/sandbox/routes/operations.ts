@@ -343,10 +343,8 @@ export function registerOperationRoutes(router: Router, deps: OperationRoutesDep
     if (folderIds.length > 0 || fileIds.length > 0) {
       const { folders, files } = resolveEntries(ctx, folderIds, fileIds);
       for (const entry of [...folders, ...files]) {
-        if (
-          areaOfEntry(ctx.store, entry) !== 'live' ||
-          (entry.kind === 'folder' && (isSection(entry) || isRoom(entry)))
-        )
+        // Rooms may be duplicated too (FileDuplicateOperation makes "Title (1)" in Rooms).
+        if (areaOfEntry(ctx.store, entry) !== 'live' || (entry.kind === 'folder' && isSection(entry)))
           throw accessDenied();
       }
       const actor = actorOf(ctx);

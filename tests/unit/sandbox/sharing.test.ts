@@ -192,7 +192,11 @@ describe('error bodies of writes', () => {
     expect(long.json).toMatchObject({
       status: 1,
       statusCode: 400,
-      response: { status: 400, errors: { Title: ['The field Title must be a string with a maximum length of 165.'] } },
+      // Keyed after the [FromBody] member of CreateFolderRequestDto, as ASP.NET does: Folder.Title.
+      response: {
+        status: 400,
+        errors: { 'Folder.Title': ['The field Title must be a string with a maximum length of 165.'] },
+      },
     });
     const color = await t.call('POST', '/api/2.0/files/rooms', {
       body: { title: 'Red', roomType: 'CustomRoom', color: '#FF0000' },
