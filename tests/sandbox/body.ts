@@ -64,7 +64,8 @@ export class BodyReader {
     if (options.maxLength !== undefined && text.length > options.maxLength) {
       this.fail(
         this.key(property),
-        `The field ${property} must be a string with a maximum length of ${options.maxLength}.`,
+        options.lengthMessage ??
+          `The field ${property} must be a string with a maximum length of ${options.maxLength}.`,
       );
     }
     return text;
