@@ -3,7 +3,17 @@
 // area; spec-meta.test.ts checks each one is in the spec or in ABSENT_FROM_SPEC.
 
 export type ContractArea =
-  'portal' | 'browse' | 'changes' | 'fileops' | 'upload' | 'sharing' | 'people' | 'members' | 'oauth';
+  | 'portal'
+  | 'browse'
+  | 'changes'
+  | 'fileops'
+  | 'upload'
+  | 'sharing'
+  | 'people'
+  | 'members'
+  | 'oauth'
+  | 'content'
+  | 'versions';
 
 export interface ContractEndpoint {
   area: ContractArea;
@@ -157,4 +167,23 @@ export const CONTRACT_ENDPOINTS: readonly ContractEndpoint[] = [
   e('oauth', 'DELETE', '/api/2.0/clients/{clientId}'),
   e('oauth', 'GET', '/api/2.0/scopes'),
   e('oauth', 'POST', '/oauth2/token'),
+
+  // create from content and convert
+  e('content', 'POST', '/api/2.0/files/{folderId}/html'),
+  e('content', 'POST', '/api/2.0/files/{folderId}/text'),
+  e('content', 'POST', '/api/2.0/files/@my/html'),
+  e('content', 'POST', '/api/2.0/files/@my/text'),
+  e('content', 'PUT', '/api/2.0/files/file/{fileId}/checkconversion'),
+  e('content', 'GET', '/api/2.0/files/file/{fileId}/checkconversion'),
+  e('content', 'POST', '/api/2.0/files/file/{fileId}/copyas'),
+  e('content', 'POST', '/api/2.0/files/file/{id}/saveaspdf'),
+
+  // versions, locks, history logs, previews
+  e('versions', 'POST', '/api/2.0/files/file/{fileId}/restoreversion'),
+  e('versions', 'PUT', '/api/2.0/files/file/{fileId}/lock'),
+  e('versions', 'PUT', '/api/2.0/files/file/{fileId}/comment'),
+  e('versions', 'GET', '/api/2.0/files/file/{fileId}/log'),
+  e('versions', 'GET', '/api/2.0/files/folder/{folderId}/log'),
+  e('versions', 'GET', '/api/2.0/files/file/{fileId}/presigned'),
+  e('versions', 'GET', '/api/2.0/files/rooms/covers'),
 ];

@@ -179,11 +179,28 @@ export const WIRE_EXCEPTIONS: readonly WireException[] = [
         else: { $ref: '#/components/schemas/FolderDtoInteger' },
       };
       let changed = 1;
-      // Other polymorphic bases (AI, history): any of their derived types.
+      // Other polymorphic bases (AI, …): any of their derived types, when the spec has them.
       for (const [name, schema] of Object.entries(schemas)) {
         const derived = schema['x-derived-types'];
         if (name === 'FileEntryBaseDto' || !Array.isArray(derived)) continue;
+        if (!(derived as string[]).every((d) => d in schemas)) continue;
         schemas[name] = { anyOf: (derived as string[]).map((d) => ({ $ref: `#/components/schemas/${d}` })) };
+        changed++;
+      }
+      return changed;
+    },
+  },
+  {
+    id: 'history-data-derived-types-undocumented',
+    spec: 'HistoryDto.data is HistoryData (like the AI MessageContentDto and EditorToolCallParametersDto): only `initiatorName`, additionalProperties:false, x-derived-types EntryData, FileData, RenameEntryData, UserHistoryData, … none of which is in components',
+    wire: 'HistoryData is serialized as its concrete type (HistoryService: EntryData {title, id, parentId, parentTitle, parentType, …}, RenameEntryData {oldTitle, newTitle, …}, UserHistoryData {user, access}, …), whose properties the spec does not document: validated as an open object',
+    apply(schemas) {
+      let changed = 0;
+      for (const [name, schema] of Object.entries(schemas)) {
+        const derived = schema['x-derived-types'];
+        if (!Array.isArray(derived) || (derived as string[]).some((d) => d in schemas)) continue;
+        schemas[name] = { ...schema, additionalProperties: true };
+        delete schemas[name]['x-derived-types'];
         changed++;
       }
       return changed;
