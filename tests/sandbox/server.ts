@@ -6,13 +6,14 @@ import type { AddressInfo } from 'node:net';
 import { hasScope } from './auth-scopes.ts';
 import { ANONYMOUS, authenticationMiddleware } from './auth.ts';
 import { BruteForceGuard } from './brute-force.ts';
-import { BodyTooLargeError, createContext } from './context.ts';
+import { createContext } from './context.ts';
 import type { Reply, RequestContext } from './context.ts';
 import { DEMO_CREDENTIALS } from './demo-account.ts';
 import type { DemoCredentials } from './demo-account.ts';
 import { checkControlRequest } from './control-guard.ts';
-import { emptyReply, errorReply, JSON_CONTENT_TYPE, validationReply } from './envelope.ts';
-import { ApiError, EmptyStatusError, noSuchRoute, ValidationError, unauthorizedChallenge } from './errors.ts';
+import { emptyReply, errorReply, JSON_CONTENT_TYPE } from './envelope.ts';
+import { rawSearch, toReply, writeReply } from './reply-writer.ts';
+import { EmptyStatusError, noSuchRoute, unauthorizedChallenge } from './errors.ts';
 import { compose, corsMiddleware } from './pipeline.ts';
 import type { NamedMiddleware } from './pipeline.ts';
 import { PORTAL } from './portal-config.ts';
@@ -139,53 +140,6 @@ export interface Sandbox {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-
-function toReply(ctx: RequestContext, error: unknown): Reply {
-  if (error instanceof ApiError) return errorReply(error.statusCode, error.message, error.type);
-  if (error instanceof ValidationError) return validationReply(ctx, error.errors);
-  if (error instanceof EmptyStatusError) return emptyReply(error.statusCode, error.headers);
-  if (error instanceof BodyTooLargeError) return emptyReply(413);
-  const message = error instanceof Error ? error.message : String(error);
-  return errorReply(500, message, 'System.Exception');
-}
-
-/** The query string as sent (no re-encoding), '' when there is none. */
-function rawSearch(url: string | undefined): string {
-  const at = url?.indexOf('?') ?? -1;
-  return url && at !== -1 ? url.slice(at + 1) : '';
-}
-
-function serverTiming(ctx: RequestContext): string {
-  return `aspnetcore-request-time;dur=${Math.round(performance.now() - ctx.startedAt)}`;
-}
-
-function bodyChunks(body: Reply['body']): readonly Buffer[] {
-  if (body === undefined) return [];
-  if (typeof body === 'string') return [Buffer.from(body, 'utf8')];
-  return Buffer.isBuffer(body) ? [body] : body;
-}
-
-/** Writes the reply; returns the body bytes sent. */
-function writeReply(ctx: RequestContext, reply: Reply): number {
-  if (reply.handled || ctx.res.headersSent) return 0;
-  const chunks = bodyChunks(reply.body);
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  ctx.res.writeHead(reply.status, {
-    ...reply.headers,
-    'Server-Timing': serverTiming(ctx),
-    'Content-Length': length,
-  });
-  if (ctx.method === 'HEAD' || length === 0) {
-    ctx.res.end();
-    return 0;
-  }
-  ctx.res.cork();
-  for (const chunk of chunks) ctx.res.write(chunk);
-  ctx.res.end();
-  ctx.res.uncork();
-  return length;
-}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';

@@ -2,7 +2,7 @@
 // the server's "Name (1).ext" rule. No state here; store.ts owns it.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { SandboxStore } from './store.ts';
-import type { EntryRecord, FolderStats, StoreCounts } from './store-records.ts';
+import type { EntryRecord, FileRecord, FolderStats, StoreCounts } from './store-records.ts';
 
 export const EMPTY_IDS: readonly number[] = Object.freeze([]);
 
@@ -99,4 +99,38 @@ export function storeCounts(store: SandboxStore): StoreCounts {
     archivedRooms,
     trashed,
   };
+}
+
+/** The content of a new version of a file (addFileVersion). */
+export interface NextVersion {
+  size: number;
+  content?: Buffer;
+  comment?: string;
+  userId: string;
+  now: Date;
+  title?: string;
+}
+
+/** Keeps the current content as an old version (FileRecord.history) and makes `next` current. */
+export function pushVersion(file: FileRecord, next: NextVersion): void {
+  (file.history ??= []).push({
+    version: file.version,
+    versionGroup: file.versionGroup,
+    title: file.title,
+    size: file.size,
+    createdBy: file.updatedBy,
+    created: file.updated,
+    ...(file.comment !== undefined ? { comment: file.comment } : {}),
+    ...(file.content !== undefined ? { content: file.content } : {}),
+  });
+  file.version++;
+  file.versionGroup++;
+  file.size = next.size;
+  if (next.title !== undefined) file.title = next.title;
+  if (next.content !== undefined) file.content = next.content;
+  else delete file.content;
+  if (next.comment !== undefined) file.comment = next.comment;
+  else delete file.comment;
+  file.updatedBy = next.userId;
+  file.updated = next.now;
 }

@@ -12,10 +12,12 @@ import {
   isDefined,
   nextAvailableTitle,
   pushChild,
+  pushVersion,
   removeChild,
   safeEqualHex,
   sha256Hex,
 } from './store-helpers.ts';
+import type { NextVersion } from './store-helpers.ts';
 import type {
   ApiKeyRecord,
   EntryRecord,
@@ -297,30 +299,8 @@ export class SandboxStore {
   }
 
   /** Makes the current content an old version and sets new content (Overwrite, upload of a new version). */
-  addFileVersion(
-    file: FileRecord,
-    next: { size: number; content?: Buffer; comment?: string; userId: string; now: Date; title?: string },
-  ): FileRecord {
-    (file.history ??= []).push({
-      version: file.version,
-      versionGroup: file.versionGroup,
-      title: file.title,
-      size: file.size,
-      createdBy: file.updatedBy,
-      created: file.updated,
-      ...(file.comment !== undefined ? { comment: file.comment } : {}),
-      ...(file.content !== undefined ? { content: file.content } : {}),
-    });
-    file.version++;
-    file.versionGroup++;
-    file.size = next.size;
-    if (next.title !== undefined) file.title = next.title;
-    if (next.content !== undefined) file.content = next.content;
-    else delete file.content;
-    if (next.comment !== undefined) file.comment = next.comment;
-    else delete file.comment;
-    file.updatedBy = next.userId;
-    file.updated = next.now;
+  addFileVersion(file: FileRecord, next: NextVersion): FileRecord {
+    pushVersion(file, next);
     this.touch();
     return file;
   }
