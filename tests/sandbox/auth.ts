@@ -41,6 +41,9 @@ export interface AuthOutcome {
   /** The scheme the credentials were read as; null when none were sent. */
   scheme: AuthScheme | null;
   identity: Identity | null;
+  /** The credentials were dropped by the expireTokens fault (without `asServer`): every route that
+   *  needs a user answers the 401 challenge, [AllowAnonymous] ones included. */
+  challenge?: boolean;
 }
 
 export const ANONYMOUS: AuthOutcome = Object.freeze({ present: false, scheme: null, identity: null });

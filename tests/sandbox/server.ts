@@ -226,7 +226,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         // [AllowAnonymous] actions: no challenge and no scope policy (routes/allow-anonymous.ts).
         const open = isAllowAnonymous(match.route.method, match.route.pattern);
         if (!identity) {
-          if (!open) throw unauthorizedChallenge();
+          if (!open || ctx.auth.challenge) throw unauthorizedChallenge();
           const answer = anonymousAnswer(ctx, match.route.method, match.route.pattern, match.params);
           if (answer) return answer;
         } else if (!open && !hasScope(identity.scopes, ctx.method, ctx.path)) throw new EmptyStatusError(403);
