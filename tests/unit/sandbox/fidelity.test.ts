@@ -106,6 +106,16 @@ describe('entry fields', () => {
     expect(plain.files[0]).not.toHaveProperty('originId');
   });
 
+  it('favourites carry the origins of each entry (a room file and a My documents file)', async () => {
+    const favorites = await t.response('GET', '/api/2.0/files/@favorites');
+    const byId = (id: number) => favorites.files.find((f: { id: number }) => f.id === id);
+    expect(byId(DEMO_FILES.brandGuidelines)).toMatchObject({
+      originRoomId: expect.any(Number),
+      originRoomTitle: expect.any(String),
+    });
+    expect(byId(DEMO_FILES.budget2026)).toMatchObject({ originId: MY, originTitle: 'My documents' });
+  });
+
   it('rooms carry ownedBy (the room owner)', async () => {
     const room = await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.marketing.id}`);
     expect(room.ownedBy).toMatchObject({ id: room.createdBy.id, displayName: expect.any(String) });
