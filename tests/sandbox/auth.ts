@@ -2,7 +2,8 @@
 // docspace-api.md §3.1) by the Authorization header:
 //   Basic …            -> e-mail + password
 //   Bearer sk-…        -> personal API key
-//   Bearer <JWT>       -> OAuth access token (not issued by the sandbox yet: never authenticates)
+//   Bearer <JWT>       -> OAuth access token (oauth/tokens.ts verifies signature, issuer, audience,
+//                         lifetime and that the grant is still active; its `scope` claims apply)
 //   anything else/none -> cookie handler: cookie `asc_auth_key` if present (it wins), otherwise the
 //                         header value with an optional "Bearer " prefix, as a session token.
 // Resolution never refuses; routes that need a caller answer 401 at dispatch.
@@ -10,6 +11,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { scopesFromPermissions } from './auth-scopes.ts';
 import type { NamedMiddleware } from './pipeline.ts';
 import type { SandboxStore, UserRecord } from './store.ts';
+import { findApiKey } from './store-api-keys.ts';
 
 export type AuthScheme = 'apikey' | 'token' | 'bearer-token' | 'basic' | 'cookie' | 'oauth';
 
@@ -20,7 +22,18 @@ export interface Identity {
   scopes: readonly string[];
   apiKeyId?: string;
   sessionToken?: string;
+  /** The login event of a session token. */
+  loginEventId?: number;
+  /** OAuth client of a Bearer JWT. */
+  oauthClientId?: string;
 }
+
+/** Verifies a Bearer JWT (OAuth access token) for a request addressed to `origin`. */
+export type JwtVerifier = (
+  token: string,
+  origin: string,
+  now: Date,
+) => { userId: string; scopes: string[]; clientId: string } | null;
 
 export interface AuthOutcome {
   /** An Authorization header or an asc_auth_key cookie was sent (valid or not). */
@@ -28,6 +41,9 @@ export interface AuthOutcome {
   /** The scheme the credentials were read as; null when none were sent. */
   scheme: AuthScheme | null;
   identity: Identity | null;
+  /** The credentials were dropped by the expireTokens fault (without `asServer`): every route that
+   *  needs a user answers the 401 challenge, [AllowAnonymous] ones included. */
+  challenge?: boolean;
 }
 
 export const ANONYMOUS: AuthOutcome = Object.freeze({ present: false, scheme: null, identity: null });
@@ -55,7 +71,12 @@ function looksLikeJwt(value: string): boolean {
   return /^eyJ[\w-]*\.[\w-]+\.[\w-]*$/.test(value);
 }
 
-export function resolveAuth(headers: IncomingHttpHeaders, store: SandboxStore, now: Date): AuthOutcome {
+export function resolveAuth(
+  headers: IncomingHttpHeaders,
+  store: SandboxStore,
+  now: Date,
+  options: { verifyJwt?: JwtVerifier; origin?: string } = {},
+): AuthOutcome {
   const authorization = headers.authorization?.trim() || undefined;
   const cookie = readCookie(headers.cookie, AUTH_COOKIE);
   if (!authorization && cookie === undefined) return ANONYMOUS;
@@ -70,14 +91,30 @@ export function resolveAuth(headers: IncomingHttpHeaders, store: SandboxStore, n
 
   const bearer = authorization && /^bearer\s/i.test(authorization) ? authorization.slice(7).trim() : undefined;
   if (bearer?.startsWith('sk-')) return apiKeyOutcome(store, bearer, now);
-  if (bearer !== undefined && looksLikeJwt(bearer)) return { present: true, scheme: 'oauth', identity: null };
+  if (bearer !== undefined && looksLikeJwt(bearer)) {
+    const claims = options.verifyJwt?.(bearer, options.origin ?? '', now) ?? null;
+    const user = claims ? store.users.get(claims.userId) : undefined;
+    return outcome('oauth', user, (u) => ({
+      userId: u.id,
+      scheme: 'oauth',
+      scopes: claims?.scopes ?? [],
+      oauthClientId: claims?.clientId ?? '',
+    }));
+  }
 
   // Cookie handler: the cookie wins over a token in the header.
   const token = cookie ?? bearer ?? authorization ?? '';
   const scheme: AuthScheme = cookie !== undefined ? 'cookie' : bearer !== undefined ? 'bearer-token' : 'token';
-  const session = token ? store.findSession(token) : undefined;
-  const user = session && session.expires > now ? store.users.get(session.userId) : undefined;
-  return outcome(scheme, user, (u) => ({ userId: u.id, scheme, scopes: FULL_ACCESS, sessionToken: token }));
+  // An expired token, or one whose connection was logged out, is as good as none (401).
+  const session = token ? store.findSession(token, now) : undefined;
+  const user = session ? store.users.get(session.userId) : undefined;
+  return outcome(scheme, user, (u) => ({
+    userId: u.id,
+    scheme,
+    scopes: FULL_ACCESS,
+    sessionToken: token,
+    ...(session ? { loginEventId: session.loginEventId } : {}),
+  }));
 }
 
 function outcome(
@@ -85,7 +122,7 @@ function outcome(
   user: UserRecord | undefined,
   identity: (user: UserRecord) => Identity,
 ): AuthOutcome {
-  return { present: true, scheme, identity: user ? identity(user) : null };
+  return { present: true, scheme, identity: user && isActive(user) ? identity(user) : null };
 }
 
 function basicUser(store: SandboxStore, encoded: string): UserRecord | undefined {
@@ -93,14 +130,14 @@ function basicUser(store: SandboxStore, encoded: string): UserRecord | undefined
   const colon = decoded.indexOf(':');
   if (colon <= 0) return undefined;
   const user = store.findUserByLogin(decoded.slice(0, colon));
-  return user && store.checkPassword(user, decoded.slice(colon + 1)) ? user : undefined;
+  return user && isActive(user) && store.checkPassword(user, decoded.slice(colon + 1)) ? user : undefined;
 }
 
 function apiKeyOutcome(store: SandboxStore, key: string, now: Date): AuthOutcome {
-  const record = API_KEY_FORMAT.test(key) ? store.findApiKey(key) : undefined;
+  const record = API_KEY_FORMAT.test(key) ? findApiKey(store, key) : undefined;
   const usable = record && record.isActive && (record.expiresAt === null || record.expiresAt > now);
   const user = usable ? store.users.get(record.userId) : undefined;
-  if (!record || !user) return { present: true, scheme: 'apikey', identity: null };
+  if (!record || !user || !isActive(user)) return { present: true, scheme: 'apikey', identity: null };
   record.lastUsed = now;
   return {
     present: true,
@@ -114,10 +151,20 @@ function apiKeyOutcome(store: SandboxStore, key: string, now: Date): AuthOutcome
   };
 }
 
-export const authenticationMiddleware: NamedMiddleware = {
-  name: 'authentication',
-  handle(ctx, next) {
-    ctx.auth = resolveAuth(ctx.req.headers, ctx.store, ctx.now);
-    return next();
-  },
-};
+/** A disabled (terminated) user cannot sign in or use a token. */
+function isActive(user: UserRecord): boolean {
+  return user.status === 1;
+}
+
+export function authenticationMiddleware(verifyJwt?: JwtVerifier): NamedMiddleware {
+  return {
+    name: 'authentication',
+    handle(ctx, next) {
+      ctx.auth = resolveAuth(ctx.req.headers, ctx.store, ctx.now, {
+        ...(verifyJwt ? { verifyJwt } : {}),
+        origin: ctx.origin,
+      });
+      return next();
+    },
+  };
+}

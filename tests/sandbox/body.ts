@@ -1,6 +1,8 @@
 // Reads JSON request bodies the way ASP.NET's System.Text.Json input formatter binds them: property
 // names case-insensitive, numbers accepted as strings, collected validation errors answered as one
-// 400 (ValidationProblemDetails), keyed by the C# property name.
+// 400 (ValidationProblemDetails), keyed by the C# property name, prefixed with the request DTO's
+// [FromBody] member when the body is one (`File.Title` for UpdateFileRequestDto.File), as
+// ASP.NET names ModelState keys after the model path.
 import type { RequestContext } from './context.ts';
 import { parseEnum } from './enums.ts';
 import { ValidationError } from './errors.ts';
@@ -11,8 +13,17 @@ export class BodyReader {
   private readonly errors: Record<string, string[]> = {};
   private readonly lower: Map<string, unknown>;
 
-  constructor(readonly raw: Json) {
+  constructor(
+    readonly raw: Json,
+    /** The [FromBody] member's name ("File"), or '' for a body bound as the action parameter. */
+    private readonly prefix = '',
+  ) {
     this.lower = new Map(Object.entries(raw).map(([k, v]) => [k.toLowerCase(), v]));
+  }
+
+  /** ModelState key of a property: `File.Title`, or `Title` for a top-level body. */
+  private key(property: string): string {
+    return this.prefix ? `${this.prefix}.${property}` : property;
   }
 
   /** Raw value of a property (case-insensitive name); null counts as absent. */
@@ -33,10 +44,16 @@ export class BodyReader {
     this.fail(`$.${name}`, `The JSON value could not be converted to ${property}. Path: $.${name}`);
   }
 
-  text(name: string, property: string, options: { maxLength?: number; required?: boolean } = {}): string | undefined {
+  /** A string property. `required` ([Required]) also refuses "" as ASP.NET does; `lengthMessage`
+   *  is a [StringLength] ErrorMessage. */
+  text(
+    name: string,
+    property: string,
+    options: { maxLength?: number; required?: boolean; lengthMessage?: string } = {},
+  ): string | undefined {
     const v = this.value(name);
-    if (v === undefined) {
-      if (options.required) this.fail(property, `The ${property} field is required.`);
+    if (v === undefined || (options.required && v === '')) {
+      if (options.required) this.fail(this.key(property), `The ${property} field is required.`);
       return undefined;
     }
     if (typeof v !== 'string' && typeof v !== 'number') {
@@ -45,7 +62,11 @@ export class BodyReader {
     }
     const text = String(v);
     if (options.maxLength !== undefined && text.length > options.maxLength) {
-      this.fail(property, `The field ${property} must be a string with a maximum length of ${options.maxLength}.`);
+      this.fail(
+        this.key(property),
+        options.lengthMessage ??
+          `The field ${property} must be a string with a maximum length of ${options.maxLength}.`,
+      );
     }
     return text;
   }
@@ -143,13 +164,15 @@ export async function readJsonBody(
   options: { dtoProperty: string; required?: boolean } = { dtoProperty: 'inDto' },
 ): Promise<BodyReader> {
   const text = (await ctx.readBody()).toString('utf8');
+  // A PascalCase dtoProperty names the [FromBody] member of a request DTO; camelCase, the parameter.
+  const prefix = /^[A-Z]/.test(options.dtoProperty) ? options.dtoProperty : '';
   if (text.trim() === '') {
     if (options.required ?? true) throw new ValidationError({ '': ['A non-empty request body is required.'] });
-    return new BodyReader({});
+    return new BodyReader({}, prefix);
   }
   try {
     const parsed: unknown = JSON.parse(text);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return new BodyReader(parsed as Json);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return new BodyReader(parsed as Json, prefix);
   } catch {
     // fall through to the binding error
   }

@@ -25,7 +25,7 @@ const USAGE = `Usage: npm run sandbox -- [--port <number>] [--seed demo|large] [
                              resetBefore=0.05  resetAfter=0.05,method=POST   malformedJson=0.1
                              expireTokens[=apiKeys]   storm503=20,retryAfter=5   storm429=20
                            keys: method, path, share, count, durationMs, ms, retryAfter, limit,
-                           afterHandler, apiKeys (see tests/sandbox/README.md, "Faults")
+                           afterHandler, apiKeys, asServer (see tests/sandbox/README.md, "Faults")
   --fault-seed <n>         seed of the faults' random choices (default 1)
   --data <dir>             keep the store in <dir> across restarts (restored on start)
   --help                   show this text`;

@@ -69,6 +69,8 @@ export interface RequestContext {
   readBody(maxBytes?: number): Promise<Buffer>;
   /** Bytes of the request body read so far, or its declared length if unread. */
   bytesIn(): number;
+  /** The whole body if a handler has read it, else undefined (the log never forces a read). */
+  bodyIfRead(): Buffer | undefined;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -89,6 +91,7 @@ export function createContext(
   const host = req.headers.host ?? fallbackHost;
   const origin = `http://${host}`;
   let body: Promise<Buffer> | null = null;
+  let bodyRead: Buffer | undefined;
   let bytesRead = 0;
 
   return {
@@ -120,10 +123,13 @@ export function createContext(
           }
           chunks.push(chunk);
         });
-        req.on('end', () => resolve(Buffer.concat(chunks)));
+        req.on('end', () => resolve((bodyRead = Buffer.concat(chunks))));
         req.on('error', reject);
       });
       return body;
+    },
+    bodyIfRead() {
+      return bodyRead;
     },
     bytesIn() {
       if (body) return bytesRead;

@@ -114,6 +114,11 @@ export const FileShare = {
   ContentCreator: 11,
 } as const;
 
+/** The FileShare name (as the history shows an access), e.g. 10 → "Editing". */
+export function fileShareName(access: number): string {
+  return Object.entries(FileShare).find(([, v]) => v === access)?.[0] ?? String(access);
+}
+
 export const FileEntryType = { Folder: 1, File: 2 } as const;
 
 export const FileStatus = { None: 0, IsFavorite: 32 } as const;

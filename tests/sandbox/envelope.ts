@@ -5,6 +5,7 @@
 // - model validation: ValidationProblemDetails inside the success envelope with status 1.
 import { randomBytes } from 'node:crypto';
 import type { Reply, RequestContext } from './context.ts';
+import { pruneResponse, requestedFields } from './partial-response.ts';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -77,7 +78,13 @@ export function ok(
   options: { statusCode?: number; count?: number; total?: number; headers?: Record<string, string> } = {},
 ): Reply {
   const statusCode = options.statusCode ?? 200;
-  const { json, count } = payloadJson(payload);
+  const fields = payload === null || payload === undefined ? undefined : requestedFields(ctx.query);
+  const shown = fields
+    ? pruneResponse(payload instanceof RawJson ? JSON.parse(payload.toString()) : payload, fields)
+    : payload;
+  const { json, count: natural } = payloadJson(shown);
+  // Pruning never changes what `count` counts.
+  const count = payload instanceof RawJson ? payload.itemCount : natural;
   const total = options.total !== undefined ? `,"total":${options.total}` : '';
   const tail = `"count":${options.count ?? count}${total},"links":${linksJson(ctx)},"status":0,"statusCode":${statusCode}}`;
   if (json === undefined) return jsonReply(statusCode, `{${tail}`, options.headers);

@@ -53,3 +53,6 @@ export const quotaExceeded = (message: string): ApiError =>
 export const itemNotFound = (message: string): ApiError => new ApiError(404, message, ITEM_NOT_FOUND);
 /** Bad TFA / SMS code (AuthenticationException, no type in the body). */
 export const invalidAuthCode = (): ApiError => new ApiError(401, 'User authentication failed', null);
+/** A path that matches no route (or a route constraint such as {id:int} does not hold). */
+export const noSuchRoute = (method: string, path: string): ApiError =>
+  new ApiError(404, `The requested API method was not found: ${method} ${path}`, null);

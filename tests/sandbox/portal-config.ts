@@ -12,8 +12,6 @@ export const PORTAL = {
   utcOffsetMinutes: 180,
   /** PasswordHasher defaults of the real server; the salt is fixed so client-side hashes are reproducible. */
   passwordHash: { size: 256, iterations: 100_000, salt: '8b8d1c2f5e3a4b6c9d0e1f2a3b4c5d6e' },
-  /** Login tokens live one year, the DocSpace default cookie lifetime. */
-  tokenLifetimeMs: 365 * 24 * 60 * 60 * 1000,
   bruteForce: { attempts: 5, windowMs: 60_000 },
   /** ApiContext.MaxCount / DefaultCount. */
   maxCount: 100,

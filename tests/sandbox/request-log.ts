@@ -9,12 +9,22 @@ export interface LogEntry {
   method: string;
   path: string;
   query: Record<string, string | string[]>;
+  /** The raw query string without '?' ('' when none), as sent. */
+  search: string;
   status: number;
   /** Authenticated user id, or null. */
   identity: string | null;
   /** An Authorization header or an asc_auth_key cookie was sent. */
   authPresent: boolean;
   authScheme: AuthScheme | null;
+  /** The scheme word of the Authorization header ("Bearer", "Basic"), "" for a value without one
+   *  (a bare token), null without the header. The credentials are never logged. */
+  authorizationScheme: string | null;
+  contentType: string | null;
+  /** JSON or form body the handler read, parsed, secrets masked (logged-request.ts). */
+  body?: unknown;
+  /** The body was too large (or not parseable in full) to keep. */
+  bodyTruncated?: boolean;
   origin: string | null;
   userAgent: string | null;
   /** Name of the middleware that refused the request (rate limiter, fault injector), else null. */
@@ -32,9 +42,13 @@ export interface LogEntry {
 
 export const DEFAULT_LOG_CAPACITY = 100_000;
 
-/** What append() takes: `fault`, `startMs` and `endMs` default to null / the entry's `time`. */
-export type LogInput = Omit<LogEntry, 'seq' | 'fault' | 'startMs' | 'endMs'> &
-  Partial<Pick<LogEntry, 'fault' | 'startMs' | 'endMs'>>;
+/** What append() takes: `fault`, `startMs` and `endMs` default to null / the entry's `time`; the
+ *  request details added later (`search`, `authorizationScheme`, `contentType`) to ''/null. */
+export type LogInput = Omit<
+  LogEntry,
+  'seq' | 'fault' | 'startMs' | 'endMs' | 'search' | 'authorizationScheme' | 'contentType'
+> &
+  Partial<Pick<LogEntry, 'fault' | 'startMs' | 'endMs' | 'search' | 'authorizationScheme' | 'contentType'>>;
 
 export class RequestLog {
   private entries: LogEntry[] = [];
@@ -47,6 +61,9 @@ export class RequestLog {
     const full: LogEntry = {
       seq: ++this.seq,
       ...entry,
+      search: entry.search ?? '',
+      authorizationScheme: entry.authorizationScheme ?? null,
+      contentType: entry.contentType ?? null,
       fault: entry.fault ?? null,
       startMs: at,
       endMs: entry.endMs ?? at + entry.durationMs,

@@ -1,7 +1,7 @@
-// The demo portal: one user, rooms of every type, a deep folder chain, a 180-file folder for paging,
-// every file type, favourites, recent files, a Trash, an empty folder and one hostile file name.
-// Ids and dates are fixed so tests can name them; bulk files get ids from 1000 upward.
-import { createHash } from 'node:crypto';
+// The demo portal: the owner, rooms of every type, a deep folder chain, a 180-file folder for paging,
+// every file type, favourites, recent files, a Trash, an empty folder and one hostile file name,
+// plus the people of seed-people.ts. Ids and dates are fixed so tests can name them (the constants
+// are in seed-demo-catalog.ts); bulk files get ids from 1000 upward.
 import {
   DEMO_API_KEY,
   DEMO_API_KEY_ID,
@@ -11,116 +11,26 @@ import {
   DEMO_DISPLAY_NAME,
   DEMO_PASSWORD,
   DEMO_USER_ID,
-  TFA_USER,
 } from './demo-account.ts';
-import { FolderType, ROOM_FOLDER_TYPE, RoomType } from './enums.ts';
+import { FolderType, ROOM_FOLDER_TYPE } from './enums.ts';
+import {
+  DEMO_EXTRA_KEYS,
+  DEMO_FILES,
+  DEMO_FOLDERS,
+  DEMO_PAGING_FOLDER,
+  DEMO_ROOMS,
+  DEMO_SECTIONS,
+  DEMO_SEED_TIME,
+  DEMO_SHARE_LINKS,
+  DEMO_HOSTILE_TITLE,
+} from './seed-demo-catalog.ts';
+import { seedDemoHistory } from './seed-demo-history.ts';
+import { SANDBOX_PEOPLE, seedPeople } from './seed-people.ts';
 import type { FolderRecord, SandboxStore } from './store.ts';
+import { addApiKey } from './store-api-keys.ts';
+import { markOpened, setFavorite } from './store-marks.ts';
 
-/** "Now" of the seeded portal; every seeded date is before it. */
-export const DEMO_SEED_TIME = new Date('2026-03-02T09:00:00.000Z');
-
-export const DEMO_SECTIONS = {
-  rooms: { id: 1, title: 'Rooms', folderType: FolderType.VirtualRooms },
-  archive: { id: 2, title: 'Archive', folderType: FolderType.Archive },
-  my: { id: 3, title: 'My documents', folderType: FolderType.USER },
-  trash: { id: 4, title: 'Trash', folderType: FolderType.TRASH },
-  share: { id: 5, title: 'Shared with me', folderType: FolderType.SHARE },
-  favorites: { id: 6, title: 'Favorites', folderType: FolderType.Favorites },
-  recent: { id: 7, title: 'Recent', folderType: FolderType.Recent },
-} as const;
-
-/** The personal sections of the two-factor user (TFA_USER), empty. */
-export const TFA_USER_SECTIONS = {
-  my: { id: 8, title: 'My documents', folderType: FolderType.USER },
-  trash: { id: 9, title: 'Trash', folderType: FolderType.TRASH },
-  share: { id: 10, title: 'Shared with me', folderType: FolderType.SHARE },
-  favorites: { id: 11, title: 'Favorites', folderType: FolderType.Favorites },
-  recent: { id: 12, title: 'Recent', folderType: FolderType.Recent },
-} as const;
-
-export const DEMO_ROOMS = {
-  marketing: { id: 101, title: 'Marketing', roomType: RoomType.EditingRoom },
-  contracts: { id: 102, title: 'Contracts', roomType: RoomType.VirtualDataRoom },
-  onboarding: { id: 103, title: 'Onboarding forms', roomType: RoomType.FillingFormsRoom },
-  pressKit: { id: 104, title: 'Press kit', roomType: RoomType.PublicRoom },
-  design: { id: 105, title: 'Design', roomType: RoomType.CustomRoom },
-  sales: { id: 106, title: 'Sales team', roomType: RoomType.EditingRoom },
-  /** In the Archive (searchArea=1). */
-  oldProjects: { id: 107, title: 'Old projects 2024', roomType: RoomType.EditingRoom },
-} as const;
-
-export const DEMO_FOLDERS = {
-  campaigns: 201,
-  campaigns2026: 202,
-  /** Marketing / Campaigns / 2026 / Q1 */
-  q1: 203,
-  /** Marketing / Assets: 180 images. */
-  assets: 204,
-  clients: 205,
-  /** Design / Unsorted: empty. */
-  unsorted: 206,
-  personalNotes: 207,
-  retrospective: 208,
-  /** In the Trash, deleted from Marketing. */
-  obsolete: 209,
-} as const;
-
-export const DEMO_HOSTILE_TITLE = '<img src=x onerror=alert(1)>.docx';
-
-export const DEMO_FILES = {
-  q1LaunchPlan: 301,
-  q1Budget: 302,
-  q1Kickoff: 303,
-  campaignCalendar: 304,
-  briefTemplate: 305,
-  brandGuidelines: 306,
-  productLaunchVideo: 307,
-  podcast: 308,
-  logoPack: 309,
-  customerJourney: 310,
-  brandBook: 311,
-  budget2026: 340,
-  /** `<img src=x onerror=alert(1)>.docx` in My documents. */
-  hostile: 341,
-  /** In the Trash, deleted from My documents. */
-  oldDraft: 360,
-} as const;
-
-/** The breadcrumb titles of the deep folder, root first. */
-export const DEMO_DEEP_FOLDER = {
-  id: DEMO_FOLDERS.q1,
-  path: ['Rooms', 'Marketing', 'Campaigns', '2026', 'Q1'],
-} as const;
-
-/** The rooms' primary external links (fixed ids and keys: `/s/{key}` works across restarts). */
-export const DEMO_SHARE_LINKS = {
-  pressKit: {
-    id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a01',
-    key: 'sbx-press-kit-public',
-    title: 'Shared link',
-    access: 2,
-  },
-  onboarding: {
-    id: '5f2c9a7e-1b3d-4c6e-8a0f-2d4b6c8e0a02',
-    key: 'sbx-onboarding-forms',
-    title: 'Link to fill out',
-    access: 7,
-  },
-} as const;
-
-export const DEMO_PAGING_FOLDER = { id: DEMO_FOLDERS.assets, title: 'Assets', fileCount: 180 } as const;
-export const DEMO_EMPTY_FOLDER = { id: DEMO_FOLDERS.unsorted, title: 'Unsorted' } as const;
-
-/** Extra keys for auth tests: same derivation as the demo key, from their own seed strings. */
-function keyFrom(seed: string): string {
-  return `sk-${createHash('sha256').update(seed).digest('hex')}`;
-}
-export const DEMO_EXTRA_KEYS = {
-  /** Valid, but only `files:read`: GET /people/@self answers 403. */
-  filesReadOnly: keyFrom('docspace-sandbox-files-read-key'),
-  expired: keyFrom('docspace-sandbox-expired-key'),
-  revoked: keyFrom('docspace-sandbox-revoked-key'),
-} as const;
+export * from './seed-demo-catalog.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -147,7 +57,9 @@ export function seedDemo(store: SandboxStore): void {
     userName: 'demo',
     password: DEMO_PASSWORD,
     isOwner: true,
-    isAdmin: true,
+    type: 'DocSpaceAdmin',
+    status: 1,
+    activationStatus: 1,
     cultureName: 'en-US',
     registrationDate: new Date('2025-01-15T08:30:00.000Z'),
     sections: {
@@ -159,8 +71,14 @@ export function seedDemo(store: SandboxStore): void {
     },
   });
 
-  store.addApiKey({ id: DEMO_API_KEY_ID, name: 'Demo key', userId: user, key: DEMO_API_KEY, createdOn: ago(30 * DAY) });
-  store.addApiKey({
+  addApiKey(store, {
+    id: DEMO_API_KEY_ID,
+    name: 'Demo key',
+    userId: user,
+    key: DEMO_API_KEY,
+    createdOn: ago(30 * DAY),
+  });
+  addApiKey(store, {
     id: '0b3c8e52-6a1d-4f1e-9d7a-5c2b4e8f9a11',
     name: 'Files read-only',
     userId: user,
@@ -168,7 +86,7 @@ export function seedDemo(store: SandboxStore): void {
     permissions: ['files:read'],
     createdOn: ago(20 * DAY),
   });
-  store.addApiKey({
+  addApiKey(store, {
     id: '0b3c8e52-6a1d-4f1e-9d7a-5c2b4e8f9a12',
     name: 'Expired',
     userId: user,
@@ -176,7 +94,7 @@ export function seedDemo(store: SandboxStore): void {
     createdOn: ago(400 * DAY),
     expiresAt: ago(35 * DAY),
   });
-  store.addApiKey({
+  addApiKey(store, {
     id: '0b3c8e52-6a1d-4f1e-9d7a-5c2b4e8f9a13',
     name: 'Revoked',
     userId: user,
@@ -209,41 +127,7 @@ export function seedDemo(store: SandboxStore): void {
   }
   store.portalSections = { rooms: DEMO_SECTIONS.rooms.id, archive: DEMO_SECTIONS.archive.id };
 
-  // The second user: two-factor app enabled, own (empty) personal sections.
-  store.addUser({
-    id: TFA_USER.userId,
-    firstName: 'Tfa',
-    lastName: 'User',
-    displayName: TFA_USER.displayName,
-    email: TFA_USER.email,
-    userName: 'tfa',
-    password: TFA_USER.password,
-    isOwner: false,
-    isAdmin: false,
-    cultureName: 'en-US',
-    registrationDate: new Date('2025-02-01T10:00:00.000Z'),
-    tfaAppEnabled: true,
-    sections: {
-      my: TFA_USER_SECTIONS.my.id,
-      trash: TFA_USER_SECTIONS.trash.id,
-      favorites: TFA_USER_SECTIONS.favorites.id,
-      recent: TFA_USER_SECTIONS.recent.id,
-      share: TFA_USER_SECTIONS.share.id,
-    },
-  });
-  for (const section of Object.values(TFA_USER_SECTIONS)) {
-    store.addFolder({
-      id: section.id,
-      parentId: 0,
-      title: section.title,
-      folderType: section.folderType,
-      ...folderDefaults,
-      createdBy: TFA_USER.userId,
-      created: new Date('2025-02-01T10:00:00.000Z'),
-      updatedBy: TFA_USER.userId,
-      updated: new Date('2025-02-01T10:00:00.000Z'),
-    });
-  }
+  seedPeople(store);
 
   const roomAges: Record<keyof typeof DEMO_ROOMS, number> = {
     marketing: 2 * HOUR,
@@ -308,6 +192,7 @@ export function seedDemo(store: SandboxStore): void {
   folder(F.q1, F.campaigns2026, 'Q1', 5 * HOUR);
   folder(F.assets, marketing.id, 'Assets', 6 * HOUR);
   file(D.q1LaunchPlan, F.q1, 'Q1 launch plan.docx', 48_213, 5 * HOUR, { version: 3 });
+  seedVersions(store, D.q1LaunchPlan);
   file(D.q1Budget, F.q1, 'Q1 budget.xlsx', 31_744, 26 * HOUR);
   file(D.q1Kickoff, F.q1, 'Q1 kickoff.pptx', 2_457_600, 50 * HOUR);
   file(D.campaignCalendar, F.campaigns2026, 'Campaign calendar 2026.xlsx', 22_118, 3 * DAY);
@@ -374,14 +259,14 @@ export function seedDemo(store: SandboxStore): void {
   obsolete.trash = { originParentId: marketing.id, trashedAt: ago(1 * DAY) };
   file(361, F.obsolete, 'Outdated banner.png', 204_800, 30 * DAY);
 
-  store.setFavorite(user, 'file', D.brandGuidelines, true);
-  store.setFavorite(user, 'file', D.budget2026, true);
-  store.setFavorite(user, 'folder', F.campaigns, true);
+  setFavorite(store, user, 'file', D.brandGuidelines, true);
+  setFavorite(store, user, 'file', D.budget2026, true);
+  setFavorite(store, user, 'folder', F.campaigns, true);
 
-  store.markOpened(user, D.q1LaunchPlan, ago(1 * HOUR));
-  store.markOpened(user, D.budget2026, ago(3 * HOUR));
-  store.markOpened(user, 328, ago(1 * DAY));
-  store.markOpened(user, 322, ago(2 * DAY));
+  markOpened(store, user, D.q1LaunchPlan, ago(1 * HOUR));
+  markOpened(store, user, D.budget2026, ago(3 * HOUR));
+  markOpened(store, user, 328, ago(1 * DAY));
+  markOpened(store, user, 322, ago(2 * DAY));
 
   // Rooms get their primary external link when created (public: "Shared link", form filling: "Link to fill out").
   for (const [roomId, link] of [
@@ -401,4 +286,34 @@ export function seedDemo(store: SandboxStore): void {
       created: ago(80 * DAY),
     });
   }
+  seedDemoHistory(store);
+}
+
+/** File 301 claims version 3: its versions 1 and 2, by the owner and by Irene, with comments. */
+function seedVersions(store: SandboxStore, fileId: number): void {
+  const file = store.getFile(fileId);
+  if (!file) return;
+  const v3 = file.updated;
+  file.history = [
+    {
+      version: 1,
+      versionGroup: 1,
+      title: file.title,
+      size: 41_872,
+      createdBy: DEMO_USER_ID,
+      created: new Date(v3.getTime() - 6 * DAY),
+      comment: 'Created',
+    },
+    {
+      version: 2,
+      versionGroup: 2,
+      title: file.title,
+      size: 45_030,
+      createdBy: SANDBOX_PEOPLE.user.userId,
+      created: new Date(v3.getTime() - 2 * DAY),
+      comment: 'Edited',
+    },
+  ];
+  file.comment = 'Edited';
+  store.touch();
 }

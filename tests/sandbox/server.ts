@@ -6,18 +6,23 @@ import type { AddressInfo } from 'node:net';
 import { hasScope } from './auth-scopes.ts';
 import { ANONYMOUS, authenticationMiddleware } from './auth.ts';
 import { BruteForceGuard } from './brute-force.ts';
-import { BodyTooLargeError, createContext } from './context.ts';
+import { createContext } from './context.ts';
 import type { Reply, RequestContext } from './context.ts';
 import { DEMO_CREDENTIALS } from './demo-account.ts';
 import type { DemoCredentials } from './demo-account.ts';
-import { emptyReply, errorReply, validationReply } from './envelope.ts';
-import { ApiError, EmptyStatusError, ValidationError, unauthorizedChallenge } from './errors.ts';
+import { checkControlRequest } from './control-guard.ts';
+import { emptyReply, errorReply, JSON_CONTENT_TYPE } from './envelope.ts';
+import { rawSearch, toReply, writeReply } from './reply-writer.ts';
+import { EmptyStatusError, noSuchRoute, unauthorizedChallenge } from './errors.ts';
 import { compose, corsMiddleware } from './pipeline.ts';
 import type { NamedMiddleware } from './pipeline.ts';
 import { PORTAL } from './portal-config.ts';
+import { authorizationScheme, loggedBody } from './logged-request.ts';
 import { RequestLog, queryObject } from './request-log.ts';
 import { Router, splitPath } from './router.ts';
+import { anonymousAnswer, isAllowAnonymous } from './routes/allow-anonymous.ts';
 import { registerAuthenticationRoutes } from './routes/authentication.ts';
+import { registerConnectionRoutes } from './routes/connections.ts';
 import { registerFilePages } from './routes/file-pages.ts';
 import { registerFilesRoutes } from './routes/files.ts';
 import { registerPeopleRoutes } from './routes/people.ts';
@@ -28,7 +33,15 @@ import { registerSandboxAdminRoutes } from './routes/sandbox-admin.ts';
 import { FileOperationManager } from './operations/manager.ts';
 import { registerChangeRoutes } from './routes/changes.ts';
 import { registerFilesSettingsRoutes } from './routes/files-settings.ts';
+import { registerContentRoutes } from './routes/content.ts';
 import { registerKeyRoutes } from './routes/keys.ts';
+import { registerVersionRoutes } from './routes/versions.ts';
+import { ConversionQueue } from './operations/conversions.ts';
+import { registerMemberRoutes } from './routes/members.ts';
+import { registerOAuthAuthorizeRoutes } from './oauth/authorize-routes.ts';
+import { registerOAuthClientRoutes } from './oauth/clients-routes.ts';
+import { jwtVerifier } from './oauth/grants.ts';
+import { registerOAuthTokenRoutes } from './oauth/token-routes.ts';
 import { registerOperationRoutes } from './routes/operations.ts';
 import type { BulkArchive } from './routes/operations.ts';
 import { registerRoomWriteRoutes } from './routes/rooms-write.ts';
@@ -119,53 +132,14 @@ export interface Sandbox {
   operations: FileOperationManager;
   /** Chunked upload sessions (runtime state; cleared by reset). */
   uploads: UploadSessions;
+  /** File conversions in progress (runtime state; cleared by reset). */
+  conversions: ConversionQueue;
   /** Same as POST /__sandbox/reset: store back to the seed, log and login-failure counters cleared. */
   reset(): void;
   close(): Promise<void>;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
-
-function toReply(ctx: RequestContext, error: unknown): Reply {
-  if (error instanceof ApiError) return errorReply(error.statusCode, error.message, error.type);
-  if (error instanceof ValidationError) return validationReply(ctx, error.errors);
-  if (error instanceof EmptyStatusError) return emptyReply(error.statusCode, error.headers);
-  if (error instanceof BodyTooLargeError) return emptyReply(413);
-  const message = error instanceof Error ? error.message : String(error);
-  return errorReply(500, message, 'System.Exception');
-}
-
-function serverTiming(ctx: RequestContext): string {
-  return `aspnetcore-request-time;dur=${Math.round(performance.now() - ctx.startedAt)}`;
-}
-
-function bodyChunks(body: Reply['body']): readonly Buffer[] {
-  if (body === undefined) return [];
-  if (typeof body === 'string') return [Buffer.from(body, 'utf8')];
-  return Buffer.isBuffer(body) ? [body] : body;
-}
-
-/** Writes the reply; returns the body bytes sent. */
-function writeReply(ctx: RequestContext, reply: Reply): number {
-  if (reply.handled || ctx.res.headersSent) return 0;
-  const chunks = bodyChunks(reply.body);
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  ctx.res.writeHead(reply.status, {
-    ...reply.headers,
-    'Server-Timing': serverTiming(ctx),
-    'Content-Length': length,
-  });
-  if (ctx.method === 'HEAD' || length === 0) {
-    ctx.res.end();
-    return 0;
-  }
-  ctx.res.cork();
-  for (const chunk of chunks) ctx.res.write(chunk);
-  ctx.res.end();
-  ctx.res.uncork();
-  return length;
-}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
@@ -196,10 +170,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const tuning = createTuning(options.tuning);
   const operations = new FileOperationManager(tuning);
   const uploads = new UploadSessions(tuning);
+  const conversions = new ConversionQueue(tuning);
   const archives = new Map<string, BulkArchive>();
   const reset = (): void => {
     operations.clear();
     uploads.clear();
+    conversions.clear();
     archives.clear();
     store.reset();
     log.clear();
@@ -210,7 +186,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const router = new Router();
   registerPortalRoutes(router);
-  registerAuthenticationRoutes(router, { bruteForce });
+  registerAuthenticationRoutes(router, { bruteForce, tuning });
+  registerConnectionRoutes(router);
   registerPeopleRoutes(router);
   registerFilesRoutes(router);
   registerRoomsRoutes(router);
@@ -220,6 +197,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerOperationRoutes(router, { operations, archives });
   registerUploadRoutes(router, { uploads, tuning });
   registerSharingRoutes(router);
+  registerContentRoutes(router, { conversions });
+  registerVersionRoutes(router);
+  registerMemberRoutes(router);
+  registerOAuthClientRoutes(router);
+  registerOAuthAuthorizeRoutes(router, { tuning });
+  registerOAuthTokenRoutes(router, { tuning });
   registerKeyRoutes(router);
   registerFilesSettingsRoutes(router, { tuning });
 
@@ -235,16 +218,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const match = router.match(ctx.method, segments);
       if (match.kind === 'method-not-allowed') return emptyReply(405, { Allow: match.allowed.join(', ') });
       if (match.kind === 'not-found') {
-        return segments[0]?.toLowerCase() === 'api'
-          ? errorReply(404, `The requested API method was not found: ${ctx.method} ${ctx.path}`, null)
-          : emptyReply(404);
-      }
-      if (match.route.access === 'authenticated') {
-        const identity = ctx.auth.identity;
-        if (!identity) throw unauthorizedChallenge();
-        if (!hasScope(identity.scopes, ctx.method, ctx.path)) throw new EmptyStatusError(403);
+        return segments[0]?.toLowerCase() === 'api' ? toReply(ctx, noSuchRoute(ctx.method, ctx.path)) : emptyReply(404);
       }
       ctx.params = match.params;
+      if (match.route.access === 'authenticated') {
+        const identity = ctx.auth.identity;
+        // [AllowAnonymous] actions: no challenge and no scope policy (routes/allow-anonymous.ts).
+        const open = isAllowAnonymous(match.route.method, match.route.pattern);
+        if (!identity) {
+          if (!open || ctx.auth.challenge) throw unauthorizedChallenge();
+          const answer = anonymousAnswer(ctx, match.route.method, match.route.pattern, match.params);
+          if (answer) return answer;
+        } else if (!open && !hasScope(identity.scopes, ctx.method, ctx.path)) throw new EmptyStatusError(403);
+      }
       return await match.route.handler(ctx);
     } catch (error) {
       return toReply(ctx, error);
@@ -254,7 +240,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const pipeline = compose(
     [
       corsMiddleware,
-      authenticationMiddleware,
+      authenticationMiddleware(jwtVerifier(store, tuning)),
       faults.edge,
       limits.middleware,
       faults.app,
@@ -283,7 +269,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const handle = async (req: IncomingMessage, res: ServerResponse, fallbackHost: string): Promise<void> => {
     const ctx = createContext(req, res, store, fallbackHost, ANONYMOUS);
     const segments = splitPath(ctx.path);
-    if (segments?.[0] === '__sandbox') return handleAdmin(ctx, segments);
+    if (segments?.[0] === '__sandbox') {
+      const verdict = checkControlRequest(req.headers, port);
+      if (!verdict.allowed) {
+        writeReply(ctx, {
+          status: 403,
+          headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Cache-Control': 'no-store' },
+          body: JSON.stringify({ error: verdict.reason }),
+        });
+        return;
+      }
+      return handleAdmin(ctx, segments);
+    }
 
     let reply: Reply;
     try {
@@ -303,6 +300,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       method: ctx.method,
       path: ctx.path,
       query: queryObject(ctx.search),
+      search: rawSearch(req.url),
+      authorizationScheme: authorizationScheme(req.headers.authorization),
+      contentType: req.headers['content-type'] ?? null,
+      ...loggedBody(req.headers['content-type'], ctx.bodyIfRead()),
       status: reply.status,
       identity: identity?.userId ?? null,
       authPresent: ctx.auth.present,
@@ -320,6 +321,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   let fallbackHost = host;
+  let port = 0;
   const server = createServer((req, res) => {
     handle(req, res, fallbackHost).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -335,7 +337,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   const urlHost = host === '::1' ? '[::1]' : host;
   fallbackHost = `${urlHost}:${port}`;
 
@@ -351,6 +353,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tuning,
     operations,
     uploads,
+    conversions,
     reset,
     close: () =>
       new Promise<void>((resolve, reject) => {

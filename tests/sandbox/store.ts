@@ -1,197 +1,79 @@
-// In-memory portal state: users, credentials, folders, files and per-user marks (favourites, recent).
+// In-memory portal state: users, groups, credentials, sign-ins, folders, files, shares, per-user
+// marks (favourites, recent), the audit history and the OAuth registry. The one state holder:
+// record types live in store-records.ts, pure helpers in store-helpers.ts, and route modules
+// change the state through the methods below or the public maps (then call touch()).
 // Reads are hot (listings), writes rare; every write bumps `version`, and derived data (folder
 // statistics, breadcrumbs, serialized DTOs) is cached per version, so readers never see stale data.
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { FolderType } from './enums.ts';
-import type { RoomType } from './enums.ts';
+import {
+  computeFolderStats,
+  EMPTY_IDS,
+  isDefined,
+  nextAvailableTitle,
+  pushChild,
+  pushVersion,
+  removeChild,
+  safeEqualHex,
+  sha256Hex,
+} from './store-helpers.ts';
+import type { NextVersion } from './store-helpers.ts';
+import type {
+  ApiKeyRecord,
+  EntryRecord,
+  FileRecord,
+  FolderRecord,
+  FolderStats,
+  GroupRecord,
+  HistoryEventRecord,
+  LoginEventRecord,
+  MemberShareRecord,
+  OAuthClientRecord,
+  OAuthConsentRecord,
+  OAuthGrantRecord,
+  PortalSections,
+  SessionRecord,
+  ShareLinkRecord,
+  TagRecord,
+  UserRecord,
+} from './store-records.ts';
 
-export interface UserRecord {
-  id: string;
-  firstName: string;
-  lastName: string;
-  displayName: string;
-  email: string;
-  userName: string;
-  passwordSalt: string;
-  /** sha256(salt + password), hex. Enough for a sandbox; keeps Basic auth cheap per request. */
-  passwordSha256: string;
-  /** Kept only so the PBKDF2 `passwordHash` login of the web client can be verified. */
-  password: string;
-  isOwner: boolean;
-  isAdmin: boolean;
-  cultureName: string;
-  registrationDate: Date;
-  /** The user's own section folders. */
-  sections: UserSections;
-  /** Two-factor app enabled: a password login answers {tfa:true, confirmUrl} and needs a code. */
-  tfaAppEnabled?: boolean;
-}
-
-export interface UserSections {
-  my: number;
-  trash: number;
-  favorites: number;
-  recent: number;
-  share: number;
-}
-
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  userId: string;
-  /** sha256 of the full key, hex. The key itself is never stored (as on the real server). */
-  keyHash: string;
-  keyPostfix: string;
-  /** Empty = full access ("*"). */
-  permissions: string[];
-  createdOn: Date;
-  expiresAt: Date | null;
-  isActive: boolean;
-  lastUsed: Date | null;
-}
-
-export interface SessionRecord {
-  token: string;
-  userId: string;
-  created: Date;
-  expires: Date;
-}
-
-/** Where a trashed entry came from, for the Trash view's originId/originTitle. */
-export interface TrashMark {
-  originParentId: number;
-  trashedAt: Date;
-}
-
-interface EntryBase {
-  id: number;
-  title: string;
-  createdBy: string;
-  created: Date;
-  updatedBy: string;
-  updated: Date;
-  trash?: TrashMark;
-}
-
-export interface FolderRecord extends EntryBase {
-  kind: 'folder';
-  /** 0 for section roots. */
-  parentId: number;
-  folderType: FolderType;
-  roomType?: RoomType;
-  tags: string[];
-  pinned: boolean;
-  isPrivate: boolean;
-  indexing: boolean;
-  denyDownload: boolean;
-  mute: boolean;
-  shared: boolean;
-  color?: string;
-}
-
-export interface FileRecord extends EntryBase {
-  kind: 'file';
-  folderId: number;
-  size: number;
-  version: number;
-  versionGroup: number;
-  comment?: string;
-  isForm?: boolean;
-  /** Uploaded bytes; seeded files have none and get generated content on download. */
-  content?: Buffer;
-  /** Earlier versions, oldest first (the current one is the record itself). */
-  history?: FileVersionRecord[];
-}
-
-/** A previous version of a file, as kept for `files/file/{id}/history`. */
-export interface FileVersionRecord {
-  version: number;
-  versionGroup: number;
-  title: string;
-  size: number;
-  createdBy: string;
-  created: Date;
-  comment?: string;
-  content?: Buffer;
-}
-
-/** An external (or invitation) link to a file, folder or room (docspace-api.md §8). */
-export interface ShareLinkRecord {
-  /** Link id (uuid), as `sharedLink.id`. */
-  id: string;
-  /** The random part of `https://{host}/s/{key}`. */
-  key: string;
-  entryKind: EntryRecord['kind'];
-  entryId: number;
-  title: string;
-  /** FileShare (int). */
-  access: number;
-  primary: boolean;
-  internal: boolean;
-  denyDownload: boolean;
-  /** LinkType: 0 invitation, 1 external. */
-  linkType: number;
-  expirationDate: Date | null;
-  password?: string;
-  createdBy: string;
-  created: Date;
-}
-
-/** A room tag in the portal's tag catalogue (files/tags). */
-export interface TagRecord {
-  name: string;
-  createdBy: string;
-  created: Date;
-}
-
-export type EntryRecord = FolderRecord | FileRecord;
-
-export interface FolderStats {
-  /** Recursive counts, as DocSpace's folder totals. */
-  filesCount: number;
-  foldersCount: number;
-  bytes: number;
-}
-
-export interface StoreCounts {
-  users: number;
-  apiKeys: number;
-  sessions: number;
-  entries: number;
-  folders: number;
-  files: number;
-  rooms: number;
-  archivedRooms: number;
-  trashed: number;
-}
-
-export interface PortalSections {
-  rooms: number;
-  archive: number;
-}
+export type * from './store-records.ts';
+export { sha256Hex } from './store-helpers.ts';
 
 export type Seeder = (store: SandboxStore) => void;
 
-const EMPTY_IDS: readonly number[] = Object.freeze([]);
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-function safeEqualHex(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** The ES256 key that signs OAuth access tokens (created on first use, kept with the store). */
+export interface SigningKey {
+  kid: string;
+  privateJwk: Record<string, string>;
 }
 
 export class SandboxStore {
   readonly users = new Map<string, UserRecord>();
+  readonly groups = new Map<string, GroupRecord>();
   readonly apiKeys = new Map<string, ApiKeyRecord>();
   readonly sessions = new Map<string, SessionRecord>();
+  readonly loginEvents = new Map<number, LoginEventRecord>();
   readonly folders = new Map<number, FolderRecord>();
   readonly files = new Map<number, FileRecord>();
   /** External links by link id. */
   readonly shareLinks = new Map<string, ShareLinkRecord>();
+  /** User and group access to entries, by `kind:entryId:subjectId`. */
+  readonly memberShares = new Map<string, MemberShareRecord>();
   /** Custom room tags by lower-cased name (tags in use on rooms are listed too). */
   readonly customTags = new Map<string, TagRecord>();
+  /** What was done to files and folders, oldest first (files/file/{id}/log). */
+  readonly historyEvents: HistoryEventRecord[] = [];
+  readonly oauthClients = new Map<string, OAuthClientRecord>();
+  /** By `clientId:userId`. */
+  readonly oauthConsents = new Map<string, OAuthConsentRecord>();
+  readonly oauthGrants = new Map<string, OAuthGrantRecord>();
+  /** Favourites per user id, as `file:ID` / `folder:ID`. */
+  readonly favorites = new Map<string, Set<string>>();
+  /** Recently opened files per user id, with when. */
+  readonly recent = new Map<string, Map<number, Date>>();
+  oauthSigningKey: SigningKey | null = null;
   portalSections: PortalSections = { rooms: 0, archive: 0 };
 
   /** Bumped by every write; caches compare against it. */
@@ -199,10 +81,9 @@ export class SandboxStore {
 
   private readonly childFolders = new Map<number, number[]>();
   private readonly childFiles = new Map<number, number[]>();
-  private readonly apiKeysByHash = new Map<string, ApiKeyRecord>();
-  private readonly favorites = new Map<string, Set<string>>();
-  private readonly recent = new Map<string, Map<number, Date>>();
   private nextEntryId = 1;
+  private nextLoginEventId = 1;
+  private nextHistoryId = 1;
   private statsCache: { version: number; stats: Map<number, FolderStats> } | null = null;
 
   constructor(private readonly seeder: Seeder) {
@@ -211,19 +92,14 @@ export class SandboxStore {
 
   /** Back to the seeded state. Issued tokens are gone; seeded API keys (deterministic) still work. */
   reset(): void {
-    this.users.clear();
-    this.apiKeys.clear();
-    this.apiKeysByHash.clear();
-    this.sessions.clear();
-    this.folders.clear();
-    this.files.clear();
-    this.childFolders.clear();
-    this.childFiles.clear();
-    this.favorites.clear();
-    this.recent.clear();
-    this.shareLinks.clear();
-    this.customTags.clear();
+    for (const value of Object.values(this) as unknown[]) {
+      if (value instanceof Map || value instanceof Set) value.clear();
+      else if (Array.isArray(value)) value.length = 0;
+    }
     this.nextEntryId = 1;
+    this.nextLoginEventId = 1;
+    this.nextHistoryId = 1;
+    this.oauthSigningKey = null;
     this.portalSections = { rooms: 0, archive: 0 };
     this.statsCache = null;
     this.seeder(this);
@@ -257,95 +133,55 @@ export class SandboxStore {
     return safeEqualHex(sha256Hex(user.passwordSalt + password), user.passwordSha256);
   }
 
-  /** Registers a key given in full (seeded keys) and returns its record. */
-  addApiKey(input: {
-    id: string;
-    name: string;
-    userId: string;
-    key: string;
-    permissions?: string[];
-    createdOn: Date;
-    expiresAt?: Date | null;
-    isActive?: boolean;
-  }): ApiKeyRecord {
-    const record: ApiKeyRecord = {
-      id: input.id,
-      name: input.name,
-      userId: input.userId,
-      keyHash: sha256Hex(input.key),
-      keyPostfix: input.key.slice(-4),
-      permissions: input.permissions ?? [],
-      createdOn: input.createdOn,
-      expiresAt: input.expiresAt ?? null,
-      isActive: input.isActive ?? true,
-      lastUsed: null,
-    };
-    this.apiKeys.set(record.id, record);
-    this.apiKeysByHash.set(record.keyHash, record);
-    return record;
-  }
-
-  /** Mints a new random key ("sk-" + 64 hex); the full key is returned only here. */
-  createApiKey(input: { name: string; userId: string; permissions?: string[]; expiresAt?: Date | null; now: Date }): {
-    key: string;
-    record: ApiKeyRecord;
-  } {
-    const key = `sk-${randomBytes(32).toString('hex')}`;
-    const record = this.addApiKey({
-      id: randomUUID(),
-      name: input.name,
-      userId: input.userId,
-      key,
-      permissions: input.permissions ?? [],
-      createdOn: input.now,
-      expiresAt: input.expiresAt ?? null,
-    });
-    return { key, record };
-  }
-
-  findApiKey(key: string): ApiKeyRecord | undefined {
-    return this.apiKeysByHash.get(sha256Hex(key));
-  }
-
-  updateApiKey(
-    id: string,
-    patch: { name?: string; permissions?: string[]; isActive?: boolean },
-  ): ApiKeyRecord | undefined {
-    const record = this.apiKeys.get(id);
-    if (!record) return undefined;
-    if (patch.name !== undefined) record.name = patch.name;
-    if (patch.permissions !== undefined) record.permissions = patch.permissions;
-    if (patch.isActive !== undefined) record.isActive = patch.isActive;
+  addGroup(group: GroupRecord): GroupRecord {
+    this.groups.set(group.id, group);
     this.touch();
-    return record;
+    return group;
   }
 
-  deleteApiKey(id: string): boolean {
-    const record = this.apiKeys.get(id);
-    if (!record) return false;
-    this.apiKeys.delete(id);
-    this.apiKeysByHash.delete(record.keyHash);
-    this.touch();
-    return true;
-  }
-
-  createSession(userId: string, now: Date, lifetimeMs: number): SessionRecord {
+  /** A sign-in: records the login event (an active connection) and issues its session token. */
+  createSession(
+    userId: string,
+    now: Date,
+    lifetimeMs: number,
+    client: Omit<LoginEventRecord, 'id' | 'userId' | 'date' | 'active'>,
+  ): SessionRecord {
+    const event: LoginEventRecord = { id: this.nextLoginEventId++, userId, date: now, active: true, ...client };
+    this.loginEvents.set(event.id, event);
     const session: SessionRecord = {
       token: randomBytes(48).toString('base64url'),
       userId,
       created: now,
       expires: new Date(now.getTime() + lifetimeMs),
+      loginEventId: event.id,
     };
     this.sessions.set(session.token, session);
+    this.touch();
     return session;
   }
 
-  findSession(token: string): SessionRecord | undefined {
-    return this.sessions.get(token);
+  /** A token that exists, has not expired and whose login event is still active. */
+  findSession(token: string, now: Date): SessionRecord | undefined {
+    const session = this.sessions.get(token);
+    if (!session || session.expires <= now) return undefined;
+    return this.loginEvents.get(session.loginEventId)?.active ? session : undefined;
   }
 
-  deleteSession(token: string): boolean {
-    return this.sessions.delete(token);
+  /** DbLoginEventsManager.LogOutEventAsync: the connection ends, and every token of it with it. */
+  endLoginEvent(id: number): boolean {
+    const event = this.loginEvents.get(id);
+    if (!event?.active) return false;
+    event.active = false;
+    for (const [token, session] of this.sessions) if (session.loginEventId === id) this.sessions.delete(token);
+    this.touch();
+    return true;
+  }
+
+  addHistory(event: Omit<HistoryEventRecord, 'id'>): HistoryEventRecord {
+    const record = { ...event, id: this.nextHistoryId++ };
+    this.historyEvents.push(record);
+    this.touch();
+    return record;
   }
 
   // ---- entries ----
@@ -409,32 +245,15 @@ export class SandboxStore {
   /** Recursive file/folder counts and byte totals, recomputed once per store version. */
   folderStats(folderId: number): FolderStats {
     if (!this.statsCache || this.statsCache.version !== this.version) {
-      this.statsCache = { version: this.version, stats: this.computeStats() };
+      const stats = computeFolderStats({
+        folderIds: () => this.folders.keys(),
+        childFileIds: (id) => this.childFileIds(id),
+        childFolderIds: (id) => this.childFolderIds(id),
+        fileSize: (id) => this.files.get(id)?.size ?? 0,
+      });
+      this.statsCache = { version: this.version, stats };
     }
     return this.statsCache.stats.get(folderId) ?? { filesCount: 0, foldersCount: 0, bytes: 0 };
-  }
-
-  private computeStats(): Map<number, FolderStats> {
-    const stats = new Map<number, FolderStats>();
-    const visit = (folderId: number): FolderStats => {
-      const cached = stats.get(folderId);
-      if (cached) return cached;
-      const own: FolderStats = { filesCount: 0, foldersCount: 0, bytes: 0 };
-      for (const fileId of this.childFileIds(folderId)) {
-        own.filesCount++;
-        own.bytes += this.files.get(fileId)?.size ?? 0;
-      }
-      for (const childId of this.childFolderIds(folderId)) {
-        const child = visit(childId);
-        own.foldersCount += 1 + child.foldersCount;
-        own.filesCount += child.filesCount;
-        own.bytes += child.bytes;
-      }
-      stats.set(folderId, own);
-      return own;
-    };
-    for (const id of this.folders.keys()) visit(id);
-    return stats;
   }
 
   // ---- entry writes (every one bumps `version`) ----
@@ -450,18 +269,12 @@ export class SandboxStore {
     return this.childFoldersOf(folderId).find((f) => f.title.toLowerCase() === wanted);
   }
 
-  /** Global.GetAvailableTitleAsync: "Name.ext" → "Name (1).ext" → "Name (2).ext" … (folders: no extension split). */
   availableTitle(folderId: number, title: string, kind: EntryRecord['kind']): string {
-    const exists = (t: string) =>
-      (kind === 'file' ? this.childFileByTitle(folderId, t) : this.childFolderByTitle(folderId, t)) !== undefined;
-    if (!exists(title)) return title;
-    const dot = kind === 'file' ? title.lastIndexOf('.') : -1;
-    const stem = dot > 0 ? title.slice(0, dot) : title;
-    const ext = dot > 0 ? title.slice(dot) : '';
-    for (let n = 1; ; n++) {
-      const candidate = `${stem} (${n})${ext}`;
-      if (!exists(candidate)) return candidate;
-    }
+    return nextAvailableTitle(title, kind, (t) =>
+      kind === 'file'
+        ? this.childFileByTitle(folderId, t) !== undefined
+        : this.childFolderByTitle(folderId, t) !== undefined,
+    );
   }
 
   /** Sets title/updated/updatedBy (and any other fields) of an entry. */
@@ -486,34 +299,13 @@ export class SandboxStore {
   }
 
   /** Makes the current content an old version and sets new content (Overwrite, upload of a new version). */
-  addFileVersion(
-    file: FileRecord,
-    next: { size: number; content?: Buffer; comment?: string; userId: string; now: Date },
-  ): FileRecord {
-    (file.history ??= []).push({
-      version: file.version,
-      versionGroup: file.versionGroup,
-      title: file.title,
-      size: file.size,
-      createdBy: file.updatedBy,
-      created: file.updated,
-      ...(file.comment !== undefined ? { comment: file.comment } : {}),
-      ...(file.content !== undefined ? { content: file.content } : {}),
-    });
-    file.version++;
-    file.versionGroup++;
-    file.size = next.size;
-    if (next.content !== undefined) file.content = next.content;
-    else delete file.content;
-    if (next.comment !== undefined) file.comment = next.comment;
-    else delete file.comment;
-    file.updatedBy = next.userId;
-    file.updated = next.now;
+  addFileVersion(file: FileRecord, next: NextVersion): FileRecord {
+    pushVersion(file, next);
     this.touch();
     return file;
   }
 
-  /** Removes a file for good, with its marks and links. */
+  /** Removes a file for good, with its marks, links and shares. */
   deleteFile(id: number): boolean {
     const file = this.files.get(id);
     if (!file) return false;
@@ -544,6 +336,8 @@ export class SandboxStore {
     if (kind === 'file') for (const map of this.recent.values()) map.delete(id);
     for (const [linkId, link] of this.shareLinks)
       if (link.entryKind === kind && link.entryId === id) this.shareLinks.delete(linkId);
+    for (const [key, share] of this.memberShares)
+      if (share.entryKind === kind && share.entryId === id) this.memberShares.delete(key);
   }
 
   /** Every folder and file below `folderId` (not the folder itself), depth first. */
@@ -600,57 +394,6 @@ export class SandboxStore {
     return deleted;
   }
 
-  // ---- per-user marks ----
-
-  setFavorite(userId: string, kind: EntryRecord['kind'], id: number, favorite: boolean): void {
-    let set = this.favorites.get(userId);
-    if (!set) this.favorites.set(userId, (set = new Set()));
-    if (favorite) set.add(`${kind}:${id}`);
-    else set.delete(`${kind}:${id}`);
-    this.touch();
-  }
-
-  isFavorite(userId: string, kind: EntryRecord['kind'], id: number): boolean {
-    return this.favorites.get(userId)?.has(`${kind}:${id}`) ?? false;
-  }
-
-  favoriteEntries(userId: string): EntryRecord[] {
-    const out: EntryRecord[] = [];
-    for (const key of this.favorites.get(userId) ?? []) {
-      const [kind, raw] = key.split(':');
-      const entry = kind === 'folder' ? this.folders.get(Number(raw)) : this.files.get(Number(raw));
-      if (entry && !this.isTrashed(entry)) out.push(entry);
-    }
-    return out;
-  }
-
-  markOpened(userId: string, fileId: number, when: Date): void {
-    let map = this.recent.get(userId);
-    if (!map) this.recent.set(userId, (map = new Map()));
-    map.set(fileId, when);
-    this.touch();
-  }
-
-  removeRecent(userId: string, fileIds: readonly number[]): void {
-    const map = this.recent.get(userId);
-    if (!map) return;
-    for (const id of fileIds) map.delete(id);
-    this.touch();
-  }
-
-  lastOpened(userId: string, fileId: number): Date | undefined {
-    return this.recent.get(userId)?.get(fileId);
-  }
-
-  recentFiles(userId: string): FileRecord[] {
-    const out: FileRecord[] = [];
-    for (const fileId of this.recent.get(userId)?.keys() ?? []) {
-      const file = this.files.get(fileId);
-      if (file && !this.isTrashed(file)) out.push(file);
-    }
-    return out;
-  }
-
   /** True when the entry or one of its ancestors sits in a Trash section. */
   isTrashed(entry: EntryRecord): boolean {
     let parentId = entry.kind === 'file' ? entry.folderId : entry.parentId;
@@ -662,46 +405,4 @@ export class SandboxStore {
     }
     return false;
   }
-
-  counts(): StoreCounts {
-    let rooms = 0;
-    let archivedRooms = 0;
-    let trashed = 0;
-    for (const folder of this.folders.values()) {
-      if (folder.roomType !== undefined) {
-        if (folder.parentId === this.portalSections.archive) archivedRooms++;
-        else rooms++;
-      }
-      if (folder.trash) trashed++;
-    }
-    for (const file of this.files.values()) if (file.trash) trashed++;
-    return {
-      users: this.users.size,
-      apiKeys: this.apiKeys.size,
-      sessions: this.sessions.size,
-      entries: this.folders.size + this.files.size,
-      folders: this.folders.size,
-      files: this.files.size,
-      rooms,
-      archivedRooms,
-      trashed,
-    };
-  }
-}
-
-function pushChild(index: Map<number, number[]>, parentId: number, childId: number): void {
-  const list = index.get(parentId);
-  if (list) list.push(childId);
-  else index.set(parentId, [childId]);
-}
-
-function removeChild(index: Map<number, number[]>, parentId: number, childId: number): void {
-  const list = index.get(parentId);
-  if (!list) return;
-  const at = list.indexOf(childId);
-  if (at !== -1) list.splice(at, 1);
-}
-
-function isDefined<T>(value: T | undefined): value is T {
-  return value !== undefined;
 }

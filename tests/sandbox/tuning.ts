@@ -1,6 +1,6 @@
 // Timings and size limits of the emulated portal that tests may change: long operations take a
 // realistic time by default (a per-item cost), which a test sets to 0 or a few ms to stay fast; the
-// upload session lifetime can be shortened to test expiry. One mutable object per sandbox
+// upload session, sign-in token and OAuth token lifetimes can be shortened to test expiry. One mutable object per sandbox
 // (`sandbox.tuning`), read at use time.
 
 export interface SandboxTuning {
@@ -15,6 +15,18 @@ export interface SandboxTuning {
   maxUploadSize: number;
   /** SetupInfo.MaxChunkedUploadSize: largest file a chunked session accepts. */
   maxChunkedUploadSize: number;
+  /** How long a file conversion (checkconversion, copyas to another format) takes; 0 = at once. */
+  conversionMs: number;
+  /** Lifetime of a password sign-in token (TenantCookieSettings default: one year). */
+  sessionTokenLifetimeMs: number;
+  /** OAuth access token lifetime (identity service accessTokenMinutesTTL, 60 min). */
+  oauthAccessTokenTtlMs: number;
+  /** OAuth refresh token lifetime (refreshTokenDaysTTL, 30 days). */
+  oauthRefreshTokenTtlMs: number;
+  /** OAuth authorization code lifetime (authorizationCodeMinutesTTL, 1 min). */
+  oauthCodeTtlMs: number;
+  /** Clock skew the API allows on an access token's `exp` (JwtBearerAuthHandler: 2 min). */
+  oauthClockSkewMs: number;
 }
 
 export const DEFAULT_TUNING: Readonly<SandboxTuning> = Object.freeze({
@@ -23,6 +35,12 @@ export const DEFAULT_TUNING: Readonly<SandboxTuning> = Object.freeze({
   chunkUploadSize: 10 * 1024 * 1024,
   maxUploadSize: 100 * 1024 * 1024,
   maxChunkedUploadSize: 1024 * 1024 * 1024,
+  conversionMs: 300,
+  sessionTokenLifetimeMs: 365 * 24 * 60 * 60 * 1000,
+  oauthAccessTokenTtlMs: 60 * 60 * 1000,
+  oauthRefreshTokenTtlMs: 30 * 24 * 60 * 60 * 1000,
+  oauthCodeTtlMs: 60 * 1000,
+  oauthClockSkewMs: 2 * 60 * 1000,
 });
 
 export function createTuning(overrides: Partial<SandboxTuning> = {}): SandboxTuning {

@@ -3,14 +3,16 @@
 // written. Serialized entries are cached as UTF-8 bytes per (store version, origin, user, view):
 // a page of a hundred entries is then one Buffer.concat.
 import { apiDate } from '../dates.ts';
-import { FileEntryType, FileStatus, FileType, Thumbnail } from '../enums.ts';
+import { FileEntryType, FileStatus, FileType, FolderType, Thumbnail } from '../enums.ts';
 import { extensionOf, fileTypeOf, humanSize, opensInEditor, opensInMediaViewer } from '../file-kinds.ts';
 import { PORTAL } from '../portal-config.ts';
 import type { EntryRecord, FileRecord, FolderRecord, SandboxStore } from '../store.ts';
 import { employeeDto } from './employee.ts';
 import { locate } from './locate.ts';
 import type { Location } from './locate.ts';
-import { accessFor, areaOf, fileSecurity, folderSecurity } from './security.ts';
+import { areaOf, fileSecurity, folderSecurity } from './security.ts';
+import { entryAccess } from '../members/access.ts';
+import { isFavorite, lastOpened } from '../store-marks.ts';
 
 export interface DtoScope {
   store: SandboxStore;
@@ -61,17 +63,33 @@ function viewAccessibility(file: FileRecord, type: FileType): Record<string, boo
 
 const LINK_RIGHTS = ['Editing', 'Review', 'Comment', 'Read', 'None'];
 
-/** originId/originTitle/originRoomId/originRoomTitle: where a trashed or virtually listed entry lives. */
+/** originId/originTitle/originRoomId/originRoomTitle (EntryManager.SetOriginsForRecentFileAsync):
+ *  the room above the entry, and the nearest folder above it that is neither a room nor the Rooms
+ *  section; the user's own My documents is titled "My documents". */
 function originFields(scope: DtoScope, parentId: number): Record<string, unknown> {
-  const parent = scope.store.getFolder(parentId);
-  if (!parent) return {};
-  const room = locate(scope.store, parentId)?.room;
+  const chain = locate(scope.store, parentId)?.chain;
+  if (!chain) return {};
+  const room = chain.find((f) => f.roomType !== undefined);
+  const folder = [...chain].reverse().find((f) => f.roomType === undefined && f.folderType !== FolderType.VirtualRooms);
+  const mine = folder?.folderType === FolderType.USER && scope.store.users.get(scope.userId)?.sections.my === folder.id;
   return {
-    originId: parent.id,
+    originId: folder?.id,
     originRoomId: room?.id,
-    originTitle: parent.title,
+    originTitle: mine ? 'My documents' : folder?.title,
     originRoomTitle: room?.title,
   };
+}
+
+/** FileEntryDto.ownedBy: with a share record (room members, people a personal entry is shared
+ *  with), the owner of the room or of the My documents it is in. */
+function ownedBy(scope: DtoScope, where: Location): Record<string, unknown> | undefined {
+  const ownerId = where.room
+    ? where.room.createdBy
+    : where.root.folderType === FolderType.USER &&
+        !Object.values(scope.store.users.get(scope.userId)?.sections ?? {}).includes(where.root.id)
+      ? where.root.createdBy
+      : undefined;
+  return ownerId ? employeeDto(scope.store.users.get(ownerId), scope.origin) : undefined;
 }
 
 /** External links of an entry: `shareSettings` counts and whether one is public (not internal). */
@@ -112,8 +130,9 @@ function baseFields(
   const links = linkSummary(store, entry);
   return {
     title: entry.title,
-    access: accessFor(where.root.folderType),
+    access: entryAccess(store, store.users.get(scope.userId), entry),
     shared: (entry.kind === 'folder' && entry.shared) || links.settings !== undefined,
+    ownedBy: ownedBy(scope, where),
     sharedForUser: false,
     sharedExternal: links.external,
     parentShared: insideRoom ? room.shared : false,
@@ -141,8 +160,8 @@ export function fileDto(
   const { store, origin, userId } = scope;
   const type = fileTypeOf(file.title);
   const area = areaOf(where.root.folderType);
-  const favorite = store.isFavorite(userId, 'file', file.id);
-  const lastOpened = view === 'origin' ? store.lastOpened(userId, file.id) : undefined;
+  const favorite = isFavorite(store, userId, 'file', file.id);
+  const opened = view === 'origin' ? lastOpened(store, userId, file.id) : undefined;
   const thumbnail = hasThumbnail(type);
   const origins = file.trash
     ? originFields(scope, file.trash.originParentId)
@@ -167,10 +186,13 @@ export function fileDto(
       ? `${origin}/filehandler.ashx?action=thumb&fileid=${file.id}&version=${file.version}&hash=${file.updated.getTime() % 1_000_000_007}`
       : undefined,
     thumbnailStatus: thumbnail ? Thumbnail.Created : Thumbnail.NotRequired,
+    locked: file.lockedBy !== undefined ? true : undefined,
+    lockedBy:
+      file.lockedBy !== undefined && file.lockedBy !== userId ? store.users.get(file.lockedBy)?.displayName : undefined,
     isForm: type === FileType.Pdf ? file.isForm === true : undefined,
     viewAccessibility: viewAccessibility(file, type),
     availableShareRights: canShare ? { ExternalLink: LINK_RIGHTS, PrimaryExternalLink: LINK_RIGHTS } : undefined,
-    lastOpened: lastOpened ? date(lastOpened) : undefined,
+    lastOpened: opened ? date(opened) : undefined,
     id: file.id,
     rootFolderId: where.root.id,
     ...origins,
@@ -197,7 +219,7 @@ export function folderDto(
   const room = folder.roomType !== undefined;
   const section = folder.parentId === 0;
   const area = areaOf(where.root.folderType);
-  const favorite = store.isFavorite(userId, 'folder', folder.id);
+  const favorite = isFavorite(store, userId, 'folder', folder.id);
   const origins = folder.trash
     ? originFields(scope, folder.trash.originParentId)
     : view === 'origin' && !section
@@ -216,6 +238,8 @@ export function folderDto(
     private: folder.isPrivate,
     indexing: folder.indexing,
     denyDownload: folder.denyDownload,
+    lifetime: folder.lifetime,
+    watermark: folder.watermark,
     usedSpace: room ? stats.bytes : undefined,
     type: folder.folderType,
     id: folder.id,

@@ -5,7 +5,7 @@ import { FolderType } from '../enums.ts';
 import { RawJson } from '../envelope.ts';
 import { select } from '../listing/select.ts';
 import type { Selected, Selection } from '../listing/select.ts';
-import type { FolderRecord, SandboxStore } from '../store.ts';
+import type { EntryRecord, FolderRecord, SandboxStore } from '../store.ts';
 import { entryJsonFor, pathPart } from './entries.ts';
 import type { DtoScope, EntryView } from './entries.ts';
 import { locate } from './locate.ts';
@@ -46,15 +46,19 @@ export function folderContent(scope: DtoScope, folder: FolderRecord, selection: 
   const end = Math.min(start + paging.count, total);
   const view = viewFor(folder);
   const entryJson = entryJsonFor(scope);
+  // Search results from below the folder say where each entry lives (origin fields).
+  const searching = selection.filterValue !== undefined && selection.withSubFolders;
+  const viewOf = (entry: EntryRecord): EntryView =>
+    searching && (entry.kind === 'file' ? entry.folderId : entry.parentId) !== folder.id ? 'origin' : view;
 
   const folderJson: Buffer[] = [];
   for (let i = start; i < Math.min(end, folders.length); i++) {
-    const json = entryJson(folders[i]!, view);
+    const json = entryJson(folders[i]!, viewOf(folders[i]!));
     if (json !== undefined) folderJson.push(json);
   }
   const fileJson: Buffer[] = [];
   for (let i = Math.max(start, folders.length); i < end; i++) {
-    const json = entryJson(files[i - folders.length]!, view);
+    const json = entryJson(files[i - folders.length]!, viewOf(files[i - folders.length]!));
     if (json !== undefined) fileJson.push(json);
   }
   const chain = locate(scope.store, folder.id)?.chain ?? [folder];

@@ -1,7 +1,7 @@
 // The `security` map (FilesSecurityActions name -> bool) and the caller's `access` (FileShare) for
 // the single sandbox user, who owns the portal: full rights on live entries, restore/delete in the
 // Trash, read/download in the Archive, read-only virtual sections.
-import { FileShare, FileType, FolderType } from '../enums.ts';
+import { FileType, FolderType } from '../enums.ts';
 import type { FileRecord, FolderRecord } from '../store.ts';
 import { fileTypeOf } from '../file-kinds.ts';
 
@@ -11,12 +11,6 @@ export function areaOf(rootType: number): Area {
   if (rootType === FolderType.TRASH) return 'trash';
   if (rootType === FolderType.Archive) return 'archive';
   return 'live';
-}
-
-export function accessFor(rootType: number): number {
-  return rootType === FolderType.VirtualRooms || rootType === FolderType.Archive
-    ? FileShare.RoomManager
-    : FileShare.None;
 }
 
 export function fileSecurity(file: FileRecord, area: Area): Record<string, boolean> {

@@ -222,7 +222,7 @@ export class FaultInjector {
       const { type } = fault.spec;
       if (type === 'expireTokens') {
         if (this.credentialIsStale(fault, ctx) && this.take(fault, ctx, nowMs))
-          ctx.auth = { ...ctx.auth, identity: null };
+          ctx.auth = { ...ctx.auth, identity: null, ...(fault.spec.asServer ? {} : { challenge: true }) };
         continue;
       }
       if (type !== 'resetBefore' && type !== 'storm503' && type !== 'storm429') continue;

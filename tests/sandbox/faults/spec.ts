@@ -42,6 +42,10 @@ export interface FaultSpec {
   limit?: number;
   /** expireTokens: also refuse API keys (sessions issued before the fault are always refused). */
   apiKeys?: boolean;
+  /** expireTokens: answer as the server answers an expired token. By default every route that needs
+   *  a user answers the 401 challenge; with `asServer` the [AllowAnonymous] Files routes run as for
+   *  an anonymous caller (403 with the error body, `fileops` → []), as DocSpace does. */
+  asServer?: boolean;
 }
 
 export const DEFAULT_HANG_MS = 35_000;
@@ -75,7 +79,7 @@ export function validateFaultSpec(value: unknown): FaultSpec {
         throw new FaultSpecError('method must be an HTTP method or a list of them');
       }
       spec.method = (list as string[]).map((m) => m.toUpperCase());
-    } else if (key === 'afterHandler' || key === 'apiKeys') {
+    } else if (key === 'afterHandler' || key === 'apiKeys' || key === 'asServer') {
       if (typeof raw !== 'boolean') throw new FaultSpecError(`${key} must be true or false`);
       spec[key] = raw;
     } else {
@@ -105,7 +109,7 @@ export function validateFaultSpec(value: unknown): FaultSpec {
  *   latency=MS | latency=MIN..MAX; hang=MS; storm503=N / storm429=N (the next N requests);
  *   expireTokens=apiKeys (API keys too); every other type: the share (0..1).
  * Keys: method (GET or GET|POST), path, share, count, durationMs, ms, retryAfter, limit,
- * afterHandler, apiKeys. Example: `error500=0.1,path=/api/2.0/files/**,method=GET`.
+ * afterHandler, apiKeys, asServer. Example: `error500=0.1,path=/api/2.0/files/**,method=GET`.
  */
 export function parseFaultArg(text: string): FaultSpec {
   const [head = '', ...rest] = text.split(',');
@@ -130,12 +134,12 @@ export function parseFaultArg(text: string): FaultSpec {
   for (const part of rest) {
     const at = part.indexOf('=');
     const key = (at === -1 ? part : part.slice(0, at)).trim();
-    if (at === -1 && key !== 'afterHandler' && key !== 'apiKeys')
+    if (at === -1 && key !== 'afterHandler' && key !== 'apiKeys' && key !== 'asServer')
       throw new FaultSpecError(`Expected key=value in "${part}"`);
     const v = at === -1 ? '' : part.slice(at + 1).trim();
     if (key === 'method') raw.method = v.split('|');
     else if (key === 'path') raw.path = v;
-    else if (key === 'afterHandler' || key === 'apiKeys') raw[key] = v === '' || v === 'true';
+    else if (key === 'afterHandler' || key === 'apiKeys' || key === 'asServer') raw[key] = v === '' || v === 'true';
     else raw[key] = numberOf(key, v);
   }
   return validateFaultSpec(raw);

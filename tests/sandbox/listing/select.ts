@@ -4,6 +4,9 @@
 import { FileType, FilterType, FolderType, SortedByType } from '../enums.ts';
 import { extensionOf, fileTypeOf } from '../file-kinds.ts';
 import type { EntryRecord, FileRecord, FolderRecord, SandboxStore } from '../store.ts';
+import { canSeeRoom, entryVisibleTo, sharedWithUser } from '../members/access.ts';
+import { isDocSpaceAdmin } from '../people/roles.ts';
+import { favoriteEntries, lastOpened, recentFiles } from '../store-marks.ts';
 
 export interface Selection {
   filterType: number;
@@ -83,16 +86,28 @@ function filePasses(file: FileRecord, s: Selection, needle: string | undefined):
 export function sourceEntries(store: SandboxStore, userId: string, folder: FolderRecord): Selected {
   switch (folder.folderType) {
     case FolderType.Favorites: {
-      const marked = store.favoriteEntries(userId);
+      const marked = favoriteEntries(store, userId);
       return {
         folders: marked.filter((e): e is FolderRecord => e.kind === 'folder'),
         files: marked.filter((e): e is FileRecord => e.kind === 'file'),
       };
     }
     case FolderType.Recent:
-      return { folders: [], files: store.recentFiles(userId) };
-    case FolderType.SHARE:
-      return { folders: [], files: [] };
+      return { folders: [], files: recentFiles(store, userId) };
+    case FolderType.SHARE: {
+      const user = store.users.get(userId);
+      const shared = user ? sharedWithUser(store, user) : [];
+      return {
+        folders: shared.filter((e): e is FolderRecord => e.kind === 'folder'),
+        files: shared.filter((e): e is FileRecord => e.kind === 'file'),
+      };
+    }
+    case FolderType.VirtualRooms:
+    case FolderType.Archive: {
+      const user = store.users.get(userId);
+      const rooms = store.childFoldersOf(folder.id).filter((room) => user && canSeeRoom(store, user, room));
+      return { folders: rooms, files: store.childFilesOf(folder.id) };
+    }
     default:
       return { folders: store.childFoldersOf(folder.id), files: store.childFilesOf(folder.id) };
   }
@@ -124,7 +139,10 @@ export function select(store: SandboxStore, userId: string, folder: FolderRecord
   if (needle !== undefined && s.withSubFolders && !virtual) {
     const all = { folders: [] as FolderRecord[], files: [] as FileRecord[] };
     subtree(store, folder.id, all);
-    source = all;
+    // A search below the Rooms section must not reveal rooms the caller is not in.
+    const user = store.users.get(userId);
+    const visible = (e: EntryRecord) => user !== undefined && entryVisibleTo(store, user, e);
+    source = isDocSpaceAdmin(user) ? all : { folders: all.folders.filter(visible), files: all.files.filter(visible) };
   }
   const folders = source.folders.filter((f) => folderPasses(f, s, needle));
   const files = source.files.filter((f) => filePasses(f, s, needle));
@@ -155,7 +173,7 @@ function sortKey(store: SandboxStore, userId: string, sortBy: number, entry: Ent
       return entry.kind === 'folder' ? (entry.tags[0] ?? '').toLowerCase() : '';
     case SortedByType.LastOpened:
       return (
-        (entry.kind === 'file' ? store.lastOpened(userId, entry.id) : undefined)?.getTime() ?? entry.updated.getTime()
+        (entry.kind === 'file' ? lastOpened(store, userId, entry.id) : undefined)?.getTime() ?? entry.updated.getTime()
       );
     case SortedByType.CustomOrder:
     case SortedByType.New:

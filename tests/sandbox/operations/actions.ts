@@ -7,8 +7,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { locate } from '../dto/locate.ts';
 import { FolderType, ROOM_FOLDER_TYPE } from '../enums.ts';
 import type { RoomType } from '../enums.ts';
-import { fileBytes } from '../file-content.ts';
+import { HistoryAction, recordEntryEvent, recordFileEvent } from '../history/record.ts';
+import type { HistoryContext } from '../history/record.ts';
 import type { EntryRecord, FileRecord, FolderRecord, SandboxStore, UserRecord } from '../store.ts';
+import { removeRecent } from '../store-marks.ts';
 
 export interface Actor {
   store: SandboxStore;
@@ -87,7 +89,12 @@ export function cleanTitle(title: string): string {
   return out.trim();
 }
 
-function stamp(actor: Actor): Pick<EntryRecord, 'createdBy' | 'created' | 'updatedBy' | 'updated'> {
+/** Where a write's history event goes: the actor, at the actor's time. */
+export function historyOf(actor: Actor): HistoryContext {
+  return { store: actor.store, userId: actor.user.id, date: actor.now };
+}
+
+export function stamp(actor: Actor): Pick<EntryRecord, 'createdBy' | 'created' | 'updatedBy' | 'updated'> {
   return { createdBy: actor.user.id, created: actor.now, updatedBy: actor.user.id, updated: actor.now };
 }
 
@@ -102,13 +109,15 @@ const FOLDER_DEFAULTS = {
 };
 
 export function createFolder(actor: Actor, parent: FolderRecord, title: string): FolderRecord {
-  return actor.store.addFolder({
+  const folder = actor.store.addFolder({
     parentId: parent.id,
     title,
     folderType: FolderType.DEFAULT,
     ...FOLDER_DEFAULTS,
     ...stamp(actor),
   });
+  recordEntryEvent(historyOf(actor), HistoryAction.FolderCreated, folder);
+  return folder;
 }
 
 export function createRoom(
@@ -125,7 +134,7 @@ export function createRoom(
 ): FolderRecord {
   const { rooms } = actor.store.portalSections;
   for (const tag of input.tags) actor.store.addCustomTag(tag, actor.user.id, actor.now);
-  return actor.store.addFolder({
+  const room = actor.store.addFolder({
     parentId: rooms,
     title: input.title,
     folderType: ROOM_FOLDER_TYPE[input.roomType],
@@ -139,6 +148,8 @@ export function createRoom(
     ...(input.color !== undefined ? { color: input.color } : {}),
     ...stamp(actor),
   });
+  recordEntryEvent(historyOf(actor), HistoryAction.RoomCreated, room);
+  return room;
 }
 
 /** CreateRoomAsync: a public room gets a primary "Shared link" (Read), a form-filling room a primary
@@ -169,8 +180,9 @@ export function createFile(
   title: string,
   content: Buffer,
   comment: string = MESSAGES.commentCreate,
+  action: number = HistoryAction.FileCreated,
 ): FileRecord {
-  return actor.store.addFile({
+  const file = actor.store.addFile({
     folderId: folder.id,
     title,
     size: content.length,
@@ -180,6 +192,8 @@ export function createFile(
     content,
     ...stamp(actor),
   });
+  recordFileEvent(historyOf(actor), action, file);
+  return file;
 }
 
 /** Uploads `content` as `title` into `folder`: a new version of a same-named file unless
@@ -193,16 +207,18 @@ export function uploadFile(
 ): FileRecord {
   const existing = actor.store.childFileByTitle(folder.id, title);
   if (existing && !createNewIfExist) {
-    return actor.store.addFileVersion(existing, {
+    const updated = actor.store.addFileVersion(existing, {
       size: content.length,
       content,
       comment: MESSAGES.commentUpload,
       userId: actor.user.id,
       now: actor.now,
     });
+    recordFileEvent(historyOf(actor), HistoryAction.FileUploadedWithOverwriting, updated);
+    return updated;
   }
   const name = existing ? actor.store.availableTitle(folder.id, title, 'file') : title;
-  return createFile(actor, folder, name, content, MESSAGES.commentUpload);
+  return createFile(actor, folder, name, content, MESSAGES.commentUpload, HistoryAction.FileUploaded);
 }
 
 // ---- delete ----
@@ -211,10 +227,12 @@ export function uploadFile(
 export function trashEntry(actor: Actor, entry: EntryRecord): void {
   const trashId = actor.user.sections.trash;
   const originParentId = entry.kind === 'file' ? entry.folderId : entry.parentId;
+  const action = entry.kind === 'file' ? HistoryAction.FileMovedToTrash : HistoryAction.FolderMovedToTrash;
+  recordEntryEvent(historyOf(actor), action, entry);
   entry.trash = { originParentId, trashedAt: actor.now };
   if (entry.kind === 'file') {
     actor.store.moveFile(entry, trashId);
-    actor.store.removeRecent(actor.user.id, [entry.id]);
+    removeRecent(actor.store, actor.user.id, [entry.id]);
   } else {
     actor.store.moveFolder(entry, trashId);
   }
@@ -231,6 +249,11 @@ export function deleteEntry(actor: Actor, entry: EntryRecord, immediately: boole
   }
   if (area === 'archive') return entry.kind === 'file' ? MESSAGES.deleteFile : MESSAGES.deleteFolder;
   if (immediately || area === 'trash') {
+    recordEntryEvent(
+      historyOf(actor),
+      entry.kind === 'file' ? HistoryAction.FileDeleted : HistoryAction.FolderDeleted,
+      entry,
+    );
     if (entry.kind === 'file') actor.store.deleteFile(entry.id);
     else actor.store.deleteFolderTree(entry.id);
     return undefined;
@@ -239,176 +262,5 @@ export function deleteEntry(actor: Actor, entry: EntryRecord, immediately: boole
   return undefined;
 }
 
-// ---- move / copy ----
-
-/** Ancestors of a folder, itself included (for the "into its own subfolder" check). */
-export function chainIds(store: SandboxStore, folderId: number): number[] {
-  return locate(store, folderId)?.chain.map((f) => f.id) ?? [];
-}
-
-function copyFileInto(actor: Actor, file: FileRecord, dest: FolderRecord, title: string): FileRecord {
-  const content = fileBytes(file);
-  return actor.store.addFile({
-    folderId: dest.id,
-    title,
-    size: file.size,
-    version: 1,
-    versionGroup: 1,
-    ...(file.isForm ? { isForm: true } : {}),
-    ...(file.content ? { content: Buffer.from(content) } : {}),
-    ...stamp(actor),
-  });
-}
-
-function copyFolderInto(actor: Actor, folder: FolderRecord, dest: FolderRecord, title: string): FolderRecord {
-  const { id: _id, kind: _kind, trash: _trash, parentId: _parentId, ...rest } = folder;
-  const copy = actor.store.addFolder({ ...rest, tags: [...folder.tags], parentId: dest.id, title, ...stamp(actor) });
-  for (const child of actor.store.childFoldersOf(folder.id)) copyFolderInto(actor, child, copy, child.title);
-  for (const file of actor.store.childFilesOf(folder.id)) copyFileInto(actor, file, copy, file.title);
-  return copy;
-}
-
-/** Restoring from the Trash clears the trash mark. */
-function clearTrash(entry: EntryRecord): void {
-  delete entry.trash;
-}
-
-export interface StepResult {
-  /** "file_12" / "folder_7": the resulting entry, as the operation's Result. */
-  result?: string;
-  error?: string;
-}
-
-/** Moves or copies one file (FileMoveCopyOperation.MoveOrCopyFilesAsync). */
-export function moveCopyFile(
-  actor: Actor,
-  file: FileRecord,
-  dest: FolderRecord,
-  copy: boolean,
-  resolve: ConflictResolveType,
-): StepResult {
-  const { store } = actor;
-  if (!copy && !canModify(store, file) && areaOfEntry(store, file) !== 'trash') return { error: MESSAGES.moveFile };
-  const sameFolder = file.folderId === dest.id;
-  const conflict = resolve === ConflictResolveType.Duplicate ? undefined : store.childFileByTitle(dest.id, file.title);
-  if (!conflict) {
-    if (copy) {
-      const created = copyFileInto(actor, file, dest, store.availableTitle(dest.id, file.title, 'file'));
-      return { result: `file_${created.id}` };
-    }
-    if (sameFolder) return { result: `file_${file.id}` };
-    file.title = store.availableTitle(dest.id, file.title, 'file');
-    clearTrash(file);
-    store.moveFile(file, dest.id);
-    return { result: `file_${file.id}` };
-  }
-  if (conflict.id === file.id) return copy && resolve === ConflictResolveType.Skip ? {} : { result: `file_${file.id}` };
-  if (resolve === ConflictResolveType.Skip) return {};
-  // Overwrite: the existing file gets the moved/copied content as a new version.
-  const content = fileBytes(file);
-  store.addFileVersion(conflict, {
-    size: file.size,
-    ...(file.content ? { content: Buffer.from(content) } : {}),
-    comment: MESSAGES.commentOverwrite,
-    userId: actor.user.id,
-    now: actor.now,
-  });
-  if (!copy) store.deleteFile(file.id);
-  return { result: `file_${conflict.id}` };
-}
-
-/** Moves or copies one folder; a same-named folder in the destination is merged into. */
-export function moveCopyFolder(
-  actor: Actor,
-  folder: FolderRecord,
-  dest: FolderRecord,
-  copy: boolean,
-  resolve: ConflictResolveType,
-): StepResult {
-  const { store } = actor;
-  if (isSection(folder)) return { error: copy ? MESSAGES.securityException : MESSAGES.moveFolder };
-  if (chainIds(store, dest.id).includes(folder.id)) return { error: MESSAGES.folderCopyError };
-  if (!copy && !canModify(store, folder) && !isRoom(folder) && areaOfEntry(store, folder) !== 'trash')
-    return { error: MESSAGES.moveFolder };
-  const sameParent = folder.parentId === dest.id;
-  if (sameParent && resolve !== ConflictResolveType.Duplicate && !copy) return { result: `folder_${folder.id}` };
-
-  if (isRoom(folder)) {
-    // Archive / unarchive (and room copies): rooms are never merged.
-    if (copy) {
-      const created = copyFolderInto(actor, folder, dest, store.availableTitle(dest.id, folder.title, 'folder'));
-      return { result: `folder_${created.id}` };
-    }
-    store.moveFolder(folder, dest.id);
-    if (dest.folderType === FolderType.Archive) folder.pinned = false;
-    return { result: `folder_${folder.id}` };
-  }
-
-  const conflict =
-    resolve === ConflictResolveType.Duplicate && !sameParent
-      ? undefined
-      : store.childFolderByTitle(dest.id, folder.title);
-  if (conflict && conflict.id !== folder.id) {
-    if (resolve === ConflictResolveType.Duplicate) {
-      const created = copy
-        ? copyFolderInto(actor, folder, dest, store.availableTitle(dest.id, folder.title, 'folder'))
-        : (() => {
-            folder.title = store.availableTitle(dest.id, folder.title, 'folder');
-            clearTrash(folder);
-            store.moveFolder(folder, dest.id);
-            return folder;
-          })();
-      return { result: `folder_${created.id}` };
-    }
-    // Merge the contents into the existing folder, resolving conflicts item by item.
-    for (const child of [...store.childFoldersOf(folder.id)]) moveCopyFolder(actor, child, conflict, copy, resolve);
-    for (const file of [...store.childFilesOf(folder.id)]) moveCopyFile(actor, file, conflict, copy, resolve);
-    if (!copy && store.childFolderIds(folder.id).length === 0 && store.childFileIds(folder.id).length === 0)
-      store.deleteFolderTree(folder.id);
-    return { result: `folder_${conflict.id}` };
-  }
-  if (copy) {
-    const created = copyFolderInto(actor, folder, dest, store.availableTitle(dest.id, folder.title, 'folder'));
-    return { result: `folder_${created.id}` };
-  }
-  clearTrash(folder);
-  store.moveFolder(folder, dest.id);
-  return { result: `folder_${folder.id}` };
-}
-
-/** Duplicate (FileDuplicateOperation): a copy beside the original, "Name (1).ext". */
-export function duplicateEntry(actor: Actor, entry: EntryRecord): StepResult {
-  const { store } = actor;
-  if (areaOfEntry(store, entry) !== 'live' || (entry.kind === 'folder' && isSection(entry)))
-    return { error: MESSAGES.securityException };
-  const parentId = entry.kind === 'file' ? entry.folderId : entry.parentId;
-  const parent = store.getFolder(parentId);
-  if (!parent) return { error: MESSAGES.folderNotFound };
-  if (entry.kind === 'file') {
-    const created = copyFileInto(actor, entry, parent, store.availableTitle(parent.id, entry.title, 'file'));
-    return { result: `file_${created.id}` };
-  }
-  const created = copyFolderInto(actor, entry, parent, store.availableTitle(parent.id, entry.title, 'folder'));
-  return { result: `folder_${created.id}` };
-}
-
-/** Conflicting entries of a move/copy: same-named files (and folders) already in the destination. */
-export function conflictsIn(
-  store: SandboxStore,
-  dest: FolderRecord,
-  files: readonly FileRecord[],
-  folders: readonly FolderRecord[],
-): EntryRecord[] {
-  const out: EntryRecord[] = [];
-  for (const file of files) {
-    const existing = store.childFileByTitle(dest.id, file.title);
-    if (existing && existing.id !== file.id) out.push(existing);
-  }
-  for (const folder of folders) {
-    const existing = store.childFolderByTitle(dest.id, folder.title);
-    if (!existing || existing.id === folder.id) continue;
-    // Merging folders: their same-named files conflict.
-    out.push(...conflictsIn(store, existing, store.childFilesOf(folder.id), store.childFoldersOf(folder.id)));
-  }
-  return out;
-}
+export { chainIds, conflictsIn, duplicateEntry, moveCopyFile, moveCopyFolder } from './transfer.ts';
+export type { StepResult } from './transfer.ts';

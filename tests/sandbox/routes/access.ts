@@ -1,25 +1,15 @@
-// Looking entries up for the caller: ids that do not parse, entries that do not exist and entries in
-// other users' personal sections (My documents, Trash, …) all answer 404, as the real server does
-// for items the caller may not see.
+// Looking entries up for the caller: ids that do not parse, entries that do not exist, entries in
+// other users' personal sections (My documents, Trash, …) not shared with the caller, and rooms the
+// caller is not a member of all answer 404, as the real server does for items the caller may not
+// see (members/access.ts has the rules).
 import type { RequestContext } from '../context.ts';
-import { locate } from '../dto/locate.ts';
-import { FolderType } from '../enums.ts';
 import { fileNotFound, folderNotFound } from '../errors.ts';
+import { entryVisibleTo } from '../members/access.ts';
 import type { FileRecord, FolderRecord, UserRecord } from '../store.ts';
 import { currentUser, parseEntryId } from './common.ts';
 
-const PERSONAL_SECTIONS = new Set<number>([
-  FolderType.USER,
-  FolderType.TRASH,
-  FolderType.Favorites,
-  FolderType.Recent,
-  FolderType.SHARE,
-]);
-
 export function folderVisibleTo(ctx: RequestContext, folder: FolderRecord, user: UserRecord): boolean {
-  const root = locate(ctx.store, folder.id)?.root;
-  if (!root) return false;
-  return !PERSONAL_SECTIONS.has(root.folderType) || Object.values(user.sections).includes(root.id);
+  return entryVisibleTo(ctx.store, user, folder);
 }
 
 export function findFolder(ctx: RequestContext, raw: string | number | undefined): FolderRecord | undefined {
@@ -31,8 +21,7 @@ export function findFolder(ctx: RequestContext, raw: string | number | undefined
 export function findFile(ctx: RequestContext, raw: string | number | undefined): FileRecord | undefined {
   const id = typeof raw === 'number' ? raw : parseEntryId(raw);
   const file = id === undefined ? undefined : ctx.store.getFile(id);
-  const parent = file ? ctx.store.getFolder(file.folderId) : undefined;
-  return file && parent && folderVisibleTo(ctx, parent, currentUser(ctx)) ? file : undefined;
+  return file && entryVisibleTo(ctx.store, currentUser(ctx), file) ? file : undefined;
 }
 
 export function requireFolder(ctx: RequestContext, raw: string | number | undefined): FolderRecord {

@@ -1,6 +1,9 @@
 // Sign-in with e-mail + password (or the web client's PBKDF2 passwordHash), session check, logout
 // (docspace-api.md §3.2, §3.4). Issued tokens work as `Authorization: <token>`, `Bearer <token>`
-// and as the asc_auth_key cookie, which this endpoint also sets, as the real one does.
+// and as the asc_auth_key cookie, which this endpoint also sets, as the real one does. Each
+// sign-in is a login event (routes/connections.ts). Logout, as AuthenticationController.Logout,
+// ends only the login event of the asc_auth_key *cookie* and clears the cookie: a token sent in
+// the Authorization header stays valid (end it with security/activeconnections/logout/{id}).
 import { pbkdf2, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { AUTH_COOKIE } from '../auth.ts';
@@ -13,6 +16,8 @@ import { authenticationFailed, invalidAuthCode, tooManyLoginAttempts, Validation
 import { PORTAL } from '../portal-config.ts';
 import type { Router } from '../router.ts';
 import type { UserRecord } from '../store.ts';
+import type { SandboxTuning } from '../tuning.ts';
+import { summarizeUserAgent } from '../user-agent.ts';
 import { API } from './common.ts';
 
 const pbkdf2Async = promisify(pbkdf2);
@@ -74,9 +79,14 @@ async function passwordMatches(ctx: RequestContext, user: UserRecord, body: Logi
   return sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
 }
 
-function issueToken(ctx: RequestContext, user: UserRecord, body: LoginBody, tfa: boolean) {
+function issueToken(ctx: RequestContext, tuning: SandboxTuning, user: UserRecord, body: LoginBody, tfa: boolean) {
   const sessionOnly = body.session === true || body.session === 'true';
-  const session = ctx.store.createSession(user.id, ctx.now, PORTAL.tokenLifetimeMs);
+  const referer = ctx.req.headers.referer;
+  const session = ctx.store.createSession(user.id, ctx.now, tuning.sessionTokenLifetimeMs, {
+    ip: ctx.remoteAddress,
+    page: typeof referer === 'string' && referer ? referer : ctx.path,
+    ...summarizeUserAgent(ctx.req.headers['user-agent']),
+  });
   return ok(
     ctx,
     {
@@ -96,7 +106,10 @@ function authCookie(token: string, expires: Date | null): string {
   return parts.join('; ');
 }
 
-export function registerAuthenticationRoutes(router: Router, deps: { bruteForce: BruteForceGuard }): void {
+export function registerAuthenticationRoutes(
+  router: Router,
+  deps: { bruteForce: BruteForceGuard; tuning: SandboxTuning },
+): void {
   router.get(`${API}/authentication`, 'anonymous', (ctx) => ok(ctx, ctx.auth.identity !== null));
 
   /** Both login steps check the password the same way, under the same brute-force guard. */
@@ -106,7 +119,7 @@ export function registerAuthenticationRoutes(router: Router, deps: { bruteForce:
     const nowMs = ctx.now.getTime();
     if (deps.bruteForce.isBlocked(login, ctx.remoteAddress, nowMs)) throw tooManyLoginAttempts();
     const user = login.trim() ? ctx.store.findUserByLogin(login) : undefined;
-    if (!user || !(await passwordMatches(ctx, user, body))) {
+    if (!user || user.status !== 1 || !(await passwordMatches(ctx, user, body))) {
       deps.bruteForce.recordFailure(login, ctx.remoteAddress, nowMs);
       throw authenticationFailed();
     }
@@ -119,7 +132,7 @@ export function registerAuthenticationRoutes(router: Router, deps: { bruteForce:
 
     // TFA app enabled: no token yet; the client confirms a code with POST authentication/{code}.
     if (user.tfaAppEnabled) return ok(ctx, { sms: false, tfa: true, confirmUrl: tfaConfirmUrl(ctx, user) });
-    return issueToken(ctx, user, body, false);
+    return issueToken(ctx, deps.tuning, user, body, false);
   });
 
   router.post(`${API}/authentication/:code`, 'anonymous', async (ctx) => {
@@ -132,12 +145,13 @@ export function registerAuthenticationRoutes(router: Router, deps: { bruteForce:
       throw invalidAuthCode();
     }
     deps.bruteForce.recordSuccess(login, ctx.remoteAddress);
-    return issueToken(ctx, user, body, true);
+    return issueToken(ctx, deps.tuning, user, body, true);
   });
 
   router.post(`${API}/authentication/logout`, 'anonymous', (ctx) => {
-    const token = ctx.auth.identity?.sessionToken;
-    if (token) ctx.store.deleteSession(token);
+    const identity = ctx.auth.identity;
+    if (identity?.scheme === 'cookie' && identity.loginEventId !== undefined)
+      ctx.store.endLoginEvent(identity.loginEventId);
     return ok(ctx, null, {
       headers: { 'Set-Cookie': `${AUTH_COOKIE}=; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT` },
     });

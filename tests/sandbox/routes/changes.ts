@@ -11,10 +11,22 @@ import { allVersions } from '../file-versions.ts';
 import { QueryReader } from '../query.ts';
 import type { Router } from '../router.ts';
 import type { FileRecord, FolderRecord } from '../store.ts';
-import { canCreateIn, canModify, cleanTitle, createFile, createFolder, MESSAGES } from '../operations/actions.ts';
+import {
+  canCreateIn,
+  canModify,
+  cleanTitle,
+  createFile,
+  createFolder,
+  historyOf,
+  MESSAGES,
+} from '../operations/actions.ts';
+import { checkNotLockedForMe, restoreVersion } from '../operations/versions.ts';
+import { documentBytes, newFileTitle } from '../file-formats.ts';
+import { recordRename } from '../history/record.ts';
 import type { Actor } from '../operations/actions.ts';
 import { findFile, findFolder, requireFile, requireFolder } from './access.ts';
 import { API, currentUser, scopeOf } from './common.ts';
+import { markOpened, removeRecent, setFavorite } from '../store-marks.ts';
 
 export const MAX_TITLE_LENGTH = 165;
 
@@ -47,9 +59,10 @@ function readTitle(r: BodyReader, dto: string): string {
   return clean;
 }
 
-/** A new document's bytes: the sandbox has no templates, so a short text stands in. */
+/** A new document's bytes: a minimal valid file of its format (file-formats.ts), as the server
+ *  copies an empty template. */
 export function newDocumentContent(title: string): Buffer {
-  return Buffer.from(`DocSpace sandbox new document "${title}"\n`, 'utf8');
+  return documentBytes(title, `DocSpace sandbox new document "${title}"`);
 }
 
 /** Files and folders from BaseBatchRequestDto ids the caller can see (others are ignored, as the service does). */
@@ -91,9 +104,11 @@ export function registerChangeRoutes(router: Router): void {
 
   const createDocument = async (ctx: RequestContext, parent: FolderRecord) => {
     const r = await readJsonBody(ctx, { dtoProperty: 'File' });
-    let title = readTitle(r, 'ASC.Files.ApiModels.RequestDto.CreateFile`1[System.Text.Json.JsonElement]');
+    const external = r.optionalBool('enableExternalExt') ?? false;
+    const raw = readTitle(r, 'ASC.Files.ApiModels.RequestDto.CreateFile`1[System.Text.Json.JsonElement]');
     if (!canCreateIn(ctx.store, parent)) throw invalidOperation(MESSAGES.create);
-    if (extensionOf(title) === '') title += '.docx';
+    // CreateNewFileAsync: only formats the portal creates ("Name.txt" → "Name.docx", "x.xyz" → "x.xyz.docx").
+    const title = newFileTitle(raw, external);
     const actor = actorOf(ctx);
     const file = createFile(
       actor,
@@ -101,7 +116,7 @@ export function registerChangeRoutes(router: Router): void {
       ctx.store.availableTitle(parent.id, title, 'file'),
       newDocumentContent(title),
     );
-    ctx.store.markOpened(actor.user.id, file.id, actor.now);
+    markOpened(ctx.store, actor.user.id, file.id, actor.now);
     return fileReply(ctx, file);
   };
   router.post(`${API}/files/:folderId/file`, 'authenticated', (ctx) =>
@@ -119,25 +134,38 @@ export function registerChangeRoutes(router: Router): void {
       'ASC.Files.ApiModels.RequestDto.CreateFolder',
     );
     if (!canModify(ctx.store, folder) || folder.roomType !== undefined) throw accessDenied();
-    if (title !== folder.title) ctx.store.updateEntry(folder, { title }, currentUser(ctx).id, new Date());
+    if (title !== folder.title) {
+      const old = folder.title;
+      ctx.store.updateEntry(folder, { title }, currentUser(ctx).id, new Date());
+      recordRename(historyOf(actorOf(ctx)), folder, old);
+    }
     return folderReply(ctx, folder);
   });
 
+  // FilesControllerHelper.UpdateFileAsync: a blank title renames nothing (200, unchanged), then a
+  // `lastVersion` above 0 restores that version (UpdateToVersionAsync), with its checks.
   router.add('PUT', `${API}/files/file/:fileId`, 'authenticated', async (ctx) => {
     const file = requireFile(ctx, ctx.params['fileId']);
     const r = await readJsonBody(ctx, { dtoProperty: 'File' });
-    const raw = r.text('title', 'Title', { maxLength: MAX_TITLE_LENGTH });
-    r.int('lastVersion');
+    const raw = r.text('title', 'Title', { maxLength: MAX_TITLE_LENGTH })?.trim();
+    const lastVersion = r.int('lastVersion') ?? 0;
     r.done();
-    if (raw !== undefined) {
+    const actor = actorOf(ctx);
+    if (raw) {
       let title = cleanTitle(raw);
       if (!title) throw argumentError(MESSAGES.invalidTitle);
       if (!canModify(ctx.store, file)) throw accessDenied();
+      checkNotLockedForMe(file, actor.user.id);
       // FileRenameAsync keeps the extension: a title without it gets the old one appended.
       const ext = extensionOf(file.title);
       if (ext && extensionOf(title) !== ext) title += ext;
-      if (title !== file.title) ctx.store.updateEntry(file, { title }, currentUser(ctx).id, new Date());
+      if (title !== file.title) {
+        const old = file.title;
+        ctx.store.updateEntry(file, { title }, actor.user.id, actor.now);
+        recordRename(historyOf(actor), file, old);
+      }
     }
+    if (lastVersion > 0) restoreVersion(actor, file, lastVersion);
     return fileReply(ctx, file);
   });
 
@@ -147,8 +175,8 @@ export function registerChangeRoutes(router: Router): void {
     const { folders, files } = entriesOf(ctx, r);
     r.done();
     const user = currentUser(ctx);
-    for (const f of folders) ctx.store.setFavorite(user.id, 'folder', f.id, true);
-    for (const f of files) ctx.store.setFavorite(user.id, 'file', f.id, true);
+    for (const f of folders) setFavorite(ctx.store, user.id, 'folder', f.id, true);
+    for (const f of files) setFavorite(ctx.store, user.id, 'file', f.id, true);
     return ok(ctx, true);
   });
 
@@ -163,8 +191,8 @@ export function registerChangeRoutes(router: Router): void {
       entries = entriesOf(ctx, { folderIds: queryIds(ctx, 'folderIds'), fileIds: queryIds(ctx, 'fileIds') });
     }
     const user = currentUser(ctx);
-    for (const f of entries.folders) ctx.store.setFavorite(user.id, 'folder', f.id, false);
-    for (const f of entries.files) ctx.store.setFavorite(user.id, 'file', f.id, false);
+    for (const f of entries.folders) setFavorite(ctx.store, user.id, 'folder', f.id, false);
+    for (const f of entries.files) setFavorite(ctx.store, user.id, 'file', f.id, false);
     return ok(ctx, true);
   });
 
@@ -173,14 +201,14 @@ export function registerChangeRoutes(router: Router): void {
     const q = new QueryReader(ctx.query);
     const favorite = q.bool('favorite', 'Favorite', false);
     q.done();
-    ctx.store.setFavorite(currentUser(ctx).id, 'file', file.id, favorite);
+    setFavorite(ctx.store, currentUser(ctx).id, 'file', file.id, favorite);
     return ok(ctx, favorite);
   });
 
   // ---- recent ----
   router.post(`${API}/files/file/:fileId/recent`, 'authenticated', (ctx) => {
     const file = requireFile(ctx, ctx.params['fileId']);
-    ctx.store.markOpened(currentUser(ctx).id, file.id, new Date());
+    markOpened(ctx.store, currentUser(ctx).id, file.id, new Date());
     return fileReply(ctx, file);
   });
 
@@ -189,7 +217,8 @@ export function registerChangeRoutes(router: Router): void {
     const r = await readJsonBody(ctx);
     const { files } = entriesOf(ctx, r);
     r.done();
-    ctx.store.removeRecent(
+    removeRecent(
+      ctx.store,
       currentUser(ctx).id,
       files.map((f) => f.id),
     );

@@ -101,7 +101,7 @@ function versionOf(file: FileRecord, raw: string | undefined): FileRecord | unde
 }
 
 export interface FilePagesDeps {
-  /** Built bulk downloads (`action=bulk&filename=`), see routes/operations.ts. */
+  /** Built bulk downloads (`action=bulk&filename=`), see routes/bulk-download.ts. */
   archives?: Map<string, { title: string; bytes: Buffer; contentType: string }>;
   /** Checks `stream_auth` of a presigned stream URL. */
   checkStreamAuth?: (fileId: number, version: number, auth: string) => boolean;

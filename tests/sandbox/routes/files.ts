@@ -8,19 +8,12 @@ import { FilterType, FolderType, SortedByType } from '../enums.ts';
 import { ok, RawJson } from '../envelope.ts';
 import { fileNotFound, folderNotFound } from '../errors.ts';
 import { fileAtVersion } from '../file-versions.ts';
+import { entryVisibleTo } from '../members/access.ts';
 import type { Selection } from '../listing/select.ts';
 import { QueryReader } from '../query.ts';
 import type { Router } from '../router.ts';
 import type { FolderRecord, UserRecord } from '../store.ts';
 import { API, currentUser, parseEntryId, readSort, scopeOf } from './common.ts';
-
-const PERSONAL_SECTIONS = new Set<number>([
-  FolderType.USER,
-  FolderType.TRASH,
-  FolderType.Favorites,
-  FolderType.Recent,
-  FolderType.SHARE,
-]);
 
 const APPLY_FILTER_OPTION = { All: 0, Files: 1, Folders: 2 } as const;
 
@@ -76,12 +69,9 @@ function listFolder(ctx: RequestContext, folder: FolderRecord | undefined) {
   return ok(ctx, folderContent(scope, folder, selection, paging));
 }
 
-/** Personal sections (My documents, Trash, ...) of other users are invisible. */
+/** Others' personal sections, and rooms the caller is not in, are invisible (members/access.ts). */
 function visibleTo(folder: FolderRecord, user: UserRecord, ctx: RequestContext): boolean {
-  const root = locate(ctx.store, folder.id)?.root;
-  if (!root) return false;
-  const personal = PERSONAL_SECTIONS.has(root.folderType);
-  return !personal || Object.values(user.sections).includes(root.id);
+  return entryVisibleTo(ctx.store, user, folder);
 }
 
 function section(ctx: RequestContext, pick: (user: UserRecord) => number): FolderRecord | undefined {
@@ -177,14 +167,14 @@ export function registerFilesRoutes(router: Router): void {
   router.get(`${API}/files/file/:fileId`, 'authenticated', (ctx) => {
     const id = parseEntryId(ctx.params['fileId']);
     const file = id === undefined ? undefined : ctx.store.getFile(id);
-    const parent = file ? ctx.store.getFolder(file.folderId) : undefined;
-    if (!file || !parent || !visibleTo(parent, currentUser(ctx), ctx)) throw fileNotFound();
+    if (!file || !entryVisibleTo(ctx.store, currentUser(ctx), file)) throw fileNotFound();
     // FileInfoRequestDto.version: an earlier version's FileDto (-1 / absent: the current one).
     const r = new QueryReader(ctx.query);
     const version = r.int('version', 'Version', { fallback: -1 });
     r.done();
     const shown = version === -1 ? file : fileAtVersion(file, version);
     if (!shown) throw fileNotFound();
-    return ok(ctx, entryOr404(fileDto(scopeOf(ctx), shown), fileNotFound));
+    // GetFileAsync calls SetOriginsForRecentFileAsync: the file's room and folder are named.
+    return ok(ctx, entryOr404(fileDto(scopeOf(ctx), shown, 'origin'), fileNotFound));
   });
 }

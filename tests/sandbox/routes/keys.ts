@@ -6,11 +6,13 @@ import type { RequestContext } from '../context.ts';
 import { apiDate } from '../dates.ts';
 import { employeeDto } from '../dto/employee.ts';
 import { ok } from '../envelope.ts';
-import { ApiError, argumentError } from '../errors.ts';
+import { accessDenied, ApiError, argumentError, noSuchRoute } from '../errors.ts';
 import { PORTAL } from '../portal-config.ts';
+import { isDocSpaceAdmin } from '../people/roles.ts';
 import type { Router } from '../router.ts';
 import type { ApiKeyRecord } from '../store.ts';
 import { API, currentUser } from './common.ts';
+import { createApiKey, deleteApiKey, updateApiKey } from '../store-api-keys.ts';
 
 /** GetAllPermissions: the scopes of AuthorizationExtension.ScopesMap plus the global ones, ordered. */
 export const API_KEY_PERMISSIONS = [
@@ -26,6 +28,7 @@ export const API_KEY_PERMISSIONS = [
   'rooms:write',
 ] as const;
 
+const NAME_LENGTH = 'Incorrect name. Length must be less than 30';
 const GUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
 
@@ -66,8 +69,7 @@ function nullReference(): ApiError {
 
 function keyById(ctx: RequestContext): ApiKeyRecord | undefined {
   const raw = ctx.params['keyId'] ?? '';
-  if (!GUID.test(raw))
-    throw new ApiError(404, `The requested API method was not found: ${ctx.method} ${ctx.path}`, null);
+  if (!GUID.test(raw)) throw noSuchRoute(ctx.method, ctx.path);
   const wanted = raw.toLowerCase().replace(/^(.{8})-?(.{4})-?(.{4})-?(.{4})-?(.{12})$/, '$1-$2-$3-$4-$5');
   return ctx.store.apiKeys.get(wanted);
 }
@@ -75,7 +77,7 @@ function keyById(ctx: RequestContext): ApiKeyRecord | undefined {
 export function registerKeyRoutes(router: Router): void {
   router.get(`${API}/keys`, 'authenticated', (ctx) => {
     const user = currentUser(ctx);
-    const keys = [...ctx.store.apiKeys.values()].filter((k) => user.isAdmin || user.isOwner || k.userId === user.id);
+    const keys = [...ctx.store.apiKeys.values()].filter((k) => isDocSpaceAdmin(user) || k.userId === user.id);
     // IAsyncEnumerable action: count is 1 (docspace-api.md §2.1).
     return ok(
       ctx,
@@ -86,13 +88,22 @@ export function registerKeyRoutes(router: Router): void {
 
   router.post(`${API}/keys`, 'authenticated', async (ctx) => {
     const r = await readJsonBody(ctx, { dtoProperty: 'apiKey' });
-    const name = r.text('name', 'Name', { required: true }) ?? '';
+    // CreateApiKeyRequestDto: `required string Name` with [Required] and [StringLength(30)].
+    if (r.value('name') === undefined)
+      r.fail(
+        '$',
+        "JSON deserialization for type 'ASC.People.ApiModels.RequestDto.CreateApiKeyRequestDto' was missing required properties including: 'name'.",
+      );
+    const name = r.text('name', 'Name', { required: true, maxLength: 30, lengthMessage: NAME_LENGTH }) ?? '';
     const permissions = r.strings('permissions');
     const expiresInDays = r.int('expiresInDays');
+    if (expiresInDays !== undefined && (expiresInDays < 1 || expiresInDays > 365))
+      r.fail('ExpiresInDays', 'Incorrect number of days. Value must be between 1 and 365');
     r.done();
+    if (currentUser(ctx).type === 'Guest') throw accessDenied();
     if (!validPermissions(permissions)) throw argumentError('Permissions are not valid.');
     const now = new Date();
-    const { key, record } = ctx.store.createApiKey({
+    const { key, record } = createApiKey(ctx.store, {
       name,
       userId: currentUser(ctx).id,
       permissions: normalize(permissions) ?? [],
@@ -115,17 +126,17 @@ export function registerKeyRoutes(router: Router): void {
   router.add('PUT', `${API}/keys/:keyId`, 'authenticated', async (ctx) => {
     const record = keyById(ctx);
     const r = await readJsonBody(ctx, { dtoProperty: 'Changed' });
-    const name = r.text('name', 'Name');
+    const name = r.text('name', 'Name', { maxLength: 30, lengthMessage: NAME_LENGTH });
     const permissions = r.strings('permissions');
     const isActive = r.optionalBool('isActive');
     r.done();
     if (!record) throw nullReference();
     const user = currentUser(ctx);
     if (record.expiresAt && record.expiresAt.getTime() < Date.now()) return ok(ctx, false);
-    if (!(user.isAdmin || user.isOwner) && record.userId !== user.id) return ok(ctx, false);
+    if (!isDocSpaceAdmin(user) && record.userId !== user.id) return ok(ctx, false);
     if (!validPermissions(permissions)) throw argumentError('Permissions are not valid.');
     const normalized = normalize(permissions);
-    ctx.store.updateApiKey(record.id, {
+    updateApiKey(ctx.store, record.id, {
       ...(name ? { name } : {}),
       ...(normalized && permissions && permissions.length > 0 ? { permissions: normalized } : {}),
       ...(isActive !== undefined ? { isActive } : {}),
@@ -137,7 +148,7 @@ export function registerKeyRoutes(router: Router): void {
     const record = keyById(ctx);
     if (!record) throw nullReference();
     const user = currentUser(ctx);
-    if (!(user.isAdmin || user.isOwner) && record.userId !== user.id) return ok(ctx, false);
-    return ok(ctx, ctx.store.deleteApiKey(record.id));
+    if (!isDocSpaceAdmin(user) && record.userId !== user.id) return ok(ctx, false);
+    return ok(ctx, deleteApiKey(ctx.store, record.id));
   });
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '../context.ts';
 import { apiDate } from '../dates.ts';
 import { DEMO_USER_ID } from '../demo-account.ts';
 import { ok } from '../envelope.ts';
+import { isDocSpaceAdmin } from '../people/roles.ts';
 import { PORTAL } from '../portal-config.ts';
 import type { Router } from '../router.ts';
 import { API } from './common.ts';
@@ -22,13 +23,13 @@ function portalSettings(ctx: RequestContext): Record<string, unknown> {
     standalone: true,
     isAmi: false,
     baseDomain: 'localhost',
-    passwordHash: PORTAL.passwordHash,
     version: PORTAL.version,
     recaptchaType: 0,
     debugInfo: false,
     tenantStatus: 0,
     tenantAlias: PORTAL.tenantAlias,
     displayAbout: true,
+    deepLink: { androidPackageName: '', url: '', iosPackageId: '' },
     enableAdmMess: false,
     cookieSettingsEnabled: false,
     limitedAccessSpace: false,
@@ -50,12 +51,36 @@ function portalSettings(ctx: RequestContext): Record<string, unknown> {
       ownerId: DEMO_USER_ID,
       nameSchemaId: 'Common',
       socketUrl: '/socket.io',
+      domainValidator: { regex: '^[a-z0-9]([a-z0-9-]){1,61}[a-z0-9]$', minLength: 3, maxLength: 63 },
+      firebase: {
+        apiKey: '',
+        authDomain: '',
+        projectId: '',
+        storageBucket: '',
+        messagingSenderId: '',
+        appId: '',
+        measurementId: '',
+        databaseURL: '',
+      },
+      plugins: { enabled: true, upload: true, delete: true },
+      formGallery: {
+        path: '/api/oforms/',
+        domain: 'https://oforms.onlyoffice.com',
+        ext: '.pdf',
+        uploadPath: '/api/upload',
+        uploadDomain: 'https://oforms.onlyoffice.com',
+        uploadExt: '.pdf',
+        uploadDashboard: '/dashboard/api/oforms',
+      },
       invitationLimit: -1,
       defaultFolderType: 14,
     });
   } else {
     Object.assign(settings, { enabledJoin: false, thirdpartyEnable: false });
   }
+  // Only anonymous callers (or `withPassword=true`) get the hashing parameters.
+  if (!ctx.auth.identity || ctx.query.get('withPassword')?.toLowerCase() === 'true')
+    settings['passwordHash'] = PORTAL.passwordHash;
   return settings;
 }
 
@@ -78,8 +103,12 @@ export function registerPortalRoutes(router: Router): void {
     ok(ctx, { docSpace: PORTAL.version, documentServer: PORTAL.documentServerVersion }),
   );
 
-  router.get(`${API}/portal`, 'authenticated', (ctx) =>
-    ok(ctx, {
+  // GetPortalInformation: without EditPortalSettings (not a DocSpace admin) only the tenant id.
+  router.get(`${API}/portal`, 'authenticated', (ctx) => {
+    const userId = ctx.auth.identity?.userId;
+    if (!isDocSpaceAdmin(userId ? ctx.store.users.get(userId) : undefined))
+      return ok(ctx, { tenantId: PORTAL.tenantId });
+    return ok(ctx, {
       tenantId: PORTAL.tenantId,
       tenantAlias: PORTAL.tenantAlias,
       name: PORTAL.name,
@@ -94,6 +123,8 @@ export function registerPortalRoutes(router: Router): void {
       industry: 0,
       spam: false,
       calls: true,
-    }),
-  );
+      // The hosted region, as a cloud portal reports it (apiSystemHelper.GetTenantRegionAsync).
+      region: 'us-east-1',
+    });
+  });
 }

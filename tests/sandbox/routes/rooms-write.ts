@@ -1,7 +1,6 @@
 // Room writes (docspace-api.md §5.1): create, update, pin/unpin, room tags and the portal's tag
 // catalogue (files/tags). Archive/unarchive/delete are operations (routes/operations.ts).
-import { readJsonBody } from '../body.ts';
-import type { BodyReader } from '../body.ts';
+import { BodyReader, readJsonBody } from '../body.ts';
 import type { RequestContext } from '../context.ts';
 import { folderDto } from '../dto/entries.ts';
 import { locate } from '../dto/locate.ts';
@@ -11,7 +10,8 @@ import { argumentError, folderNotFound, invalidOperation } from '../errors.ts';
 import { addDefaultRoomLink, cleanTitle, createRoom, MESSAGES } from '../operations/actions.ts';
 import { QueryReader } from '../query.ts';
 import type { Router } from '../router.ts';
-import type { FolderRecord } from '../store.ts';
+import type { FolderRecord, RoomLifetime, RoomWatermark } from '../store.ts';
+import { HistoryAction, recordRename, recordTags } from '../history/record.ts';
 import { requireRoom } from './access.ts';
 import { API, currentUser, scopeOf } from './common.ts';
 
@@ -34,6 +34,39 @@ function readTags(r: BodyReader, name: string): string[] | undefined {
     .strings(name)
     ?.map((t) => t.trim())
     .filter(Boolean);
+}
+
+function object(r: BodyReader, name: string): BodyReader | undefined {
+  const v = r.value(name);
+  return v && typeof v === 'object' && !Array.isArray(v) ? new BodyReader(v as Record<string, unknown>) : undefined;
+}
+
+/** RoomDataLifetimeDto; `enabled: false` switches it off (null). */
+function readLifetime(r: BodyReader): RoomLifetime | null | undefined {
+  const o = object(r, 'lifetime');
+  if (!o) return undefined;
+  const enabled = o.optionalBool('enabled') ?? true;
+  if (!enabled) return null;
+  const period = o.int('period') ?? 0;
+  return { deletePermanently: o.bool('deletePermanently', false), period, value: o.int('value') ?? 1, enabled: true };
+}
+
+/** WatermarkRequestDto; `enabled: false` removes it. */
+function readWatermark(r: BodyReader): RoomWatermark | null | undefined {
+  const o = object(r, 'watermark');
+  if (!o) return undefined;
+  if (o.optionalBool('enabled') === false) return null;
+  const text = o.text('text', 'Text', { maxLength: 255 });
+  const imageUrl = o.text('imageUrl', 'ImageUrl');
+  return {
+    additions: o.int('additions') ?? 0,
+    ...(text ? { text } : {}),
+    rotate: o.int('rotate') ?? 0,
+    imageScale: o.int('imageScale') ?? 0,
+    ...(imageUrl ? { imageUrl } : {}),
+    imageHeight: Number(o.value('imageHeight') ?? 0),
+    imageWidth: Number(o.value('imageWidth') ?? 0),
+  };
 }
 
 function isArchived(ctx: RequestContext, room: FolderRecord): boolean {
@@ -66,6 +99,8 @@ export function registerRoomWriteRoutes(router: Router): void {
     const isPrivate = r.bool('private', false);
     const indexing = r.optionalBool('indexing') ?? false;
     const denyDownload = r.optionalBool('denyDownload') ?? false;
+    const lifetime = readLifetime(r);
+    const watermark = readWatermark(r);
     r.done();
     const clean = cleanTitle(title);
     if (!clean) throw argumentError(MESSAGES.invalidTitle);
@@ -80,6 +115,12 @@ export function registerRoomWriteRoutes(router: Router): void {
       indexing,
       denyDownload,
     });
+    // Only a virtual data room keeps a file lifetime and a watermark (CreateRoomAsync).
+    if (room.roomType === RoomType.VirtualDataRoom) {
+      if (lifetime) room.lifetime = lifetime;
+      if (watermark) room.watermark = watermark;
+      ctx.store.touch();
+    }
     addDefaultRoomLink(actor, room);
     return roomReply(ctx, room);
   });
@@ -92,15 +133,22 @@ export function registerRoomWriteRoutes(router: Router): void {
     const tags = readTags(r, 'tags');
     const indexing = r.optionalBool('indexing');
     const denyDownload = r.optionalBool('denyDownload');
+    const lifetime = readLifetime(r);
+    const watermark = readWatermark(r);
     r.done();
     if (isArchived(ctx, room)) throw invalidOperation(MESSAGES.updateArchivedRoom);
     const user = currentUser(ctx);
     const now = new Date();
     const patch: Partial<FolderRecord> = {};
-    if (title !== undefined) {
-      const clean = cleanTitle(title);
-      if (!clean) throw argumentError(MESSAGES.invalidTitle);
-      patch.title = clean;
+    // UpdateRoomAsync renames only for a non-empty title: a blank one leaves the title as it was.
+    const clean = title === undefined ? '' : cleanTitle(title);
+    const oldTitle = room.title;
+    if (clean && clean !== room.title) patch.title = clean;
+    if (room.roomType === RoomType.VirtualDataRoom) {
+      if (lifetime === null) delete room.lifetime;
+      else if (lifetime) patch.lifetime = lifetime;
+      if (watermark === null) delete room.watermark;
+      else if (watermark) patch.watermark = watermark;
     }
     if (color !== undefined) patch.color = color;
     if (tags !== undefined) {
@@ -110,6 +158,7 @@ export function registerRoomWriteRoutes(router: Router): void {
     if (indexing !== undefined && room.roomType === RoomType.VirtualDataRoom) patch.indexing = indexing;
     if (denyDownload !== undefined) patch.denyDownload = denyDownload;
     ctx.store.updateEntry(room, patch, user.id, now);
+    if (patch.title) recordRename({ store: ctx.store, userId: user.id, date: now }, room, oldTitle);
     return roomReply(ctx, room);
   });
 
@@ -127,6 +176,8 @@ export function registerRoomWriteRoutes(router: Router): void {
   const roomTags = (add: boolean) => async (ctx: RequestContext) => {
     const room = requireRoom(ctx, ctx.params['id']);
     const r = await readJsonBody(ctx, { dtoProperty: 'BatchTags' });
+    // BatchTagsRequestDto: [Required] List<string> Names.
+    if (!r.has('names')) r.fail('BatchTags.Names', 'The Names field is required.');
     const names = readTags(r, 'names') ?? [];
     r.done();
     if (isArchived(ctx, room)) throw invalidOperation(MESSAGES.updateArchivedRoom);
@@ -141,8 +192,16 @@ export function registerRoomWriteRoutes(router: Router): void {
     } else {
       tags = room.tags.filter((t) => !lower.has(t.toLowerCase()));
     }
+    const changed = add ? tags.filter((t) => !room.tags.includes(t)) : room.tags.filter((t) => !tags.includes(t));
     room.tags = tags;
     ctx.store.touch();
+    if (changed.length > 0)
+      recordTags(
+        { store: ctx.store, userId: user.id, date: now },
+        add ? HistoryAction.AddedRoomTags : HistoryAction.DeletedRoomTags,
+        room,
+        changed,
+      );
     return roomReply(ctx, room);
   };
   router.add('PUT', `${API}/files/rooms/:id/tags`, 'authenticated', roomTags(true));
@@ -172,6 +231,7 @@ export function registerRoomWriteRoutes(router: Router): void {
   /** `Task` action: EmptyResult, wrapped as an envelope without `response`. */
   router.add('DELETE', `${API}/files/tags`, 'authenticated', async (ctx) => {
     const r = await readJsonBody(ctx);
+    if (!r.has('names')) r.fail('Names', 'The Names field is required.');
     const names = readTags(r, 'names') ?? [];
     r.done();
     const lower = new Set(names.map((n) => n.toLowerCase()));

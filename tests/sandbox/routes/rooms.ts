@@ -8,7 +8,8 @@ import { folderNotFound } from '../errors.ts';
 import type { Selection } from '../listing/select.ts';
 import { QueryReader } from '../query.ts';
 import type { Router } from '../router.ts';
-import { API, parseEntryId, readSort, scopeOf } from './common.ts';
+import { requireRoom } from './access.ts';
+import { API, readSort, scopeOf } from './common.ts';
 
 /** `tags` is a JSON array string (`["a","b"]`); a plain comma list is accepted too. */
 function readTags(raw: string | undefined): string[] | undefined {
@@ -62,9 +63,7 @@ export function registerRoomsRoutes(router: Router): void {
   router.get(`${API}/files/rooms`, 'authenticated', listRooms);
 
   router.get(`${API}/files/rooms/:roomId`, 'authenticated', (ctx) => {
-    const id = parseEntryId(ctx.params['roomId']);
-    const room = id === undefined ? undefined : ctx.store.getFolder(id);
-    if (!room || room.roomType === undefined) throw folderNotFound();
+    const room = requireRoom(ctx, ctx.params['roomId']);
     const dto = folderDto(scopeOf(ctx), room);
     if (!dto) throw folderNotFound();
     return ok(ctx, dto);

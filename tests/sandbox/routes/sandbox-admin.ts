@@ -4,6 +4,7 @@ import type { Reply, RequestContext } from '../context.ts';
 import { JSON_CONTENT_TYPE } from '../envelope.ts';
 import type { RequestLog } from '../request-log.ts';
 import type { Router } from '../router.ts';
+import { storeCounts } from '../store-helpers.ts';
 
 export interface SandboxAdminDeps {
   log: RequestLog;
@@ -32,7 +33,7 @@ export function registerSandboxAdminRoutes(router: Router, deps: SandboxAdminDep
   });
 
   router.get('/__sandbox/state', 'anonymous', (ctx: RequestContext) => {
-    const counts = ctx.store.counts();
+    const counts = storeCounts(ctx.store);
     return json(200, { ...counts, storeVersion: ctx.store.version, log: deps.log.length, lastSeq: deps.log.lastSeq });
   });
 }

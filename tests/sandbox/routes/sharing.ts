@@ -7,7 +7,10 @@ import type { BodyReader } from '../body.ts';
 import type { Reply, RequestContext } from '../context.ts';
 import { downloadUrl } from '../dto/entries.ts';
 import { externalShareDto, fileShareDto, LinkType } from '../dto/share.ts';
-import { FileShare, FileType, RoomType } from '../enums.ts';
+import { locate } from '../dto/locate.ts';
+import { FileShare, FileType, FolderType } from '../enums.ts';
+import { SubjectType } from '../members/access.ts';
+import { checkEntryRole, checkRoomRole } from '../members/roles.ts';
 import { ok } from '../envelope.ts';
 import { invalidOperation } from '../errors.ts';
 import { fileTypeOf, humanSize } from '../file-kinds.ts';
@@ -23,17 +26,8 @@ import { escapeHtml } from './file-pages.ts';
 const DEFAULT_LINK_TITLE = 'Shared link';
 const DEFAULT_INVITATION_TITLE = 'Invitation link';
 
-/** FileShare values an external link of a file or folder may carry (FileSecurity.AvailableRoomAccesses). */
-const { None, Read, Review, Comment, FillForms, Editing, RoomManager, ContentCreator } = FileShare;
-const LINK_ACCESS = new Set<number>([None, Read, Review, Comment, FillForms, Editing]);
-/** External links of rooms, by room type; invitation links take room roles. */
-const ROOM_LINK_ACCESS: Readonly<Record<number, readonly number[]>> = {
-  [RoomType.FillingFormsRoom]: [None, Read, FillForms],
-  [RoomType.CustomRoom]: [None, Read, Review, Comment, FillForms, Editing],
-  [RoomType.PublicRoom]: [None, Read],
-  [RoomType.VirtualDataRoom]: [None, Read],
-};
-const INVITATION_ACCESS = new Set<number>([None, Read, RoomManager, Editing, ContentCreator]);
+const { Read, Editing } = FileShare;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STREAM_SECRET = randomBytes(32);
 
@@ -86,12 +80,12 @@ function readLinkSettings(
 function createLink(
   ctx: RequestContext,
   entry: EntryRecord,
-  settings: LinkSettings & { primary: boolean; linkType?: number | undefined },
+  settings: LinkSettings & { primary: boolean; linkType?: number | undefined; id?: string | undefined },
 ): ShareLinkRecord {
   const linkType = settings.linkType === LinkType.Invitation ? LinkType.Invitation : LinkType.External;
   const isForm = entry.kind === 'file' && fileTypeOf(entry.title) === FileType.Pdf && entry.isForm === true;
   return ctx.store.addShareLink({
-    id: randomUUID(),
+    id: settings.id ?? randomUUID(),
     key: newKey(),
     entryKind: entry.kind,
     entryId: entry.id,
@@ -108,16 +102,33 @@ function createLink(
   });
 }
 
-function checkAccess(entry: EntryRecord, access: number | undefined, linkType: number): void {
-  if (access === undefined) return;
-  const room = entry.kind === 'folder' && entry.roomType !== undefined ? entry.roomType : undefined;
-  const allowed =
+/** The role check of SetAceObjectAsync for a link: by room type for rooms, by the containing room
+ *  (or My documents) for files and folders. */
+function checkAccess(
+  ctx: RequestContext,
+  entry: EntryRecord,
+  access: number | undefined,
+  linkType: number,
+  primary: boolean,
+): void {
+  if (access === undefined || access === FileShare.None) return;
+  const subject =
     linkType === LinkType.Invitation
-      ? INVITATION_ACCESS.has(access)
-      : room !== undefined
-        ? (ROOM_LINK_ACCESS[room] ?? []).includes(access)
-        : LINK_ACCESS.has(access);
-  if (!allowed) throw invalidOperation(MESSAGES.securityException);
+      ? SubjectType.InvitationLink
+      : primary
+        ? SubjectType.PrimaryExternalLink
+        : SubjectType.ExternalLink;
+  if (entry.kind === 'folder' && entry.roomType !== undefined) {
+    checkRoomRole(entry.folderType, subject, access);
+    return;
+  }
+  const room = locate(ctx.store, entry.kind === 'file' ? entry.folderId : entry.id)?.room;
+  checkEntryRole(room?.folderType, subject, access);
+}
+
+function defaultLinkAccess(entry: EntryRecord): number {
+  if (entry.kind === 'file') return fileTypeOf(entry.title) === FileType.Pdf && entry.isForm === true ? Editing : Read;
+  return entry.folderType === FolderType.FillingFormsRoom ? FileShare.FillForms : Read;
 }
 
 function checkShareable(ctx: RequestContext, entry: EntryRecord): void {
@@ -130,9 +141,7 @@ function primaryOrCreate(ctx: RequestContext, entry: EntryRecord, settings: Link
   const existing = primaryLink(ctx, entry);
   if (existing) return existing;
   checkShareable(ctx, entry);
-  if (entry.kind === 'folder' && entry.roomType !== undefined && !(entry.roomType in ROOM_LINK_ACCESS))
-    throw invalidOperation(MESSAGES.securityException);
-  checkAccess(entry, settings.access, LinkType.External);
+  checkAccess(ctx, entry, settings.access ?? defaultLinkAccess(entry), LinkType.External, true);
   return createLink(ctx, entry, { ...settings, primary: true });
 }
 
@@ -142,20 +151,20 @@ function setLink(ctx: RequestContext, entry: EntryRecord, r: BodyReader, roomLin
   r.done();
   checkShareable(ctx, entry);
   const linkType = roomLink ? (settings.linkType ?? LinkType.External) : LinkType.External;
-  checkAccess(entry, settings.access, linkType);
   const now = new Date();
   const existing = settings.linkId ? ctx.store.shareLinks.get(settings.linkId.toLowerCase()) : undefined;
   const link = existing && existing.entryKind === entry.kind && existing.entryId === entry.id ? existing : undefined;
+  const primary = link ? link.primary : settings.primary && !primaryLink(ctx, entry);
+  checkAccess(ctx, entry, settings.access ?? (link ? undefined : defaultLinkAccess(entry)), linkType, primary);
   if (settings.access === FileShare.None) {
     if (link) ctx.store.deleteShareLink(link.id);
     return ok(ctx, null);
   }
   if (!link) {
-    const created = createLink(ctx, entry, {
-      ...settings,
-      linkType,
-      primary: settings.primary && !primaryLink(ctx, entry),
-    });
+    // SetAceLinkAsync keeps a given link id (only an empty one gets a new id).
+    const givenId = settings.linkId && GUID.test(settings.linkId) ? settings.linkId.toLowerCase() : undefined;
+    const taken = givenId !== undefined && ctx.store.shareLinks.has(givenId);
+    const created = createLink(ctx, entry, { ...settings, linkType, primary, id: taken ? undefined : givenId });
     return ok(ctx, fileShareDto(ctx.origin, created, now));
   }
   if (settings.access !== undefined) link.access = settings.access;

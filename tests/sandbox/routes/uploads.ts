@@ -8,7 +8,15 @@ import { nowSubMsTicks, utcDateTime } from '../dates.ts';
 import { fileDto } from '../dto/entries.ts';
 import { locate } from '../dto/locate.ts';
 import { emptyReply, JSON_CONTENT_TYPE, ok, toJson } from '../envelope.ts';
-import { accessDenied, ApiError, argumentError, folderNotFound, quotaExceeded, ValidationError } from '../errors.ts';
+import {
+  accessDenied,
+  ApiError,
+  argumentError,
+  folderNotFound,
+  invalidOperation,
+  quotaExceeded,
+  ValidationError,
+} from '../errors.ts';
 import { humanSize } from '../file-kinds.ts';
 import { canCreateIn, cleanTitle, MESSAGES, uploadFile } from '../operations/actions.ts';
 import { QueryReader } from '../query.ts';
@@ -205,14 +213,14 @@ export function registerUploadRoutes(router: Router, deps: UploadRoutesDeps): vo
       ctx,
       ctx.params['folderId'] === '@my' ? currentUser(ctx).sections.my : ctx.params['folderId'],
     );
-    const r = await readJsonBody(ctx);
-    const titles = r.strings('filesTitle') ?? [];
+    const r = await readJsonBody(ctx, { dtoProperty: 'Check' });
+    const titles = r.strings('filesTitle');
     r.done();
+    // UploadController.CheckUploadAsync: no titles → ArgumentNullException; then CanCreate.
+    if (titles === undefined) throw argumentError("Value cannot be null. (Parameter 'filesTitle')");
+    if (!canCreateIn(ctx.store, folder)) throw invalidOperation(MESSAGES.create);
     const existing = new Set<string>();
-    for (const title of titles) {
-      const file = ctx.store.childFileByTitle(folder.id, title);
-      if (file) existing.add(file.title);
-    }
+    for (const title of titles) if (ctx.store.childFileByTitle(folder.id, title)) existing.add(title);
     return ok(ctx, [...existing]);
   });
 

@@ -142,9 +142,18 @@ describe('POST /api/2.0/authentication', () => {
     expect((await t.get('/api/2.0/authentication', t.apiKey)).json.response).toBe(true);
   });
 
-  it('logout ends the session', async () => {
-    const token = await signIn();
-    expect((await t.post('/api/2.0/authentication/logout', '', { Authorization: token })).status).toBe(200);
-    expect((await t.get('/api/2.0/people/@self', { Authorization: token })).status).toBe(401);
+  it('logout ends a cookie session only: a token in the Authorization header stays valid, as on the server', async () => {
+    const headerToken = await signIn();
+    const out = await t.post('/api/2.0/authentication/logout', '', { Authorization: headerToken });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/^asc_auth_key=; path=\/; expires=Thu, 01 Jan 1970/);
+    expect((await t.get('/api/2.0/people/@self', { Authorization: headerToken })).status).toBe(200);
+
+    const cookieToken = await signIn();
+    const cookie = { Cookie: `asc_auth_key=${cookieToken}` };
+    expect((await t.post('/api/2.0/authentication/logout', '', cookie)).status).toBe(200);
+    expect((await t.get('/api/2.0/people/@self', cookie)).status).toBe(401);
+    // The login event is over, so the same token in the header is refused too.
+    expect((await t.get('/api/2.0/people/@self', { Authorization: cookieToken })).status).toBe(401);
   });
 });

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_SECTIONS } from '../../sandbox/seed-demo.ts';
 import { startSandbox } from '../../sandbox/server.ts';
+import { createApiKey, findApiKey } from '../../sandbox/store-api-keys.ts';
+import { isFavorite, setFavorite } from '../../sandbox/store-marks.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-data-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,9 +51,9 @@ describe('--data DIR', () => {
       updatedBy: first.demo.userId,
       updated: now,
     });
-    const { key, record } = store.createApiKey({ name: 'persisted', userId: first.demo.userId, now });
+    const { key, record } = createApiKey(store, { name: 'persisted', userId: first.demo.userId, now });
     record.isActive = false; // through one index; the other must see it after the restore too
-    store.setFavorite(first.demo.userId, 'file', file.id, true);
+    setFavorite(store, first.demo.userId, 'file', file.id, true);
     store.touch();
     await first.close();
 
@@ -68,8 +70,8 @@ describe('--data DIR', () => {
       expect(restored?.created).toBeInstanceOf(Date);
       expect(restored?.created.getTime()).toBe(now.getTime());
       expect(second.store.childFileIds(DEMO_SECTIONS.my.id)).toContain(file.id);
-      expect(second.store.isFavorite(second.demo.userId, 'file', file.id)).toBe(true);
-      const byHash = second.store.findApiKey(key);
+      expect(isFavorite(second.store, second.demo.userId, 'file', file.id)).toBe(true);
+      const byHash = findApiKey(second.store, key);
       expect(byHash).toBe(second.store.apiKeys.get(record.id));
       expect(byHash?.isActive).toBe(false);
 

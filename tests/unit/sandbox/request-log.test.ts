@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_EMAIL, DEMO_PASSWORD, DEMO_USER_ID, startSandbox } from '../../sandbox/server.ts';
 import type { LogEntry, NamedMiddleware } from '../../sandbox/server.ts';
 import { useSandbox } from './helpers.ts';
+import { isFavorite, setFavorite } from '../../sandbox/store-marks.ts';
 
 const t = useSandbox();
 
@@ -88,14 +89,14 @@ describe('request log', () => {
 describe('sandbox controls', () => {
   it('state reports counts; reset restores the seed and clears the log', async () => {
     const state = await (await fetch(`${t.sandbox.url}/__sandbox/state`)).json();
-    expect(state).toMatchObject({ rooms: 6, archivedRooms: 1, users: 2 }); // demo + the two-factor user
+    expect(state).toMatchObject({ rooms: 6, archivedRooms: 1, users: 7 }); // the owner + SANDBOX_PEOPLE
     expect(state.files).toBeGreaterThan(200);
     expect(state.log).toBeGreaterThan(0);
 
-    t.sandbox.store.setFavorite(DEMO_USER_ID, 'file', 342, true);
+    setFavorite(t.sandbox.store, DEMO_USER_ID, 'file', 342, true);
     const reset = await fetch(`${t.sandbox.url}/__sandbox/reset`, { method: 'POST' });
     expect(await reset.json()).toEqual({ ok: true });
-    expect(t.sandbox.store.isFavorite(DEMO_USER_ID, 'file', 342)).toBe(false);
+    expect(isFavorite(t.sandbox.store, DEMO_USER_ID, 'file', 342)).toBe(false);
     expect((await logSince()).entries).toHaveLength(0);
     expect((await t.get('/api/2.0/people/@self', t.apiKey)).status).toBe(200);
   });

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { LARGE_SEED } from '../../sandbox/seed-large.ts';
 import { startSandbox } from '../../sandbox/server.ts';
+import { storeCounts } from '../../sandbox/store-helpers.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,7 +24,7 @@ describe('large seed', () => {
     const startMs = performance.now() - t;
     try {
       expect(startMs).toBeLessThan(10_000);
-      const counts = sandbox.store.counts();
+      const counts = storeCounts(sandbox.store);
       expect(counts.rooms).toBeGreaterThanOrEqual(1_000);
       expect(counts.files).toBeGreaterThanOrEqual(10_000);
       const headers = { Authorization: `Bearer ${sandbox.demo.apiKey}` };

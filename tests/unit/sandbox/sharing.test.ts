@@ -80,20 +80,51 @@ describe('external links', () => {
     expect(res.json.response.map((l: { sharedLink: { title: string } }) => l.sharedLink.title)).toEqual(['L1', 'L2']);
   });
 
-  it('room links: the primary external link of a public room; access outside the allowed set is refused', async () => {
+  it('room links: access outside FileSecurity.AvailableRoomAccesses is refused with the role error', async () => {
     const primary = await t.response('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.pressKit.id}/link`);
     expect(primary).toMatchObject({ access: 2, subjectType: 4, sharedLink: { primary: true } });
-    expect(
-      (
-        await t.call('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.pressKit.id}/links`, {
-          body: { access: 10, linkType: 1 },
-        })
-      ).status,
-    ).toBe(403);
+    // Public rooms: external links take the file accesses (Editing included), not room roles.
+    const editing = await t.response('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.pressKit.id}/links`, {
+      body: { access: 10, linkType: 1, title: 'Editors' },
+    });
+    expect(editing).toMatchObject({ access: 10, subjectType: 1 });
+    const manager = await t.call('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.pressKit.id}/links`, {
+      body: { access: 9, linkType: 1 },
+    });
+    expect(manager.status).toBe(403);
+    expect(manager.json.error).toMatchObject({
+      message: 'The role is not available for this user type',
+      type: 'System.InvalidOperationException',
+      stack: null,
+      hresult: 0,
+    });
     const invitation = await t.response('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.marketing.id}/links`, {
       body: { access: 11, linkType: 0 },
     });
     expect(invitation).toMatchObject({ subjectType: 3, sharedLink: { linkType: 0, title: 'Invitation link' } });
+    // An invitation link cannot make room managers; a collaboration room has no external links.
+    expect(
+      (
+        await t.call('PUT', `/api/2.0/files/rooms/${DEMO_ROOMS.marketing.id}/links`, {
+          body: { access: 9, linkType: 0 },
+        })
+      ).json.error.message,
+    ).toBe('The role is not available for this user type');
+    expect((await t.call('GET', `/api/2.0/files/rooms/${DEMO_ROOMS.marketing.id}/link`)).json.error.message).toBe(
+      'The role is not available for this user type',
+    );
+  });
+
+  it('a given linkId is kept for a new link', async () => {
+    const linkId = '0c0ffee0-1234-4abc-8def-0123456789ab';
+    const created = await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.q1Budget}/links`, {
+      body: { linkId, access: 2, title: 'Chosen id' },
+    });
+    expect(created.sharedLink).toMatchObject({ id: linkId, title: 'Chosen id' });
+    const again = await t.response('PUT', `/api/2.0/files/file/${DEMO_FILES.q1Budget}/links`, {
+      body: { linkId, access: 6 },
+    });
+    expect(again).toMatchObject({ access: 6, sharedLink: { id: linkId } });
   });
 });
 
@@ -161,7 +192,11 @@ describe('error bodies of writes', () => {
     expect(long.json).toMatchObject({
       status: 1,
       statusCode: 400,
-      response: { status: 400, errors: { Title: ['The field Title must be a string with a maximum length of 165.'] } },
+      // Keyed after the [FromBody] member of CreateFolderRequestDto, as ASP.NET does: Folder.Title.
+      response: {
+        status: 400,
+        errors: { 'Folder.Title': ['The field Title must be a string with a maximum length of 165.'] },
+      },
     });
     const color = await t.call('POST', '/api/2.0/files/rooms', {
       body: { title: 'Red', roomType: 'CustomRoom', color: '#FF0000' },

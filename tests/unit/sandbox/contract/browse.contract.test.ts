@@ -36,7 +36,7 @@ contractSuite('browse', (c) => {
     const history = await c.ok('GET', '/api/2.0/files/file/{fileId}/history', {
       params: { fileId: DEMO_FILES.q1LaunchPlan },
     });
-    expect(history.json.response.map((f: { version: number }) => f.version)).toEqual([3]);
+    expect(history.json.response.map((f: { version: number }) => f.version)).toEqual([3, 2, 1]);
   });
 
   it('rooms with type, searchArea, tags, filterValue, sorting, paging', async () => {

@@ -2,11 +2,22 @@
 // Each contract file ends by checking that it validated a success answer of every endpoint of its
 // area; spec-meta.test.ts checks each one is in the spec or in ABSENT_FROM_SPEC.
 
-export type ContractArea = 'portal' | 'browse' | 'changes' | 'fileops' | 'upload' | 'sharing';
+export type ContractArea =
+  | 'portal'
+  | 'browse'
+  | 'changes'
+  | 'fileops'
+  | 'upload'
+  | 'sharing'
+  | 'people'
+  | 'members'
+  | 'oauth'
+  | 'content'
+  | 'versions';
 
 export interface ContractEndpoint {
   area: ContractArea;
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
   /** As in the spec's `paths` (or ABSENT_FROM_SPEC). */
   path: string;
 }
@@ -119,4 +130,60 @@ export const CONTRACT_ENDPOINTS: readonly ContractEndpoint[] = [
   e('sharing', 'PUT', '/api/2.0/files/rooms/{id}/links'),
   e('sharing', 'GET', '/api/2.0/files/share/{key}'),
   e('sharing', 'GET', '/api/2.0/files/file/{fileId}/presigneduri'),
+
+  // people directory and sign-in sessions
+  e('people', 'GET', '/api/2.0/people'),
+  e('people', 'GET', '/api/2.0/people/filter'),
+  e('people', 'GET', '/api/2.0/people/simple/filter'),
+  e('people', 'GET', '/api/2.0/people/search'),
+  e('people', 'GET', '/api/2.0/people/@search/{query}'),
+  e('people', 'GET', '/api/2.0/people/email'),
+  e('people', 'GET', '/api/2.0/people/room/{id}'),
+  e('people', 'GET', '/api/2.0/people/{userid}'),
+  e('people', 'GET', '/api/2.0/security/activeconnections'),
+  e('people', 'PUT', '/api/2.0/security/activeconnections/logout/{loginEventId}'),
+  e('people', 'PUT', '/api/2.0/security/activeconnections/logoutallexceptthis'),
+  e('people', 'PUT', '/api/2.0/security/activeconnections/logoutall/{userId}'),
+
+  // room members and sharing with people
+  e('members', 'GET', '/api/2.0/files/rooms/{id}/share'),
+  e('members', 'PUT', '/api/2.0/files/rooms/{id}/share'),
+  e('members', 'POST', '/api/2.0/files/rooms/{id}/resend'),
+  e('members', 'GET', '/api/2.0/files/file/{id}/share'),
+  e('members', 'PUT', '/api/2.0/files/file/{fileId}/share'),
+  e('members', 'GET', '/api/2.0/files/folder/{id}/share'),
+  e('members', 'PUT', '/api/2.0/files/folder/{folderId}/share'),
+
+  // OAuth 2.0: client registry, scopes, tokens
+  e('oauth', 'POST', '/api/2.0/clients'),
+  e('oauth', 'GET', '/api/2.0/clients'),
+  e('oauth', 'GET', '/api/2.0/clients/{clientId}'),
+  e('oauth', 'PUT', '/api/2.0/clients/{clientId}'),
+  e('oauth', 'PATCH', '/api/2.0/clients/{clientId}/regenerate'),
+  e('oauth', 'PATCH', '/api/2.0/clients/{clientId}/activation'),
+  e('oauth', 'GET', '/api/2.0/clients/{clientId}/info'),
+  e('oauth', 'GET', '/api/2.0/clients/{clientId}/public/info'),
+  e('oauth', 'DELETE', '/api/2.0/clients/{clientId}/revoke'),
+  e('oauth', 'DELETE', '/api/2.0/clients/{clientId}'),
+  e('oauth', 'GET', '/api/2.0/scopes'),
+  e('oauth', 'POST', '/oauth2/token'),
+
+  // create from content and convert
+  e('content', 'POST', '/api/2.0/files/{folderId}/html'),
+  e('content', 'POST', '/api/2.0/files/{folderId}/text'),
+  e('content', 'POST', '/api/2.0/files/@my/html'),
+  e('content', 'POST', '/api/2.0/files/@my/text'),
+  e('content', 'PUT', '/api/2.0/files/file/{fileId}/checkconversion'),
+  e('content', 'GET', '/api/2.0/files/file/{fileId}/checkconversion'),
+  e('content', 'POST', '/api/2.0/files/file/{fileId}/copyas'),
+  e('content', 'POST', '/api/2.0/files/file/{id}/saveaspdf'),
+
+  // versions, locks, history logs, previews
+  e('versions', 'POST', '/api/2.0/files/file/{fileId}/restoreversion'),
+  e('versions', 'PUT', '/api/2.0/files/file/{fileId}/lock'),
+  e('versions', 'PUT', '/api/2.0/files/file/{fileId}/comment'),
+  e('versions', 'GET', '/api/2.0/files/file/{fileId}/log'),
+  e('versions', 'GET', '/api/2.0/files/folder/{folderId}/log'),
+  e('versions', 'GET', '/api/2.0/files/file/{fileId}/presigned'),
+  e('versions', 'GET', '/api/2.0/files/rooms/covers'),
 ];

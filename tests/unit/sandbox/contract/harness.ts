@@ -101,7 +101,7 @@ export class Contract {
     }
     const res = await fetch(url, { method, headers, body });
     const text = await res.text();
-    const isJson = res.headers.get('content-type')?.startsWith('application/json') ?? false;
+    const isJson = /^application\/([\w.-]+\+)?json/.test(res.headers.get('content-type') ?? '');
     const json: unknown = text && isJson ? JSON.parse(text) : undefined;
     const key = `${method.toUpperCase()} ${template}`;
     if (!options.noValidate && json !== undefined) {

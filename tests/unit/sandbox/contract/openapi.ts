@@ -4,11 +4,19 @@
 // (every level says additionalProperties:false, which plain JSON Schema would make unsatisfiable),
 // and `nullable` is left to Ajv's built-in OpenAPI keyword. Then the wire exceptions
 // (wire-exceptions.ts) rewrite the schemas where the real server differs from the document.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { existsSync } from 'node:fs';
+import {
+  flattenAllOf,
+  isObject,
+  OAUTH_SPEC_PATH,
+  readSpec,
+  REF_PREFIX,
+  refName,
+} from '../../../support/openapi-spec.ts';
+import type { JsonSchema } from '../../../support/openapi-spec.ts';
 import {
   ABSENT_FROM_SPEC,
   ERROR_BODY_SCHEMA,
@@ -17,92 +25,9 @@ import {
   VALIDATION_PROBLEM_BODY_SCHEMA,
   WIRE_EXCEPTIONS,
 } from './wire-exceptions.ts';
-import type { JsonSchema } from './wire-exceptions.ts';
 
-/** Relative to the repository root (vitest runs there): the shared folder sits beside it. */
-export const SPEC_PATH = path.resolve(process.cwd(), '../shared/docspace-openapi/api-docs.json');
-
-interface OpenApiOperation {
-  operationId?: string;
-  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
-}
-
-interface OpenApiDocument {
-  openapi: string;
-  info: { version: string };
-  paths: Record<string, Record<string, OpenApiOperation>>;
-  components: { schemas: Record<string, JsonSchema> };
-}
-
-export type SpecAvailability = { available: true } | { available: false; reason: string };
-
-export function specAvailability(): SpecAvailability {
-  return existsSync(SPEC_PATH)
-    ? { available: true }
-    : { available: false, reason: `OpenAPI spec not found at ${SPEC_PATH}; contract tests skipped (CI has it)` };
-}
-
-const REF_PREFIX = '#/components/schemas/';
-
-function isObject(value: unknown): value is JsonSchema {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function refName(schema: JsonSchema): string | undefined {
-  const ref = schema['$ref'];
-  return typeof ref === 'string' && ref.startsWith(REF_PREFIX) ? ref.slice(REF_PREFIX.length) : undefined;
-}
-
-/**
- * `allOf: [{$ref: Base}, {properties…}]` is how the generator writes C# inheritance. Merge it into one
- * object schema: properties and required lists are united; the result is closed
- * (additionalProperties:false) when any level was. Refs are followed through the raw components, so
- * a base with derived types (FileEntryBaseDto) contributes its own properties here.
- */
-export function flattenAllOf(schemas: Record<string, JsonSchema>): number {
-  const flat = new Map<string, JsonSchema>();
-  const flatten = (schema: JsonSchema, stack: string[]): JsonSchema => {
-    const name = refName(schema);
-    if (name !== undefined) {
-      const cached = flat.get(name);
-      if (cached) return cached;
-      const target = schemas[name];
-      if (!target || stack.includes(name)) return schema;
-      const result = flatten(target, [...stack, name]);
-      flat.set(name, result);
-      return result;
-    }
-    const parts = schema['allOf'];
-    if (!Array.isArray(parts)) return schema;
-    const properties: Record<string, unknown> = {};
-    const required = new Set<string>();
-    let closed = schema['additionalProperties'] === false;
-    for (const part of parts) {
-      if (!isObject(part)) continue;
-      const resolved = flatten(part, stack);
-      Object.assign(properties, resolved['properties'] ?? {});
-      for (const r of (resolved['required'] as string[] | undefined) ?? []) required.add(r);
-      if (resolved['additionalProperties'] === false) closed = true;
-    }
-    const { allOf: _allOf, ...rest } = schema;
-    for (const r of (schema['required'] as string[] | undefined) ?? []) required.add(r);
-    return {
-      ...rest,
-      type: 'object',
-      properties: { ...properties, ...((schema['properties'] as JsonSchema | undefined) ?? {}) },
-      ...(required.size > 0 ? { required: [...required] } : {}),
-      ...(closed ? { additionalProperties: false } : {}),
-    };
-  };
-  let changed = 0;
-  for (const name of Object.keys(schemas)) {
-    const schema = schemas[name];
-    if (!schema || !Array.isArray(schema['allOf'])) continue;
-    schemas[name] = flatten({ $ref: REF_PREFIX + name }, []);
-    changed++;
-  }
-  return changed;
-}
+export { flattenAllOf, SPEC_PATH, specAvailability } from '../../../support/openapi-spec.ts';
+export type { SpecAvailability } from '../../../support/openapi-spec.ts';
 
 export interface ExceptionReport {
   id: string;
@@ -130,7 +55,10 @@ let cached: ContractSpec | undefined;
 /** Parses, converts and registers the spec once per test worker. */
 export function loadContractSpec(): ContractSpec {
   if (cached) return cached;
-  const doc = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as OpenApiDocument;
+  const doc = readSpec();
+  // The identity service's own document adds /oauth2/* (its components are in api-docs.json too).
+  if (existsSync(OAUTH_SPEC_PATH))
+    for (const [path, ops] of Object.entries(readSpec(OAUTH_SPEC_PATH).paths)) doc.paths[path] ??= ops;
   const schemas = structuredClone(doc.components.schemas);
   flattenAllOf(schemas);
   const exceptions = WIRE_EXCEPTIONS.map((exception) => ({ id: exception.id, changed: exception.apply(schemas) }));
@@ -153,22 +81,33 @@ export function loadContractSpec(): ContractSpec {
   const own = new Map([...ABSENT_FROM_SPEC, ...SCHEMA_OVERRIDES].map((a) => [`${a.method} ${a.path}`, a]));
   const otherSuccess = new Set(SUCCESS_STATUS_EXCEPTIONS.map((e) => `${e.method} ${e.path} ${e.status}`));
 
-  const specSchema = (method: string, template: string): JsonSchema | undefined => {
-    const op = doc.paths[template]?.[method.toLowerCase()];
-    const schema = op?.responses?.['200']?.content?.['application/json']?.schema;
+  /** The documented JSON schema of an answer with this status (the 200 one for other successes). */
+  const specSchema = (method: string, template: string, status = 200): JsonSchema | undefined => {
+    const responses = doc.paths[template]?.[method.toLowerCase()]?.responses ?? {};
+    const documented = responses[String(status)] ? String(status) : status < 400 ? '200' : undefined;
+    const content = documented ? responses[documented]?.content : undefined;
+    const schema = content?.['application/json']?.schema ?? content?.['application/problem+json']?.schema;
     if (!schema) return undefined;
     const name = refName(schema);
     return name !== undefined ? { $ref: `spec${REF_PREFIX}${name}` } : schema;
   };
+  const documentedSuccess = (method: string, template: string, status: number): boolean =>
+    doc.paths[template]?.[method.toLowerCase()]?.responses?.[String(status)] !== undefined;
 
   cached = {
     version: doc.info.version,
     exceptions,
-    hasOperation: (method, template) => specSchema(method, template) !== undefined,
+    hasOperation: (method, template) => [200, 201].some((st) => specSchema(method, template, st) !== undefined),
     hasPath: (method, template) => doc.paths[template]?.[method.toLowerCase()] !== undefined,
     operationId: (method, template) => doc.paths[template]?.[method.toLowerCase()]?.operationId,
     validate(method, template, status, body) {
       const key = `${method.toUpperCase()} ${template}`;
+      const ownError = status >= 400 ? specSchema(method, template, status) : undefined;
+      if (ownError) {
+        // The OAuth service documents its errors (Spring ProblemDetail), unlike DocSpace.
+        const fn = compile(`${key} ${status}`, ownError);
+        return fn(body) ? [] : formatErrors(fn.errors);
+      }
       if (status >= 400) {
         const isProblem = isObject(body) && isObject(body['response']);
         const fn = isProblem
@@ -180,7 +119,10 @@ export function loadContractSpec(): ContractSpec {
         return errors;
       }
       const statusErrors =
-        status === 200 || otherSuccess.has(`${key} ${status}`) || key === 'POST /ChunkedUploader.ashx'
+        status === 200 ||
+        otherSuccess.has(`${key} ${status}`) ||
+        documentedSuccess(method, template, status) ||
+        key === 'POST /ChunkedUploader.ashx'
           ? []
           : [`HTTP ${status} is not a documented success status of ${key}`];
       const override = own.get(key);
@@ -188,7 +130,7 @@ export function loadContractSpec(): ContractSpec {
         const fn = compile(`#own ${key}`, override.schema);
         return [...statusErrors, ...(fn(body) ? [] : formatErrors(fn.errors))];
       }
-      const schema = specSchema(method, template);
+      const schema = specSchema(method, template, status);
       if (!schema)
         return [`${key} has no 200 application/json schema in the spec and is not listed in ABSENT_FROM_SPEC`];
       const fn = compile(key, schema);

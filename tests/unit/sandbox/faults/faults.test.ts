@@ -172,6 +172,21 @@ describe('faults', () => {
     expect((await self()).status).toBe(200);
   });
 
+  it('expireTokens answers 401 on [AllowAnonymous] routes too; asServer answers them as the server (403)', async () => {
+    const folder = (headers: Record<string, string>) => fetch(`${sandbox.url}/api/2.0/files/101`, { headers });
+    const key = { Authorization: `Bearer ${sandbox.demo.apiKey}` };
+    await addFaults({ type: 'expireTokens', apiKeys: true });
+    const challenged = await folder(key);
+    expect(challenged.status).toBe(401);
+    expect(challenged.headers.get('www-authenticate')).toBe('Basic');
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+    await addFaults('expireTokens=apiKeys,asServer');
+    const refused = await folder(key);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error).toMatchObject({ message: 'Access denied', stack: null, hresult: 0 });
+    expect((await self()).status).toBe(401);
+  });
+
   it('storm503: the next N requests get 503 + Retry-After + error body, logged as refused', async () => {
     await addFaults('storm503=3,retryAfter=7');
     for (let i = 0; i < 3; i++) {
@@ -234,6 +249,7 @@ describe('fault specs', () => {
     expect(parseFaultArg('error500=0.1')).toEqual({ type: 'error500', share: 0.1 });
     expect(parseFaultArg('storm503=20,retryAfter=5')).toEqual({ type: 'storm503', count: 20, retryAfter: 5 });
     expect(parseFaultArg('expireTokens=apiKeys')).toEqual({ type: 'expireTokens', apiKeys: true });
+    expect(parseFaultArg('expireTokens,asServer')).toEqual({ type: 'expireTokens', asServer: true });
     expect(parseFaultArg('error502=1,afterHandler')).toEqual({ type: 'error502', share: 1, afterHandler: true });
     expect(() => parseFaultArg('teleport=1')).toThrow(/Unknown fault type/);
     expect(() => parseFaultArg('error500=0.1,bogus=1')).toThrow(/Unknown fault field/);
