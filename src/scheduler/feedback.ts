@@ -1,0 +1,93 @@
+import type { Budget } from './budget.ts';
+import { requestClass, type RequestClass } from './limits.ts';
+import { cappedPause, describeWait } from './pause.ts';
+import { matchLimiter, readRateLimitHeaders, type HeaderSource } from './rate-limit-headers.ts';
+
+/**
+ * How the server's answers steer the budget. Successes with X-RateLimit headers re-sync a window in both
+ * directions. A refusal (429/503, "not executed") pauses the account as asked (capped), and teaches which
+ * limit was hit: the header says so when there is one; otherwise the limit the extension's count was
+ * closest to is taken, and its share is cut (window-share AIMD, window-share.ts).
+ */
+
+/** Below this fullness by our count a window cannot be what refused, even with unknown others present. */
+const WINDOW_SUSPECT = 0.25;
+/** Windows within this much of the fullest are cut together: one of them refused, we cannot tell which. */
+const SUSPECT_BAND = 0.05;
+/** The concurrency limit is suspected when this share of its slots was in use. */
+const CONCURRENCY_SUSPECT = 0.9;
+
+/** A successful (or any non-refusal) answer: only the window counts in its headers are used, never a reset. */
+export function onAnswer(budget: Budget, headers: HeaderSource, now: number): boolean {
+  const header = readRateLimitHeaders(headers);
+  if (!header) return false;
+  const match = matchLimiter(budget.limits, header);
+  if (match?.kind !== 'window') return false;
+  budget.measure(match.index, header.limit - header.remaining, now, true);
+  budget.answerHeadersAt.set(budget.limits.windows[match.index]!.name, now);
+  return true;
+}
+
+export interface Refusal {
+  method: string;
+  /** When the refused request was sent: refusals of requests sent before the last cut are one episode. */
+  sentAt: number;
+  now: number;
+  retryAfterMs?: number | undefined;
+  headers?: HeaderSource | undefined;
+  backoffMs: number;
+}
+
+/** Applies a refusal; returns messages worth showing (a capped pause). */
+export function onRefusal(budget: Budget, refusal: Refusal): string[] {
+  const { now, sentAt } = refusal;
+  const cls = requestClass(refusal.method);
+  const notes: string[] = [];
+  budget.othersSeenAt = now;
+  const fullness = budget.fullness(now);
+  const header = refusal.headers ? readRateLimitHeaders(refusal.headers) : null;
+  const match = header ? matchLimiter(budget.limits, header) : null;
+  if (header && match?.kind === 'window') {
+    const w = budget.limits.windows[match.index]!;
+    budget.measure(match.index, header.limit - header.remaining, now, false);
+    // When successes report the window too, the next answer corrects the count; otherwise lower the share.
+    const reported = budget.answerHeadersAt.get(w.name);
+    if (reported === undefined || now - reported > budget.windowSpan(w.windowMs))
+      budget.shares.cut(w.name, fullness[match.index]!, sentAt, now);
+  } else if (match?.kind === 'concurrency') {
+    budget.cutConcurrency(match.cls, now, sentAt);
+  } else {
+    suspect(budget, cls, fullness, refusal);
+  }
+
+  if (refusal.retryAfterMs !== undefined) {
+    const pause = cappedPause(now, now + Math.max(1_000, refusal.retryAfterMs), 'retryAfter');
+    if (pause.requestedUntil !== undefined) notes.push(cappedNote(refusal.retryAfterMs));
+    budget.extendPause(pause);
+  } else if (header?.resetAt !== undefined && header.remaining <= 0 && header.resetAt > now) {
+    const pause = cappedPause(now, header.resetAt, 'rateLimitReset');
+    if (pause.requestedUntil !== undefined) notes.push(cappedNote(header.resetAt - now));
+    budget.extendPause(pause);
+  } else {
+    budget.extendPause({ until: now + refusal.backoffMs, reason: 'backoff' });
+  }
+  return notes;
+}
+
+/** No header says which limit refused: suspect the ones our count was closest to. */
+function suspect(budget: Budget, cls: RequestClass, fullness: number[], refusal: Refusal): void {
+  const { now, sentAt } = refusal;
+  // The refused request itself has already left the flights.
+  const slots = (budget.inFlight(cls, now) + 1) / budget.concurrencyCap(cls);
+  // Without Retry-After the documented profile is not speaking, so it is a concurrency refusal or an overload.
+  if (refusal.retryAfterMs === undefined || slots >= CONCURRENCY_SUSPECT) budget.cutConcurrency(cls, now, sentAt);
+  const top = Math.max(0, ...fullness);
+  if (top < WINDOW_SUSPECT) return;
+  budget.limits.windows.forEach((w, i) => {
+    if (fullness[i]! >= top - SUSPECT_BAND) budget.shares.cut(w.name, fullness[i]!, sentAt, now);
+  });
+}
+
+function cappedNote(askedMs: number): string {
+  return `The portal asked to wait ${describeWait(askedMs)}; the extension waits at most 1 hour, then tries again.`;
+}
