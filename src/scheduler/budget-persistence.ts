@@ -22,6 +22,8 @@ export interface PersistedBudget {
   factors: Record<RequestClass, number>;
   /** A slowly decaying maximum of recent answer times: how long an orphaned request may still run. */
   slowestMs: number;
+  /** v3: when the extension's recent requests that were not refused were sent (sorted). */
+  sent?: number[];
   /** v3: requests seen from the user's DocSpace tabs: answers, and those still running. */
   observed?: { completed: number[]; inFlight: Array<[cls: RequestClass, startedAt: number]> };
   /** v3: per window name, the requests of unknown others (server headers, or assumed after a restart). */
@@ -44,6 +46,7 @@ export function restoreBudget(
     return budget;
   }
   for (const t of saved.completed) budget.own.completed.add(t);
+  for (const t of saved.sent ?? []) budget.ownSent.add(t);
   budget.special.daily = new Map(saved.daily);
   budget.special.sensitive = new Map(Object.entries(saved.sensitive));
   const pause = saved.pause && saved.pause.until > now ? saved.pause : null;
@@ -76,6 +79,7 @@ export function persistBudget(budget: Budget, now: number): PersistedBudget {
     v: 3,
     savedAt: now,
     completed: budget.own.completed.toArray(),
+    sent: budget.ownSent.toArray(),
     daily: [...budget.special.daily],
     sensitive: Object.fromEntries(budget.special.sensitive),
     inFlight: running(budget.own),

@@ -43,6 +43,8 @@ export const OTHERS_HEADROOM = 0.02;
 
 export class Budget {
   readonly own = new Traffic();
+  /** When the extension's requests that were not refused were sent: what the server has counted. */
+  readonly ownSent = new TimeLedger();
   /** Requests seen going to the portal from the user's DocSpace tabs. */
   readonly observed = new Traffic();
   /** Per window name. */
@@ -115,12 +117,26 @@ export class Budget {
     };
   }
 
-  /** How full each window is by everything counted, 0..1 and more. */
-  fullness(now: number): number[] {
+  /**
+   * How full each window is as the server sees it, 0..1 and more: the extension's requests by their send,
+   * not refused, plus those in flight, plus the tabs' and others'. Our admission counts longer (until a
+   * window after the answer) and counts refused attempts too; that is right for staying under the limit,
+   * but after a burst it overstates what the server holds, and the share a refusal leaves must be measured
+   * against what really fitted. Requests still in flight count only if sent before `before` (the refused
+   * one): those sent after it met the same full window and are being refused too.
+   */
+  fullness(now: number, before = now): number[] {
     return this.limits.windows.map((w, i) => {
       const parts = this.usedParts(i, now);
-      return (parts.ours + parts.tabs + parts.others) / Math.max(1, w.limit);
+      return (this.oursAtServer(i, now, before) + parts.tabs + parts.others) / Math.max(1, w.limit);
     });
+  }
+
+  /** The extension's requests the server holds in window `index`, by the estimate `fullness` explains. */
+  private oursAtServer(index: number, now: number, before: number): number {
+    let flying = 0;
+    for (const flight of this.own.flights.values()) if (flight.startedAt < before) flying++;
+    return this.ownSent.countAfter(now - this.limits.windows[index]!.windowMs) + flying;
   }
 
   /** What this request may fill window `index` up to: the share, less what is held for others. */
@@ -200,10 +216,11 @@ export class Budget {
     return id;
   }
 
-  /** The answer came (or the attempt failed); returns when the request was sent. */
-  finish(id: number, now: number): number | undefined {
+  /** The answer came (or the attempt failed, or was refused); returns when the request was sent. */
+  finish(id: number, now: number, refused = false): number | undefined {
     const flight = this.own.finish(String(id), now);
     if (!flight) return undefined;
+    if (!refused) this.ownSent.add(flight.startedAt);
     this.slowestMs = Math.max(now - flight.startedAt, Math.round(this.slowestMs * 0.98));
     return flight.startedAt;
   }
@@ -223,15 +240,20 @@ export class Budget {
 
   /**
    * The server said window `index` holds `serverUsed` requests now. Whatever our own and observed requests do
-   * not explain is set as unknown others, in both directions: spread over the past window when answers keep
-   * reporting (they age out as a steady sender's would, and the next answer corrects), all at `now` after a
-   * refusal (nothing says when the window frees, so it is full for a whole window).
+   * not explain is set as unknown others, in both directions. On an answer (to a request sent at `sentAt`):
+   * against what the server holds of ours (our own count runs longer and includes refused attempts, and would
+   * hide part of the others), spread over the past window (they age out as a steady sender's would, and the
+   * next answer corrects). On a refusal: the window is full by definition, so the others are what our own
+   * count leaves, all at `now` (nothing says when the window frees).
    */
-  measure(index: number, serverUsed: number, now: number, spread: boolean): number {
+  measure(index: number, serverUsed: number, now: number, sentAt: number | null): number {
     const w = this.limits.windows[index]!;
     const span = this.windowSpan(w.windowMs);
-    const known = this.own.countIn(span, now) + this.observed.countIn(span, now);
-    const others = Math.max(0, Math.min(serverUsed - known, w.limit - known));
+    const tabs = this.observed.countIn(span, now);
+    const counted = this.own.countIn(span, now) + tabs;
+    const spread = sentAt !== null;
+    const known = spread ? this.oursAtServer(index, now, sentAt + 1) + tabs : counted;
+    const others = Math.max(0, Math.min(Math.min(serverUsed, w.limit) - known, w.limit - known));
     const times = Array.from({ length: others }, (_, k) => (spread ? now - span + ((k + 1) * span) / others : now));
     this.unknown.set(w.name, new TimeLedger(times));
     if (others > 0) this.othersSeenAt = now;
@@ -258,7 +280,8 @@ export class Budget {
   /** Additive increase: each success wins back a little of the concurrency and the window share a refusal took. */
   succeeded(cls: RequestClass, now: number): void {
     if (this.factors[cls] < 1) this.factors[cls] = Math.min(1, this.factors[cls] + 0.02);
-    for (const w of this.limits.windows) this.shares.grow(w.name, w.limit, w.windowMs, now);
+    const longest = Math.max(...this.limits.windows.map((w) => w.windowMs));
+    for (const w of this.limits.windows) this.shares.grow(w.name, w.limit, longest, now);
   }
 
   extendPause(pause: Pause): void {
@@ -278,6 +301,7 @@ export class Budget {
     if (this.missedObserved.size > 1_000) this.missedObserved.clear();
     const longest = this.longestSpan();
     this.own.completed.dropUpTo(now - longest);
+    this.ownSent.dropUpTo(now - longest);
     this.observed.completed.dropUpTo(now - longest);
     for (const w of this.limits.windows) this.unknown.get(w.name)?.dropUpTo(now - this.windowSpan(w.windowMs));
     this.special.prune(now);

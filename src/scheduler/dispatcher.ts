@@ -19,6 +19,8 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
+export type Outcome = 'ok' | 'refused' | 'failed';
+
 export interface Slot {
   id: number;
   cls: RequestClass;
@@ -34,8 +36,8 @@ interface DispatcherDeps {
   holding: (now: number) => Holding;
   /** Resolves once the budget is stored (write-ahead, before a request leaves). */
   flush: () => Promise<void>;
-  /** A request finished; `ok` when it was answered with a success. */
-  finished: (slot: Slot, ok: boolean) => void;
+  /** A request finished: answered with a success, refused (429/503), or failed otherwise. */
+  finished: (slot: Slot, outcome: Outcome) => void;
   changed: () => void;
   agingMs: number;
 }
@@ -127,7 +129,22 @@ export class Dispatcher {
     return true;
   }
 
+  private pumpQueued = false;
+
+  /**
+   * Sends what fits, in a microtask: a job that queues thousands of requests at once, or answers that
+   * arrive together, cost one pass instead of one pass each (each pass walks the queue).
+   */
   pump(): void {
+    if (this.pumpQueued) return;
+    this.pumpQueued = true;
+    queueMicrotask(() => {
+      this.pumpQueued = false;
+      this.pass();
+    });
+  }
+
+  private pass(): void {
     const budget = this.deps.budget();
     if (!budget || this.halted || this.lanes.size === 0) return;
     const now = this.deps.clock.now();
@@ -136,8 +153,11 @@ export class Dispatcher {
     let granted = 0;
     // A refusal for one kind of request (class, lane) holds for every later one of that kind in this pass.
     const blocked = new Set<string>();
-    for (const entry of this.lanes.ordered(now, this.deps.agingMs)) {
-      if (blocked.has('all')) break;
+    const noBulk = () =>
+      ['all', 'bulk', 'nonInteractive'].some((k) => blocked.has(k)) ||
+      (blocked.has('read:bulk') && blocked.has('write:bulk'));
+    for (const [entry, bulkTail] of this.lanes.ordered(now, this.deps.agingMs)) {
+      if (blocked.has('all') || (bulkTail && noBulk())) break;
       const kind = `${entry.cls}:${entry.ticket.lane}`;
       if (blocked.has(kind) || (entry.shape.bulk && blocked.has('bulk'))) continue;
       if (!entry.shape.interactive && blocked.has('nonInteractive')) continue;
@@ -178,7 +198,7 @@ export class Dispatcher {
     this.deps.flush().then(
       () => entry.grant(slot),
       (error: unknown) => {
-        this.release(slot, false);
+        this.release(slot, 'failed');
         entry.reject(
           new AppError({
             code: 'internal',
@@ -200,15 +220,15 @@ export class Dispatcher {
     this.timer = this.deps.clock.setTimer(() => {
       this.timer = null;
       this.timerAt = Infinity;
-      this.pump();
+      this.pass();
     }, at - this.deps.clock.now());
   }
 
   /** The request on `slot` finished (answered, failed or aborted); its slot frees for the next. */
-  release(slot: Slot, ok: boolean): void {
+  release(slot: Slot, outcome: Outcome): void {
     if (!this.active.delete(slot)) return;
     slot.detach.abort();
-    this.deps.finished(slot, ok);
+    this.deps.finished(slot, outcome);
     this.pump();
   }
 }

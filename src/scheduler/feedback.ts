@@ -18,12 +18,12 @@ const SUSPECT_BAND = 0.05;
 const CONCURRENCY_SUSPECT = 0.9;
 
 /** A successful (or any non-refusal) answer: only the window counts in its headers are used, never a reset. */
-export function onAnswer(budget: Budget, headers: HeaderSource, now: number): boolean {
+export function onAnswer(budget: Budget, headers: HeaderSource, now: number, sentAt: number): boolean {
   const header = readRateLimitHeaders(headers);
   if (!header) return false;
   const match = matchLimiter(budget.limits, header);
   if (match?.kind !== 'window') return false;
-  budget.measure(match.index, header.limit - header.remaining, now, true);
+  budget.measure(match.index, header.limit - header.remaining, now, sentAt);
   budget.answerHeadersAt.set(budget.limits.windows[match.index]!.name, now);
   return true;
 }
@@ -44,12 +44,12 @@ export function onRefusal(budget: Budget, refusal: Refusal): string[] {
   const cls = requestClass(refusal.method);
   const notes: string[] = [];
   budget.othersSeenAt = now;
-  const fullness = budget.fullness(now);
+  const fullness = budget.fullness(now, sentAt);
   const header = refusal.headers ? readRateLimitHeaders(refusal.headers) : null;
   const match = header ? matchLimiter(budget.limits, header) : null;
   if (header && match?.kind === 'window') {
     const w = budget.limits.windows[match.index]!;
-    budget.measure(match.index, header.limit - header.remaining, now, false);
+    budget.measure(match.index, header.limit - header.remaining, now, null);
     // When successes report the window too, the next answer corrects the count; otherwise lower the share.
     const reported = budget.answerHeadersAt.get(w.name);
     if (reported === undefined || now - reported > budget.windowSpan(w.windowMs))

@@ -78,7 +78,7 @@ export class ForeignObserver {
         event.status,
       );
     } else if (event.status !== undefined && event.status > 0) {
-      onAnswer(budget, headers, now);
+      onAnswer(budget, headers, now, started?.startedAt ?? at);
     }
     this.deps.changed();
   }

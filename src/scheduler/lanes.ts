@@ -56,9 +56,12 @@ export class LaneQueues<T extends Queued> {
     for (const lane of LANES) this.lanes[lane] = this.lanes[lane].filter((e) => !e.taken);
   }
 
-  /** Interactive first; then user work and bulk work that has waited past `agingMs`, by age; then other bulk work. */
-  *ordered(now: number, agingMs: number): Generator<T> {
-    yield* this.lanes.interactive;
+  /**
+   * Interactive first; then user work and bulk work that has waited past `agingMs`, by age; then other bulk
+   * work. The flag is true for that last run of bulk work, so a pass that can send no bulk work may stop there.
+   */
+  *ordered(now: number, agingMs: number): Generator<[T, boolean]> {
+    for (const entry of this.lanes.interactive) yield [entry, false];
     const bulk = this.lanes.bulk;
     let aged = 0;
     while (aged < bulk.length && now - bulk[aged]!.enqueuedAt >= agingMs) aged++;
@@ -66,9 +69,9 @@ export class LaneQueues<T extends Queued> {
     let u = 0;
     let b = 0;
     while (u < user.length || b < aged) {
-      if (b >= aged || (u < user.length && user[u]!.seq < bulk[b]!.seq)) yield user[u++]!;
-      else yield bulk[b++]!;
+      if (b >= aged || (u < user.length && user[u]!.seq < bulk[b]!.seq)) yield [user[u++]!, false];
+      else yield [bulk[b++]!, false];
     }
-    for (let i = aged; i < bulk.length; i++) yield bulk[i]!;
+    for (let i = aged; i < bulk.length; i++) yield [bulk[i]!, true];
   }
 }

@@ -66,10 +66,10 @@ export class Scheduler implements RequestExecutor {
       budget: () => this.budget,
       holding: (now) => ({ reserveUntil: this.reserveUntil(now) }),
       flush: () => this.flush(),
-      finished: (slot, ok) => {
+      finished: (slot, outcome) => {
         const now = this.options.clock.now();
-        this.budget.finish(slot.id, now);
-        if (ok) this.budget.succeeded(slot.cls, now);
+        this.budget.finish(slot.id, now, outcome === 'refused');
+        if (outcome === 'ok') this.budget.succeeded(slot.cls, now);
         this.learned();
       },
       changed: () => this.changed(),
@@ -103,13 +103,13 @@ export class Scheduler implements RequestExecutor {
           signal: slot.controller.signal,
           observe: (status, headers) => {
             answered.headers = headers;
-            this.observe(status, headers);
+            this.observe(status, headers, slot.sentAt);
           },
         });
-        this.dispatcher.release(slot, true);
+        this.dispatcher.release(slot, 'ok');
         return value;
       } catch (error) {
-        this.dispatcher.release(slot, false);
+        this.dispatcher.release(slot, isRefusal(error) ? 'refused' : 'failed');
         if (
           ticket.signal?.aborted ||
           (slot.controller.signal.aborted && !(error instanceof AppError && error.code === 'timeout'))
@@ -252,14 +252,14 @@ export class Scheduler implements RequestExecutor {
     return this.presence.until(now, this.foreign.activeUntil());
   }
 
-  private observe(status: number, headers: Headers): void {
+  private observe(status: number, headers: Headers, sentAt: number): void {
     if (status === 401 && this.options.haltOnUnauthorized !== false) {
       this.dispatcher.halted = 'unauthorized';
       this.note('error', 401, 'The portal refused the sign-in; waiting for a new one.');
     }
     // A refusal's headers are applied with the refusal (run's catch), which knows when the request left.
     if (status === 429 || status === 503) return;
-    if (onAnswer(this.budget, headers, this.options.clock.now())) this.learned();
+    if (onAnswer(this.budget, headers, this.options.clock.now(), sentAt)) this.learned();
   }
 
   private applyRefusal(refusal: Parameters<typeof onRefusal>[1], status: number | undefined, message: string): void {

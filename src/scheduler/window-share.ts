@@ -3,11 +3,12 @@
  *
  * A refusal while the extension's own count said there was room means someone else spends the same budget
  * (another app on the account, a browser the extension cannot see). The share is then cut to BETA times how
- * full the window was by the extension's count at that moment (like TCP's ssthresh = FlightSize / 2, RFC 5681,
- * but gentler: the other sender is usually steady, so 90% of what fitted leaves it room without wasting
- * much). It grows back by a few percent of the window per window's worth of successful requests: slowly
- * while the last cut is recent (the other sender is probably still there), faster once nothing was
- * refused for CALM_WINDOWS windows, so the share recovers when the other sender has stopped.
+ * full the window was, as the server counts it, at that moment (like TCP's ssthresh = FlightSize / 2,
+ * RFC 5681, but gentler: the other sender is usually steady, so 90% of what fitted leaves it room without
+ * wasting much). It grows back per window's worth of successful requests: by 1% of the window while the
+ * last cut is recent (the other sender is probably still there, and each probe to the limit costs a
+ * refusal), by 10% once nothing was refused for CALM_WINDOWS of the longest window, so the share recovers
+ * within minutes when the other sender has stopped.
  */
 export interface ShareState {
   share: number;
@@ -18,9 +19,10 @@ export interface ShareState {
 export const BETA = 0.9;
 export const MIN_SHARE = 0.05;
 /** Growth per window's worth of successes, as a share of the window. */
-const SLOW_GROWTH = 0.02;
+const SLOW_GROWTH = 0.01;
 const FAST_GROWTH = 0.1;
-const CALM_WINDOWS = 3;
+/** Refusal-free time, in the longest window's lengths, before growth speeds up. */
+const CALM_WINDOWS = 2;
 
 export class WindowShares {
   private readonly states = new Map<string, ShareState>();
@@ -48,11 +50,15 @@ export class WindowShares {
     return true;
   }
 
-  /** One successful request: each window wins back a little. */
-  grow(name: string, limit: number, windowMs: number, now: number): void {
+  /**
+   * One successful request: each window wins back a little. Calm is measured in the longest window: a
+   * steady other sender shows in the short window too, and probing it every few seconds would be refused
+   * every few seconds.
+   */
+  grow(name: string, limit: number, longestWindowMs: number, now: number): void {
     const state = this.states.get(name);
     if (!state) return;
-    const calm = now - state.cutAt >= CALM_WINDOWS * windowMs;
+    const calm = now - state.cutAt >= CALM_WINDOWS * longestWindowMs;
     state.share += (calm ? FAST_GROWTH : SLOW_GROWTH) / Math.max(1, limit);
     if (state.share >= 1) this.states.delete(name);
   }

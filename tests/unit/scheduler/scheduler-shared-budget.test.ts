@@ -198,16 +198,16 @@ describe('Learning what cannot be seen (issue 13, item 3)', () => {
       answer: async (_c, attempt) => (attempt === 1 ? Promise.reject(refusal(503, 1)) : 'ok'),
     });
     await clock.advance(5);
-    // 61 of 100 by our count when the server said no: someone else has the rest. 90% of what fitted.
-    expect(scheduler.snapshot().windows[0]!.share).toBeCloseTo(0.9 * 0.61, 2);
+    // 60 of 100 had reached the server when it said no: someone else has the rest. 90% of what fitted.
+    expect(scheduler.snapshot().windows[0]!.share).toBeCloseTo(0.9 * 0.6, 3);
     const refusedAt = clock.now();
     const more = Array.from({ length: 3_000 }, (_, i) => request(`/m/${i}`, { lane: 'bulk' }));
     await clock.advance(3_000);
     // The pause, then at most 54 per window, growing by 2% of the window per window's worth of successes.
     const soon = sent.filter((s) => s.at > refusedAt && s.at < refusedAt + 2_000).map((s) => s.at);
     expect(soon.length).toBeGreaterThan(40);
-    expect(maxInWindow(soon, 1_000)).toBeLessThanOrEqual(56);
-    expect(scheduler.snapshot().windows[0]!.share).toBeLessThan(0.6);
+    expect(maxInWindow(soon, 1_000)).toBeLessThanOrEqual(55);
+    expect(scheduler.snapshot().windows[0]!.share).toBeLessThan(0.65);
     await clock.advance(120_000);
     await Promise.all([refused, ...more]);
     expect(scheduler.snapshot().windows[0]!.share).toBe(1);
