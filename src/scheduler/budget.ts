@@ -117,28 +117,6 @@ export class Budget {
     };
   }
 
-  /**
-   * How full each window is as the server sees it, 0..1 and more: the extension's requests by their send,
-   * not refused, plus those in flight, plus the tabs' and others'. Our admission counts longer (until a
-   * window after the answer) and counts refused attempts too; that is right for staying under the limit,
-   * but after a burst it overstates what the server holds, and the share a refusal leaves must be measured
-   * against what really fitted. Requests still in flight count only if sent before `before` (the refused
-   * one): those sent after it met the same full window and are being refused too.
-   */
-  fullness(now: number, before = now): number[] {
-    return this.limits.windows.map((w, i) => {
-      const parts = this.usedParts(i, now);
-      return (this.oursAtServer(i, now, before) + parts.tabs + parts.others) / Math.max(1, w.limit);
-    });
-  }
-
-  /** The extension's requests the server holds in window `index`, by the estimate `fullness` explains. */
-  private oursAtServer(index: number, now: number, before: number): number {
-    let flying = 0;
-    for (const flight of this.own.flights.values()) if (flight.startedAt < before) flying++;
-    return this.ownSent.countAfter(now - this.limits.windows[index]!.windowMs) + flying;
-  }
-
   /** What this request may fill window `index` up to: the share, less what is held for others. */
   windowCap(index: number, request: Pick<RequestShape, 'bulk' | 'interactive'>, now: number, holding: Holding): number {
     const w = this.limits.windows[index]!;
@@ -236,28 +214,6 @@ export class Budget {
     if (flight) return { startedAt: flight.startedAt };
     if (!this.missedObserved.delete(id)) this.observed.completed.add(at);
     return null;
-  }
-
-  /**
-   * The server said window `index` holds `serverUsed` requests now. Whatever our own and observed requests do
-   * not explain is set as unknown others, in both directions. On an answer (to a request sent at `sentAt`):
-   * against what the server holds of ours (our own count runs longer and includes refused attempts, and would
-   * hide part of the others), spread over the past window (they age out as a steady sender's would, and the
-   * next answer corrects). On a refusal: the window is full by definition, so the others are what our own
-   * count leaves, all at `now` (nothing says when the window frees).
-   */
-  measure(index: number, serverUsed: number, now: number, sentAt: number | null): number {
-    const w = this.limits.windows[index]!;
-    const span = this.windowSpan(w.windowMs);
-    const tabs = this.observed.countIn(span, now);
-    const counted = this.own.countIn(span, now) + tabs;
-    const spread = sentAt !== null;
-    const known = spread ? this.oursAtServer(index, now, sentAt + 1) + tabs : counted;
-    const others = Math.max(0, Math.min(Math.min(serverUsed, w.limit) - known, w.limit - known));
-    const times = Array.from({ length: others }, (_, k) => (spread ? now - span + ((k + 1) * span) / others : now));
-    this.unknown.set(w.name, new TimeLedger(times));
-    if (others > 0) this.othersSeenAt = now;
-    return others;
   }
 
   private concurrencyCutAt: Record<RequestClass, number> = {

@@ -2,6 +2,7 @@ import type { Budget } from './budget.ts';
 import { requestClass, type RequestClass } from './limits.ts';
 import { cappedPause, describeWait } from './pause.ts';
 import { matchLimiter, readRateLimitHeaders, type HeaderSource } from './rate-limit-headers.ts';
+import { fullness, measure } from './server-view.ts';
 
 /**
  * How the server's answers steer the budget. Successes with X-RateLimit headers re-sync a window in both
@@ -23,7 +24,7 @@ export function onAnswer(budget: Budget, headers: HeaderSource, now: number, sen
   if (!header) return false;
   const match = matchLimiter(budget.limits, header);
   if (match?.kind !== 'window') return false;
-  budget.measure(match.index, header.limit - header.remaining, now, sentAt);
+  measure(budget, match.index, header.limit - header.remaining, now, sentAt);
   budget.answerHeadersAt.set(budget.limits.windows[match.index]!.name, now);
   return true;
 }
@@ -44,20 +45,20 @@ export function onRefusal(budget: Budget, refusal: Refusal): string[] {
   const cls = requestClass(refusal.method);
   const notes: string[] = [];
   budget.othersSeenAt = now;
-  const fullness = budget.fullness(now, sentAt);
+  const full = fullness(budget, now, sentAt);
   const header = refusal.headers ? readRateLimitHeaders(refusal.headers) : null;
   const match = header ? matchLimiter(budget.limits, header) : null;
   if (header && match?.kind === 'window') {
     const w = budget.limits.windows[match.index]!;
-    budget.measure(match.index, header.limit - header.remaining, now, null);
+    measure(budget, match.index, header.limit - header.remaining, now, null);
     // When successes report the window too, the next answer corrects the count; otherwise lower the share.
     const reported = budget.answerHeadersAt.get(w.name);
     if (reported === undefined || now - reported > budget.windowSpan(w.windowMs))
-      budget.shares.cut(w.name, fullness[match.index]!, sentAt, now);
+      budget.shares.cut(w.name, full[match.index]!, sentAt, now);
   } else if (match?.kind === 'concurrency') {
     budget.cutConcurrency(match.cls, now, sentAt);
   } else {
-    suspect(budget, cls, fullness, refusal);
+    suspect(budget, cls, full, refusal);
   }
 
   if (refusal.retryAfterMs !== undefined) {
