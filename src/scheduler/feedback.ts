@@ -7,14 +7,14 @@ import { fullness, measure } from './server-view.ts';
 /**
  * How the server's answers steer the budget. Successes with X-RateLimit headers re-sync a window in both
  * directions. A refusal (429/503, "not executed") pauses the account as asked (capped), and teaches which
- * limit was hit: the header says so when there is one; otherwise the limit the extension's count was
- * closest to is taken, and its share is cut (window-share AIMD, window-share.ts).
+ * limit was hit: the header says so when there is one; otherwise the likeliest window is taken (see
+ * `suspect`), and its share is cut (window-share AIMD, window-share.ts).
  */
 
 /** Below this fullness by our count a window cannot be what refused, even with unknown others present. */
 const WINDOW_SUSPECT = 0.25;
-/** Windows within this much of the fullest are cut together: one of them refused, we cannot tell which. */
-const SUSPECT_BAND = 0.05;
+/** Windows whose refusal needs at most this much more unseen traffic than the likeliest are cut with it. */
+const SUSPECT_BAND = 1.25;
 /** The concurrency limit is suspected when this share of its slots was in use. */
 const CONCURRENCY_SUSPECT = 0.9;
 
@@ -75,17 +75,26 @@ export function onRefusal(budget: Budget, refusal: Refusal): string[] {
   return notes;
 }
 
-/** No header says which limit refused: suspect the ones our count was closest to. */
+/**
+ * No header says which limit refused: suspect the likeliest. For a window to have been full, unseen others
+ * must have sent what it had left, (1 - fullness) of its limit within its length; the window that needs
+ * the lowest such rate is the likeliest (a steady other sender fills a long window's room before a short
+ * one's: 30% of the sustained rate is 30% of the minute window but 15% of the 10 s one). Windows needing
+ * little more are cut with it.
+ */
 function suspect(budget: Budget, cls: RequestClass, fullness: number[], refusal: Refusal): void {
   const { now, sentAt } = refusal;
   // The refused request itself has already left the flights.
   const slots = (budget.inFlight(cls, now) + 1) / budget.concurrencyCap(cls);
   // Without Retry-After the documented profile is not speaking, so it is a concurrency refusal or an overload.
   if (refusal.retryAfterMs === undefined || slots >= CONCURRENCY_SUSPECT) budget.cutConcurrency(cls, now, sentAt);
-  const top = Math.max(0, ...fullness);
-  if (top < WINDOW_SUSPECT) return;
+  const needed = budget.limits.windows.map((w, i) =>
+    fullness[i]! < WINDOW_SUSPECT ? Number.POSITIVE_INFINITY : (Math.max(0, 1 - fullness[i]!) * w.limit) / w.windowMs,
+  );
+  const likeliest = Math.min(...needed);
+  if (!Number.isFinite(likeliest)) return;
   budget.limits.windows.forEach((w, i) => {
-    if (fullness[i]! >= top - SUSPECT_BAND) budget.shares.cut(w.name, fullness[i]!, sentAt, now);
+    if (needed[i]! <= likeliest * SUSPECT_BAND + 1e-9) budget.shares.cut(w.name, fullness[i]!, sentAt, now);
   });
 }
 

@@ -213,6 +213,37 @@ describe('Learning what cannot be seen (issue 13, item 3)', () => {
     expect(scheduler.snapshot().windows[0]!.share).toBe(1);
   });
 
+  it('without a header, cuts the window an unseen steady sender would fill first, not every full one', async () => {
+    const { clock, request, scheduler } = harness({
+      limits: {
+        windows: [
+          { name: 'short', limit: 100, windowMs: 1_000 },
+          { name: 'long', limit: 300, windowMs: 6_000 },
+        ],
+        concurrentReads: 100,
+      },
+      scheduler: { interactiveActive: false },
+    });
+    // 70, 70, then 72 a second: the short window is 72% full, the long one 71%.
+    for (const [second, count] of [70, 70, 72].entries()) {
+      if (second > 0) await clock.advance(900);
+      const batch = Array.from({ length: count }, (_, i) => request(`/r/${second}/${i}`, { lane: 'bulk' }));
+      await clock.advance(100);
+      await Promise.all(batch);
+    }
+    const refused = request('/x', {
+      lane: 'bulk',
+      answer: async (_c, attempt) => (attempt === 1 ? Promise.reject(refusal(503, 1)) : 'ok'),
+    });
+    await clock.advance(5);
+    // Filling the short window needs 28 unseen requests a second, the long one 15: the long one refused.
+    const [short, long] = scheduler.snapshot().windows;
+    expect(short!.share).toBe(1);
+    expect(long!.share).toBeCloseTo(0.9 * (212 / 300), 2);
+    await clock.advance(5_000);
+    await refused;
+  });
+
   it('a header naming the minute window on a refusal sets what others use, and cuts the share only when answers do not report', async () => {
     const { clock, request, scheduler } = harness({ limits: minute });
     const a = request('/a');
