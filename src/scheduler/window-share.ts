@@ -4,10 +4,13 @@
  * A refusal while the extension's own count said there was room means someone else spends the same budget
  * (another app on the account, a browser the extension cannot see). The share is then cut to BETA times how
  * full the window was, as the server counts it, at that moment (like TCP's ssthresh = FlightSize / 2,
- * RFC 5681, but gentler: the other sender is usually steady, so 90% of what fitted leaves it room without
- * wasting much). It grows back per window's worth of successful requests: by 1% of the window while the
- * last cut is recent (the other sender is probably still there, and each probe to the limit costs a
- * refusal), by 10% once nothing was refused for CALM_WINDOWS of the longest window, so the share recovers
+ * RFC 5681, but much gentler: the cut is from what really fitted, not from the share, and the other sender
+ * is usually steady, so 95% of what fitted leaves it room; a deeper cut costs a whole window at the end of
+ * a job, because sliding windows free their slots in the bursts they were filled in).
+ *
+ * It grows back per window's worth of successful requests: by 0.5% of the window while the last cut of any
+ * window is recent (the other sender is probably still there, and each probe to the limit costs a
+ * refusal), by 10% once no window was cut for CALM_WINDOWS of the longest window, so the share recovers
  * within minutes when the other sender has stopped.
  */
 export interface ShareState {
@@ -16,13 +19,13 @@ export interface ShareState {
   cutAt: number;
 }
 
-export const BETA = 0.9;
+export const BETA = 0.95;
 export const MIN_SHARE = 0.05;
 /** Growth per window's worth of successes, as a share of the window. */
-const SLOW_GROWTH = 0.01;
+const SLOW_GROWTH = 0.005;
 const FAST_GROWTH = 0.1;
-/** Refusal-free time, in the longest window's lengths, before growth speeds up. */
-const CALM_WINDOWS = 2;
+/** Time since the last cut of any window, in the longest window's lengths, before growth speeds up. */
+const CALM_WINDOWS = 3;
 
 export class WindowShares {
   private readonly states = new Map<string, ShareState>();
@@ -50,15 +53,22 @@ export class WindowShares {
     return true;
   }
 
+  /** The last cut of any window: the other sender was there then. */
+  private lastCut(): number {
+    let last = Number.NEGATIVE_INFINITY;
+    for (const state of this.states.values()) last = Math.max(last, state.cutAt);
+    return last;
+  }
+
   /**
-   * One successful request: each window wins back a little. Calm is measured in the longest window: a
-   * steady other sender shows in the short window too, and probing it every few seconds would be refused
-   * every few seconds.
+   * One successful request: each window wins back a little. Calm is measured in the longest window and
+   * from the last cut of any window: a steady other sender shows in every window, and probing the short
+   * one every few seconds would be refused every few seconds.
    */
   grow(name: string, limit: number, longestWindowMs: number, now: number): void {
     const state = this.states.get(name);
     if (!state) return;
-    const calm = now - state.cutAt >= CALM_WINDOWS * longestWindowMs;
+    const calm = now - this.lastCut() >= CALM_WINDOWS * longestWindowMs;
     state.share += (calm ? FAST_GROWTH : SLOW_GROWTH) / Math.max(1, limit);
     if (state.share >= 1) this.states.delete(name);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistedBudget } from '../../../src/scheduler/budget.ts';
 import { DEFAULT_LIMITS } from '../../../src/scheduler/limits.ts';
+import { BETA } from '../../../src/scheduler/window-share.ts';
 import { MemoryBudgetStore, maxInWindow } from './fake-clock.ts';
 import { answerWith, harness, refusal } from './harness.ts';
 
@@ -198,16 +199,18 @@ describe('Learning what cannot be seen (issue 13, item 3)', () => {
       answer: async (_c, attempt) => (attempt === 1 ? Promise.reject(refusal(503, 1)) : 'ok'),
     });
     await clock.advance(5);
-    // 60 of 100 had reached the server when it said no: someone else has the rest. 90% of what fitted.
-    expect(scheduler.snapshot().windows[0]!.share).toBeCloseTo(0.9 * 0.6, 3);
+    // 60 of 100 had reached the server when it said no: someone else has the rest. 95% of what fitted.
+    expect(BETA).toBe(0.95);
+    expect(scheduler.snapshot().windows[0]!.share).toBeCloseTo(BETA * 0.6, 3);
     const refusedAt = clock.now();
     const more = Array.from({ length: 3_000 }, (_, i) => request(`/m/${i}`, { lane: 'bulk' }));
     await clock.advance(3_000);
-    // The pause, then at most 54 per window, growing by 2% of the window per window's worth of successes.
+    // The pause, then at most 57 per window, growing by 0.5% of the window per window's worth of successes
+    // (10% once nothing was cut for three windows).
     const soon = sent.filter((s) => s.at > refusedAt && s.at < refusedAt + 2_000).map((s) => s.at);
     expect(soon.length).toBeGreaterThan(40);
-    expect(maxInWindow(soon, 1_000)).toBeLessThanOrEqual(55);
-    expect(scheduler.snapshot().windows[0]!.share).toBeLessThan(0.65);
+    expect(maxInWindow(soon, 1_000)).toBeLessThanOrEqual(58);
+    expect(scheduler.snapshot().windows[0]!.share).toBeLessThan(0.68);
     await clock.advance(120_000);
     await Promise.all([refused, ...more]);
     expect(scheduler.snapshot().windows[0]!.share).toBe(1);
@@ -239,7 +242,7 @@ describe('Learning what cannot be seen (issue 13, item 3)', () => {
     // Filling the short window needs 28 unseen requests a second, the long one 15: the long one refused.
     const [short, long] = scheduler.snapshot().windows;
     expect(short!.share).toBe(1);
-    expect(long!.share).toBeCloseTo(0.9 * (212 / 300), 2);
+    expect(long!.share).toBeCloseTo(BETA * (212 / 300), 2);
     await clock.advance(5_000);
     await refused;
   });
