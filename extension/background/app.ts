@@ -47,16 +47,22 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
       save: (key, budget: PersistedBudget) => storage.set(budgetItem, key, budget),
     },
     wakeAt: (name, when) => platform.alarms.wakeAt(name, when),
-    schedulerChanged: (snapshot) => platform.events.broadcast('schedulerChanged', snapshot),
+    schedulerChanged: (snapshot) => {
+      platform.events.broadcast('schedulerChanged', snapshot);
+      jobs.portalPaused(snapshot.key, snapshot.pause !== null && snapshot.pause.until !== null);
+    },
     signInNeeded: async (portalId) => {
       if (await registry.markNeedsSignIn(portalId)) await broadcastState();
     },
     lookup: (portalId) => registry.get(portalId),
+    pagesOpen: () => platform.events.pagesOpen(),
     hasHostPermission,
     limits: (portalId) => storage.get(limitsItem, portalId),
     hasBudget: async (portalId) => (await storage.get(budgetItem, portalId)) !== null,
     authFor: (record) => new StoredCredentialsAuth(() => storage.get(credentialsItem, record.id)),
   });
+
+  platform.events.onPagesChanged((open) => void sessions.pagesOpen(open));
 
   /** The one refresh path: the cache drops the folders, then every page hears which ones changed. */
   const entriesChanged = (portalId: PortalId, folderIds: EntryId[]): void => {

@@ -18,6 +18,10 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
       ownBaseUrl(),
     );
   const ports = new Set<Runtime.Port>();
+  const pageListeners: Array<(open: boolean) => void> = [];
+  const portsChanged = (wasOpen: boolean): void => {
+    if (wasOpen !== ports.size > 0) for (const listener of pageListeners) listener(ports.size > 0);
+  };
 
   return {
     storage: storageAreas(browser),
@@ -40,9 +44,12 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
             port.postMessage(message);
           } catch {
             ports.delete(port);
+            portsChanged(true);
           }
         }
       },
+      pagesOpen: () => ports.size > 0,
+      onPagesChanged: (listener) => void pageListeners.push(listener),
     },
 
     serveCommands(handlers, ready) {
@@ -57,8 +64,14 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
           port.disconnect();
           return;
         }
+        const wasOpen = ports.size > 0;
         ports.add(port);
-        port.onDisconnect.addListener(() => ports.delete(port));
+        portsChanged(wasOpen);
+        port.onDisconnect.addListener(() => {
+          const before = ports.size > 0;
+          ports.delete(port);
+          portsChanged(before);
+        });
       });
     },
     onWake(listener) {

@@ -26,6 +26,10 @@ export interface BackgroundPlatform {
   };
   events: {
     broadcast<K extends EventName>(name: K, payload: Events[K]): void;
+    /** Whether an extension page (popup, side panel, options) is open now: it holds the interactive reserve. */
+    pagesOpen(): boolean;
+    /** Called when the first page opens and when the last one closes. */
+    onPagesChanged(listener: (open: boolean) => void): void;
   };
 }
 

@@ -39,8 +39,10 @@ export class JobManager {
   private readonly kinds: Map<string, AnyJobKind>;
   private readonly running = new Map<
     string,
-    { controller: AbortController; stopAs: StopAs | null; done: Promise<void> }
+    { controller: AbortController; stopAs: StopAs | null; done: Promise<void>; job: JobRecord; kind: AnyJobKind }
   >();
+  /** Portals whose scheduler holds every request now (the server asked to wait): their running jobs wait too. */
+  private readonly pausedPortals = new Set<PortalId>();
   private readonly timers = new Map<string, unknown>();
 
   constructor(private readonly deps: JobManagerDeps) {
@@ -63,7 +65,7 @@ export class JobManager {
     });
     if (dropped.length > 0) await this.deps.storage.remove(jobItem, ...dropped);
     this.run(job);
-    return summarize(job, definition);
+    return this.summary(job, definition);
   }
 
   /** When a worker starts, after a sign-in and on each alarm: every job that was going goes on. */
@@ -82,7 +84,7 @@ export class JobManager {
   async list(): Promise<JobSummary[]> {
     return (await this.records())
       .filter((job) => this.kinds.has(job.kind))
-      .map((job) => summarize(job, this.kind(job.kind)));
+      .map((job) => this.summary(job, this.kind(job.kind)));
   }
 
   cancel(jobId: string): Promise<JobSummary> {
@@ -97,7 +99,7 @@ export class JobManager {
     const job = await this.require(jobId);
     if (isFinished(job)) throw appError('jobFinished', {});
     this.run(job);
-    return summarize(job, this.kind(job.kind));
+    return this.summary(job, this.kind(job.kind));
   }
 
   /** Failed items (and a job that stopped) go again; what is done stays done. */
@@ -113,7 +115,7 @@ export class JobManager {
     job.status = 'running';
     await this.deps.storage.set(jobItem, job.id, job);
     this.run(job);
-    return summarize(job, this.kind(job.kind));
+    return this.summary(job, this.kind(job.kind));
   }
 
   /** A finished job leaves the list. */
@@ -150,8 +152,27 @@ export class JobManager {
       job.updatedAt = new Date(this.deps.now()).toISOString();
       await this.deps.storage.set(jobItem, job.id, job);
     }
-    const summary = summarize(job, this.kind(job.kind));
+    const summary = this.summary(job, this.kind(job.kind));
     this.deps.jobChanged(summary);
+    return summary;
+  }
+
+  /**
+   * The portal's scheduler paused or resumed (the server asked to wait). Its requests wait inside the scheduler,
+   * so a running job shows it waits for the portal instead of looking stuck.
+   */
+  portalPaused(portalId: PortalId, paused: boolean): void {
+    if (paused === this.pausedPortals.has(portalId)) return;
+    if (paused) this.pausedPortals.add(portalId);
+    else this.pausedPortals.delete(portalId);
+    for (const run of this.running.values())
+      if (run.job.portalId === portalId) this.deps.jobChanged(this.summary(run.job, run.kind));
+  }
+
+  private summary(job: JobRecord, kind: AnyJobKind): JobSummary {
+    const summary = summarize(job, kind);
+    if (summary.status === 'running' && this.pausedPortals.has(job.portalId))
+      return { ...summary, status: 'waiting', waitingFor: 'portal' };
     return summary;
   }
 
@@ -168,7 +189,7 @@ export class JobManager {
     const kind = this.kinds.get(job.kind);
     if (!kind) return;
     const controller = new AbortController();
-    const entry = { controller, stopAs: null as StopAs | null, done: Promise.resolve() };
+    const entry = { controller, stopAs: null as StopAs | null, done: Promise.resolve(), job, kind };
     this.running.set(job.id, entry);
     this.deps.keepAwake(true);
     entry.done = (async () => {
@@ -205,7 +226,7 @@ export class JobManager {
       job.id,
       setTimeout(() => {
         this.timers.delete(job.id);
-        this.deps.jobChanged(summarize(job, kind));
+        this.deps.jobChanged(this.summary(job, kind));
       }, PROGRESS_INTERVAL_MS),
     );
     const entriesKey = `entries:${job.id}`;
@@ -224,7 +245,7 @@ export class JobManager {
       clearTimeout(this.timers.get(key) as ReturnType<typeof setTimeout>);
       this.timers.delete(key);
     }
-    this.deps.jobChanged(summarize(job, kind));
+    this.deps.jobChanged(this.summary(job, kind));
     this.deps.entriesChanged(job.portalId, kind.folders(job));
   }
 

@@ -4,7 +4,7 @@ import { command, portalIdSchema } from './define.ts';
 
 /** Per-portal overrides of the request limits (what is left out keeps DocSpace's defaults). */
 const limitsSchema = v.object({
-  /** Share of each limit the extension may use (default 0.9). */
+  /** Share of each limit the extension may use, 0.05..1 (default 1). */
   safetyMargin: v.optional(v.number()),
   /** Multiplies every time window; below 1 only for test portals whose windows are scaled the same way. */
   windowScale: v.optional(v.number()),
@@ -28,13 +28,31 @@ export interface SchedulerEvent {
 export interface SchedulerSnapshot {
   key: PortalId;
   at: number;
-  windows: Array<{ name: string; used: number; limit: number; windowMs: number }>;
-  concurrency: Record<'read' | 'write', { inFlight: number; cap: number; limit: number }>;
+  windows: Array<{
+    name: string;
+    used: number;
+    limit: number;
+    windowMs: number;
+    /** Of `used`: the extension's requests, the user's DocSpace tabs' (observed), unknown others' (server headers, or assumed after a restart). */
+    ours?: number;
+    tabs?: number;
+    others?: number;
+    /** Share of this window the extension allows itself now, 0..1 (lowered after unexplained refusals, AIMD). */
+    share?: number;
+  }>;
+  /** `tabs`: of `inFlight`, requests of the user's DocSpace tabs. */
+  concurrency: Record<'read' | 'write', { inFlight: number; cap: number; limit: number; tabs?: number }>;
   dailyWrites: { used: number; limit: number };
-  /** `until` is epoch ms; null while waiting for a new sign-in. */
-  pause: { until: number | null; reason: 'retryAfter' | 'rateLimitReset' | 'backoff' | 'unauthorized' } | null;
+  /** `until` is epoch ms; null while waiting for a new sign-in. `requestedUntil`: the server asked for longer (capped). */
+  pause: {
+    until: number | null;
+    reason: 'retryAfter' | 'rateLimitReset' | 'backoff' | 'unauthorized';
+    requestedUntil?: number;
+  } | null;
   queued: { interactive: number; user: number; bulk: number };
   recent: SchedulerEvent[];
+  /** Bulk work keeps the interactive reserve free now (an extension page or a DocSpace tab in use). */
+  reserveHeld?: boolean;
 }
 
 export const activityCommands = {

@@ -18,9 +18,16 @@ export interface LimitSettings {
   dailyWrites: number;
   dailyWindowMs: number;
   sensitive: { limit: number; windowMs: number; patterns: string[] };
-  /** Share of every limit the extension allows itself, so the user's own DocSpace tab keeps headroom. */
+  /**
+   * Share of every limit the extension allows itself. 1 by default: the user's DocSpace tabs are observed and
+   * counted, and others are learned from the server's answers, so a fixed margin would only waste budget.
+   * A user who knows of other clients the extension cannot see may lower it per portal.
+   */
   safetyMargin: number;
-  /** Share of each window and of the write slots that bulk work may not touch, kept for clicks. */
+  /**
+   * Share of each window and of the concurrency slots that bulk work leaves free while an extension page or
+   * a DocSpace tab is in use, kept for clicks.
+   */
   interactiveReserve: number;
 }
 
@@ -55,7 +62,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
       'GET /api/2.0/smtpsettings/smtp/test',
     ],
   },
-  safetyMargin: 0.9,
+  safetyMargin: 1,
   interactiveReserve: 0.1,
 };
 
@@ -78,8 +85,9 @@ export interface EffectiveLimits {
   sensitiveLimit: number;
   sensitiveWindowMs: number;
   sensitiveMatchers: Array<{ method: string; pattern: RegExp }>;
-  /** How many of each window's slots bulk work must leave free. */
-  windowReserve: number[];
+  /** Share of each window bulk work leaves free while the reserve is held. */
+  interactiveReserve: number;
+  /** Concurrency slots bulk work leaves free while the reserve is held or others were seen. */
   writeReserve: number;
   readReserve: number;
 }
@@ -101,7 +109,7 @@ export function effectiveLimits(settings: LimitSettings): EffectiveLimits {
     sensitiveLimit: own(settings.sensitive.limit),
     sensitiveWindowMs: settings.sensitive.windowMs,
     sensitiveMatchers: settings.sensitive.patterns.map(compilePattern),
-    windowReserve: windows.map((w) => reserve(w.limit)),
+    interactiveReserve: Math.min(0.5, Math.max(0, settings.interactiveReserve)),
     writeReserve: reserve(concurrentWrites),
     readReserve: reserve(concurrentReads),
   };

@@ -1,4 +1,6 @@
-import { AppError } from '../errors/index.ts';
+import { AppError, appError } from '../errors/index.ts';
+import type { Clock } from './clock.ts';
+import { cancelled } from './simple-queue.ts';
 
 /**
  * What to do after a failed attempt. A refusal (429/503) means the server did nothing, so any method may be
@@ -38,4 +40,28 @@ export function backoffDelay(attempt: number, random: () => number, { baseMs, ca
 export function isIdempotentMethod(method: string): boolean {
   const m = method.toUpperCase();
   return m === 'GET' || m === 'HEAD' || m === 'OPTIONS';
+}
+
+/** A write failed in a way that leaves its outcome unknown, and the caller gave no way to check it. */
+export function unknownOutcome(cause: unknown): AppError {
+  return appError('writeUnconfirmed', {}, { cause });
+}
+
+/** Waits on the scheduler's clock; an abort of `signal` ends the wait as a cancellation. */
+export function sleep(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const detach = new AbortController();
+    const handle = clock.setTimer(() => {
+      detach.abort();
+      resolve();
+    }, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clock.clearTimer(handle);
+        reject(cancelled());
+      },
+      { once: true, signal: detach.signal },
+    );
+  });
 }

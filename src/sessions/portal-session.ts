@@ -51,6 +51,7 @@ export class PortalSession {
       fresh: spec.fresh,
       // A 401 is this session's to judge (below), not the scheduler's.
       haltOnUnauthorized: false,
+      interactiveActive: deps.pagesOpen?.() ?? true,
       onChange: () => this.snapshots.changed(),
     });
     const requestAuth: RequestAuth = {
@@ -107,6 +108,13 @@ export class PortalSession {
     this.listings.clear();
     this.memo.clear();
     this.scheduler.resume();
+    // A new sign-in starts without the pause an earlier refusal left (a refusal that follows pauses again).
+    void this.scheduler.clearPause().catch(() => undefined);
+  }
+
+  /** Pages opened or closed: the interactive reserve is held only while one is open (or was used lately). */
+  pagesOpen(open: boolean): void {
+    this.scheduler.setInteractiveActive(open);
   }
 
   updateLimits(limits: PortalLimits): void {

@@ -12,6 +12,8 @@ export interface SessionDeps {
   wakeAt(name: string, when: number): void;
   /** The scheduler's state changed (throttled by the session). */
   schedulerChanged(snapshot: SchedulerSnapshot): void;
+  /** An extension page is open: bulk work leaves the interactive reserve free (absent: always). */
+  pagesOpen?(): boolean;
   /** The portal refused the account's credentials and nothing can renew them. */
   signInNeeded(portalId: PortalId): Promise<void>;
 }

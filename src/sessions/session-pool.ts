@@ -63,6 +63,11 @@ export class SessionPool {
     (await this.sessions.get(portalId))?.updateLimits(limits);
   }
 
+  /** Every open session hears that the extension's pages opened or closed. */
+  async pagesOpen(open: boolean): Promise<void> {
+    for (const pending of this.sessions.values()) (await pending.catch(() => undefined))?.pagesOpen(open);
+  }
+
   /** Signed out or removed: the session goes, with everything it held. */
   async close(portalId: PortalId): Promise<void> {
     const pending = this.sessions.get(portalId);

@@ -8,13 +8,9 @@ import { DEMO_API_KEY } from '../sandbox/demo-account.ts';
 export async function startSandboxProcess(
   args: string[],
 ): Promise<{ url: string; apiKey: string; close(): Promise<void> }> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/sandbox/cli.ts', '--port', '0', ...args],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/sandbox-main.ts', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`The sandbox did not start: ${out}`)), 20_000);

@@ -15,7 +15,7 @@ export function activityHandlers(background: BackgroundContext): ActivityCommand
     resumeRequests: async ({ portalId }) => {
       if (!background.registry.get(portalId)) return null;
       const session = await background.sessions.require(portalId);
-      session.scheduler.resume();
+      await session.scheduler.resumeNow();
       return session.scheduler.snapshot();
     },
     setLimits: async ({ portalId, limits }) => {

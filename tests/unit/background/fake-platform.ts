@@ -19,6 +19,13 @@ export function fakePlatform(
   const events: RecordedEvent[] = [];
   const wakes: Array<{ name: string; when: number }> = [];
   const waking = new Set<string>();
+  const presence = { open: true, listeners: [] as Array<(open: boolean) => void> };
+  /** Opens or closes "every extension page" for the background (the fake starts with one open). */
+  const setPagesOpen = (open: boolean): void => {
+    if (presence.open === open) return;
+    presence.open = open;
+    for (const listener of presence.listeners) listener(open);
+  };
   const platform: BackgroundPlatform = {
     storage: areas,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -31,9 +38,11 @@ export function fakePlatform(
       broadcast<K extends EventName>(name: K, payload: Events[K]) {
         events.push({ name, payload: structuredClone(payload) });
       },
+      pagesOpen: () => presence.open,
+      onPagesChanged: (listener) => void presence.listeners.push(listener),
     },
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking };
+  return { platform, areas, events, of, wakes, waking, setPagesOpen };
 }

@@ -194,3 +194,41 @@ describe('portal sessions in the background', () => {
     expect(areas.secure.data.get(`credentials/${portalId}`)).toEqual({ kind: 'apiKey', apiKey: sandbox.demo.apiKey });
   });
 });
+
+describe('the interactive reserve follows the extension pages', () => {
+  it('is held while a page is open and let go (after the last click) once every page is closed', async () => {
+    const fake = fakePlatform();
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    expect((await send(background, 'getActivity', { portalId: portal.id }))?.reserveHeld).toBe(true);
+    fake.setPagesOpen(false);
+    // The last interactive request holds the reserve a few seconds more (a user between two clicks).
+    const released = await waitFor(
+      () => send(background, 'getActivity', { portalId: portal.id }),
+      (snapshot) => snapshot?.reserveHeld === false,
+      10_000,
+    );
+    expect(released?.reserveHeld).toBe(false);
+    fake.setPagesOpen(true);
+    expect((await send(background, 'getActivity', { portalId: portal.id }))?.reserveHeld).toBe(true);
+  }, 20_000);
+});
+
+describe('"Resume now" on a portal pause', () => {
+  it('lifts an hour-long pause the portal asked for and sends what waited', async () => {
+    const fake = fakePlatform();
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    await fault(sandbox, { type: 'storm503', retryAfter: 3_600, method: 'GET', durationMs: 300 });
+    const listing = send(background, 'listRooms', { portalId: portal.id });
+    const paused = await waitFor(
+      () => send(background, 'getActivity', { portalId: portal.id }),
+      (snapshot) => (snapshot?.pause?.until ?? 0) > Date.now() + 60_000,
+    );
+    expect(paused?.pause?.reason).toBe('retryAfter');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const resumed = await send(background, 'resumeRequests', { portalId: portal.id });
+    expect(resumed?.pause).toBeNull();
+    await expect(listing).resolves.toMatchObject({ entries: expect.any(Array) });
+  });
+});
