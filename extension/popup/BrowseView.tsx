@@ -131,6 +131,7 @@ export function BrowseView({ portal, connector, store, ui }: Props) {
             showLocation={showLocation}
             firstRow={state.firstRow}
             focusRequest={focusRequest}
+            onFocusServed={() => setFocusRequest(null)}
             thumbnails={thumbnails}
             onNeedThumbnail={wantThumbnail}
             onEndReached={() => {

@@ -22,6 +22,7 @@ interface Props {
   firstRow: number;
   /** Bumped when focus should land on a row (after a navigation): the row index to focus. */
   focusRequest: { row: number; at: number } | null;
+  onFocusServed(): void;
   thumbnails: Record<string, string | null | undefined>;
   onNeedThumbnail(entry: Entry): void;
   onEndReached(): void;
@@ -62,9 +63,12 @@ export function EntryList(props: Props) {
     // Only when the view changes, not on every scroll.
   }, [props.label]);
 
+  // A request is served once, when there are rows for it, and then dropped by the owner: rows that come later
+  // (search results arriving while the user types, in a list mounted anew) must not take the focus.
   useEffect(() => {
-    if (!props.focusRequest) return;
-    const row = Math.min(props.focusRequest.row, Math.max(0, count - 1));
+    if (!props.focusRequest || count === 0) return;
+    props.onFocusServed();
+    const row = Math.min(props.focusRequest.row, count - 1);
     setActive(row);
     focusRow(row);
   }, [props.focusRequest?.at, count > 0]);

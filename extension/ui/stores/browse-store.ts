@@ -107,15 +107,20 @@ export function createBrowseStore(connector: Connector) {
       return connector.send('listSection', { ...page, section: location.section });
     };
 
-    const save = (): void => {
+    const saveNow = (): void => {
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => {
-        const { portalId, location, firstRow, sort, roomFilter, recentDestinations } = get();
-        if (!portalId) return;
-        const state: ViewState = { section: location.section, firstRow, sort, roomFilter, recentDestinations };
-        if (location.folderId !== undefined) state.folderId = location.folderId;
-        void connector.send('saveView', { portalId, state }).catch(() => undefined);
-      }, SAVE_DEBOUNCE_MS);
+      const { portalId, location, firstRow, sort, roomFilter, recentDestinations } = get();
+      if (!portalId) return;
+      const state: ViewState = { section: location.section, firstRow, sort, roomFilter, recentDestinations };
+      if (location.folderId !== undefined) state.folderId = location.folderId;
+      void connector.send('saveView', { portalId, state }).catch(() => undefined);
+    };
+    // A choice (a place, a sort, a filter) is kept at once: a popup is often closed right after it. Scrolling
+    // is kept a moment after it stops.
+    const save = (): void => saveNow();
+    const saveSoon = (): void => {
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(saveNow, SAVE_DEBOUNCE_MS);
     };
 
     const navigate = async (location: BrowseLocation, pendingCrumbs: Crumb[] | null, firstRow = 0): Promise<void> => {
@@ -325,7 +330,7 @@ export function createBrowseStore(connector: Connector) {
       setFirstRow(firstRow) {
         if (firstRow === get().firstRow) return;
         set({ firstRow });
-        save();
+        saveSoon();
       },
 
       currentSort: () => sortFor(get().location.section),
