@@ -1,3 +1,4 @@
+import { SelectField } from '../ui/components/SelectField.tsx';
 import type { AppState, PortalSummary } from '../../src/protocol/index.ts';
 import { visibleText } from '../../src/format/text.ts';
 import { Icon } from '../ui/components/Icon.tsx';
@@ -21,20 +22,20 @@ export function Header({ state, portal, panel, onSwitch }: Props) {
       <div class="popup-title">
         <h1 class="visually-hidden">{t('extName')}</h1>
         {portals.length > 1 && portal ? (
-          <label class="portal-switch">
-            <span class="visually-hidden">{t('portalSwitch')}</span>
-            <select
-              value={portal.id}
-              onChange={(event) => onSwitch(event.currentTarget.value)}
-              data-testid="portal-switch"
-            >
-              {portals.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {visibleText(p.name)} · {new URL(p.origin).host}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            class="portal-switch"
+            labelClass="visually-hidden"
+            label={t('portalSwitch')}
+            value={portal.id}
+            onChange={onSwitch}
+            testId="portal-switch"
+          >
+            {portals.map((p) => (
+              <option key={p.id} value={p.id}>
+                {visibleText(p.name)} · {new URL(p.origin).host}
+              </option>
+            ))}
+          </SelectField>
         ) : (
           <span class="portal-name">{portal ? <ServerText text={portal.name} /> : t('extName')}</span>
         )}

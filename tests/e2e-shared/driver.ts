@@ -20,6 +20,8 @@ export type Target =
 export interface ExtensionPage {
   /** Replaces a control's value, as typing would (the page sees an input event). */
   fill(target: Target, value: string): Promise<void>;
+  /** Chooses the option whose text is `option` in a <select>, as a user would (the page sees change). */
+  select(target: Target, option: string): Promise<void>;
   /** Clicks the first match once it is visible (waits up to a few seconds for it). */
   click(target: Target): Promise<void>;
   /** Calls element.click() in the page: a click that neither scrolls nor moves a pointer. */
@@ -32,6 +34,8 @@ export interface ExtensionPage {
   /** Whether the first match is rendered (has a box and is not hidden). False when nothing matches. */
   visible(target: Target): Promise<boolean>;
   attribute(target: Target, name: string): Promise<string | null>;
+  /** A form control's current value (the property, which a page sets without touching the attribute). */
+  value(target: Target): Promise<string | null>;
   /**
    * Presses a key (or a chord such as "Control+a", "Shift+ArrowDown") on whatever has focus, as a user would.
    * Keys follow KeyboardEvent.key names.

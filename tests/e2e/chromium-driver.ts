@@ -24,6 +24,8 @@ class ChromiumPage implements ExtensionPage {
 
   fill = (target: Target, value: string) =>
     locate(this.page, target).first().fill(value, { timeout: ACTION_TIMEOUT_MS });
+  select = async (target: Target, option: string) =>
+    void (await locate(this.page, target).first().selectOption({ label: option }, { timeout: ACTION_TIMEOUT_MS }));
   click = (target: Target) => locate(this.page, target).first().click({ timeout: ACTION_TIMEOUT_MS });
 
   async clickInPage(target: Target): Promise<void> {
@@ -44,6 +46,8 @@ class ChromiumPage implements ExtensionPage {
     locate(this.page, target).evaluateAll((els) => els[0]?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
   count = (target: Target) => locate(this.page, target).count();
   visible = (target: Target) => locate(this.page, target).first().isVisible();
+  value = (target: Target) =>
+    locate(this.page, target).evaluateAll((els) => (els[0] as HTMLInputElement | undefined)?.value ?? null);
   attribute = (target: Target, name: string) =>
     locate(this.page, target).evaluateAll((els, n) => els[0]?.getAttribute(n) ?? null, name);
 

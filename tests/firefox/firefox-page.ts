@@ -145,6 +145,20 @@ export class FirefoxPage implements ExtensionPage {
     }
   }
 
+  select(target: Target, option: string): Promise<void> {
+    return this.act(target, 'select', (el) =>
+      el.evaluate((control, label) => {
+        const select = control as HTMLSelectElement;
+        const chosen = [...select.options].find((o) => o.text.trim() === label);
+        if (!chosen) throw new Error(`no option "${label}"`);
+        select.focus();
+        select.value = chosen.value;
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, option),
+    );
+  }
+
   fill(target: Target, value: string): Promise<void> {
     // As Playwright's fill does: set the value and fire input, so the page's state sees it. Typing 300 lines of
     // folder names key by key over BiDi would take most of a minute.
@@ -173,6 +187,15 @@ export class FirefoxPage implements ExtensionPage {
   count = async (target: Target) => (await this.snapshot(target)).count;
   visible = async (target: Target) => (await this.snapshot(target)).visible;
   attribute = async (target: Target, name: string) => (await this.snapshot(target, name)).attribute;
+  async value(target: Target): Promise<string | null> {
+    const element = await this.first(target);
+    if (!element) return null;
+    try {
+      return await element.evaluate((el) => (el as HTMLInputElement).value ?? null);
+    } finally {
+      await element.dispose();
+    }
+  }
 
   async command<T>(name: string, payload: unknown): Promise<T> {
     // Firefox pages have `chrome` too, with promises, as Chrome's MV3 pages do.

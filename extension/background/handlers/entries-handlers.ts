@@ -59,10 +59,13 @@ const NEW_FILE_EXTENSIONS: Record<NewFileKind, string> = {
   presentation: '.pptx',
   pdfForm: '.pdf',
 };
-/** FileShare levels a link may grant: files and folders can be read, commented on, reviewed or edited. */
-const LINK_LEVELS: LinkAccess[] = [2, 6, 5, 10];
-/** A form-filling room's links fill forms; a public room's are read-only. */
-const ROOM_LINK_LEVELS: Record<number, LinkAccess[]> = { 1: [7], 6: [2], 5: [2, 6, 5, 10] };
+/**
+ * FileShare levels an external link may grant, as the server allows them (FileSecurity's available accesses
+ * for external links): read, comment, review, fill forms, edit.
+ */
+const LINK_LEVELS: LinkAccess[] = [2, 6, 5, 7, 10];
+/** By room type: form-filling rooms' links fill forms or read; public and custom rooms' any level; others none. */
+const ROOM_LINK_LEVELS: Record<number, LinkAccess[]> = { 1: [7, 2], 6: LINK_LEVELS, 5: LINK_LEVELS };
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {

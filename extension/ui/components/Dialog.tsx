@@ -25,7 +25,12 @@ export function Dialog({
     requestAnimationFrame(() =>
       dialog?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button')?.focus(),
     );
-    return () => opener?.focus();
+    return () => {
+      // Everything outside a modal dialog is inert while it is open, so it must be closed before the focus can
+      // go back (an unmount alone leaves it open for this moment).
+      if (dialog?.open) dialog.close();
+      opener?.focus();
+    };
   }, []);
   return (
     <dialog

@@ -79,6 +79,7 @@ export function DetailsDialog(props: { portalId: PortalId; entry: Entry; connect
                   <button
                     type="button"
                     class="link-button"
+                    aria-label={t('restoreVersionN', String(version.version))}
                     disabled={restoring !== null}
                     onClick={() => {
                       setRestoring(version.version);

@@ -1,3 +1,4 @@
+import { SelectField } from '../components/SelectField.tsx';
 import { useState } from 'preact/hooks';
 import { Dialog } from '../components/Dialog.tsx';
 import { usePlatform } from '../platform-context.ts';
@@ -54,19 +55,17 @@ export function RoomDialog(props: { onSubmit(room: RoomForm): Promise<void>; onC
             onInput={(e) => setTitle(e.currentTarget.value)}
           />
         </label>
-        <label class="field">
-          <span>{t('roomTypeLabel')}</span>
-          <select
-            value={String(roomType)}
-            onChange={(e) => setRoomType(Number(e.currentTarget.value) as RoomForm['roomType'])}
-          >
-            {ROOM_TYPES.map((type) => (
-              <option key={type} value={String(type)}>
-                {t(`roomType_${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('roomTypeLabel')}
+          value={String(roomType)}
+          onChange={(value) => setRoomType(Number(value) as RoomForm['roomType'])}
+        >
+          {ROOM_TYPES.map((type) => (
+            <option key={type} value={String(type)}>
+              {t(`roomType_${type}`)}
+            </option>
+          ))}
+        </SelectField>
         <fieldset class="swatches">
           <legend>{t('roomColorLabel')}</legend>
           {COLORS.map((c) => (

@@ -1,3 +1,4 @@
+import { SelectField } from '../components/SelectField.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
 import type { Entry, LinkAccess, PortalId, ShareLinkInfo } from '../../../src/protocol/index.ts';
@@ -73,26 +74,20 @@ export function ShareDialog(props: { portalId: PortalId; entry: Entry; connector
               {copied ? t('copied') : t('copyLinkButton')}
             </button>
           </div>
-          <label class="field">
-            <span>{t('shareAccessLabel')}</span>
-            <select value={String(access)} onChange={(e) => setAccess(Number(e.currentTarget.value))}>
-              {link.accessLevels.map((level) => (
-                <option key={level} value={String(level)}>
-                  {t(`access_${level}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="field">
-            <span>{t('shareExpiryLabel')}</span>
-            <select value={String(days)} onChange={(e) => setDays(Number(e.currentTarget.value))}>
-              {EXPIRY_DAYS.map((d) => (
-                <option key={d} value={String(d)}>
-                  {d === 0 ? t('expiryNever') : t(`expiryDays_${d}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label={t('shareAccessLabel')} value={String(access)} onChange={(v) => setAccess(Number(v))}>
+            {link.accessLevels.map((level) => (
+              <option key={level} value={String(level)}>
+                {t(`access_${level}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t('shareExpiryLabel')} value={String(days)} onChange={(v) => setDays(Number(v))}>
+            {EXPIRY_DAYS.map((d) => (
+              <option key={d} value={String(d)}>
+                {d === 0 ? t('expiryNever') : t(`expiryDays_${d}`)}
+              </option>
+            ))}
+          </SelectField>
           <div class="form-actions">
             <button type="button" class="button" disabled={busy} onClick={() => void save()}>
               {t('shareSave')}

@@ -293,13 +293,15 @@ export function createBrowseStore(connector: Connector) {
         try {
           const fresh = await fetchPage(portalId, location, 0);
           if (mine !== generation) return;
-          // A refresh keeps what was already paged in below the first page.
+          // A refresh keeps what was already paged in below the first page (when there is more than one page):
+          // an entry gone from the first page is gone, not kept from the old list.
           const known = new Set(fresh.entries.map((e) => `${e.kind}:${e.id}`));
-          const rest =
-            page && page.entries.length > fresh.entries.length ? page.entries.slice(fresh.entries.length) : [];
-          const entries = [...fresh.entries, ...rest.filter((e) => !known.has(`${e.kind}:${e.id}`))];
+          const pagedIn = page && fresh.nextStartIndex !== null ? page.entries.slice(PAGE_SIZE) : [];
+          const rest = pagedIn.filter((e) => !known.has(`${e.kind}:${e.id}`));
+          const entries = [...fresh.entries, ...rest];
           lastShown = { location, page: fresh };
-          set({ page: { ...fresh, entries }, moreError: null, loadingMore: false });
+          const nextStartIndex = rest.length > 0 && page ? page.nextStartIndex : fresh.nextStartIndex;
+          set({ page: { ...fresh, entries, nextStartIndex }, moreError: null, loadingMore: false });
         } catch {
           // The list on screen stays; the next navigation shows any error.
         }

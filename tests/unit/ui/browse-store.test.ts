@@ -81,6 +81,30 @@ describe('browse store', () => {
     expect(store.getState().status).toBe('ready');
   });
 
+  it('a refresh drops an entry gone from the first page, and keeps what was paged in below it', async () => {
+    let ids = [1, 2, 3, 4];
+    const { connector, emit } = fakeConnector({ listRooms: async () => page(ids, ids.length) });
+    const store = createBrowseStore(connector);
+    await store.getState().start('p');
+    ids = [1, 2, 3];
+    emit('entriesChanged', { portalId: 'p', folderIds: [1] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().page?.entries.map((e) => e.id)).toEqual([1, 2, 3]);
+
+    const first = Array.from({ length: 50 }, (_, i) => i + 1);
+    const { connector: paged, emit: changed } = fakeConnector({
+      listRooms: async (req) => (req.startIndex === 0 ? page(first, 60) : page([51, 52], 60, 50)),
+    });
+    const big = createBrowseStore(paged);
+    await big.getState().start('p');
+    await big.getState().loadMore();
+    changed('entriesChanged', { portalId: 'p', folderIds: [1] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(big.getState().page?.entries).toHaveLength(52);
+    // Load more goes on after what is on screen, not from the first page's end again.
+    expect(big.getState().page?.nextStartIndex).toBe(52);
+  });
+
   it('opens a section root when its breadcrumb is clicked', async () => {
     const { connector, sent } = fakeConnector({
       listRooms: async () => page([1], 1),

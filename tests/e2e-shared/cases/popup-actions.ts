@@ -1,0 +1,166 @@
+import { expect } from '@playwright/test';
+import { DEMO_FILES, DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
+import type { CaseContext, SharedCase } from '../case.ts';
+import type { ExtensionPage } from '../driver.ts';
+import { sandboxLog } from '../sandbox-api.ts';
+import { seeCount, seeText, seeTextContaining, seeVisible } from '../see.ts';
+import { signInWithApiKey } from '../sign-in-steps.ts';
+import { row } from '../rows.ts';
+
+const tab = (name: string) => ({ role: 'tab', name }) as const;
+const dialog = { role: 'dialog' } as const;
+const toast = { testId: 'toast' };
+const menuOf = (title: string) => ({ role: 'button', name: `Actions for ${title}` }) as const;
+const item = (name: string) => ({ role: 'menuitem', name }) as const;
+
+async function runAction(popup: ExtensionPage, title: string, action: string): Promise<void> {
+  await popup.click(menuOf(title));
+  await popup.click(item(action));
+}
+
+/** Moves the list's focus to the row at `index` (0-based) from the search box, by keyboard only. */
+async function focusRow(popup: ExtensionPage, index: number): Promise<void> {
+  await popup.press('/');
+  await popup.press('ArrowDown');
+  for (let i = 0; i < index; i++) await popup.press('ArrowDown');
+}
+
+async function signedInPopup(t: CaseContext): Promise<ExtensionPage> {
+  await signInWithApiKey(t);
+  return t.driver.openPopup();
+}
+
+const writes = async (t: CaseContext, method: string, path: RegExp) =>
+  (await sandboxLog(t.sandbox.url)).filter((e) => e.method === method && path.test(e.path) && e.status < 300);
+
+export const popupActionCases: SharedCase[] = [
+  {
+    title: 'F2 renames the focused entry; the list shows the new name and the portal has it, once',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await popup.click(tab('Documents'));
+      await seeVisible(popup, row('Budget 2026.xlsx'));
+      // Folders first, then newest: Personal notes, Budget 2026.xlsx, …
+      await focusRow(popup, 1);
+      expect((await popup.focused())?.text).toMatch(/^Budget 2026\.xlsx/);
+      await popup.press('F2');
+      await seeVisible(popup, dialog);
+      await popup.fill({ label: 'Name' }, 'Budget 2027.xlsx');
+      await popup.press('Enter');
+      await seeVisible(popup, row('Budget 2027.xlsx'));
+      await seeCount(popup, dialog, 0);
+      expect(await writes(t, 'PUT', new RegExp(`/files/file/${DEMO_FILES.budget2026}$`))).toHaveLength(1);
+      // Focus goes back to the renamed row, so the keyboard user keeps their place.
+      await expect.poll(async () => (await popup.focused())?.text ?? '').toMatch(/^Budget 2027\.xlsx/);
+    },
+  },
+  {
+    title: 'Delete moves to the Trash with an Undo that restores it; Restore brings an entry back from the Trash',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await popup.click(tab('Documents'));
+      await seeVisible(popup, row('Budget 2026.xlsx'));
+      await focusRow(popup, 1);
+      await popup.press('Delete');
+      await seeText(popup, toast, /Moved 1 item to the Trash\./);
+      await seeCount(popup, row('Budget 2026.xlsx'), 0);
+      await popup.click({ role: 'button', name: 'Undo' });
+      await seeVisible(popup, row('Budget 2026.xlsx'));
+
+      await popup.click(tab('Trash'));
+      await seeVisible(popup, row('Old draft.docx'));
+      // Trash rows say where each entry was.
+      await seeTextContaining(popup, { css: '.grid .row', text: /^Old draft\.docx/ }, /My documents/);
+      await runAction(popup, 'Old draft.docx', 'Restore');
+      await seeText(popup, toast, /Restored 1 item\./);
+      await seeCount(popup, row('Old draft.docx'), 0);
+      await popup.click(tab('Documents'));
+      await seeVisible(popup, row('Old draft.docx'));
+    },
+  },
+  {
+    title: 'favourite and unfavourite a file, pin a room to the top',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await seeVisible(popup, row(DEMO_ROOMS.contracts.title));
+      await runAction(popup, DEMO_ROOMS.sales.title, 'Pin to top');
+      await expect.poll(() => popup.count({ css: '.grid .row .badge[title="Pinned"]' }), { timeout: 8_000 }).toBe(2);
+      await popup.click(row(DEMO_ROOMS.marketing.title));
+      await seeVisible(popup, row('Brand book.docx'));
+      await runAction(popup, 'Brand book.docx', 'Add to Favorites');
+      await popup.click(tab('Favorites'));
+      await seeVisible(popup, row('Brand book.docx'));
+      await runAction(popup, 'Brand book.docx', 'Remove from Favorites');
+      await seeCount(popup, row('Brand book.docx'), 0);
+    },
+  },
+  {
+    title: 'details show location, size, lock and versions; restoring an old version makes it the newest',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      for (const folder of ['Marketing', 'Campaigns', '2026', 'Q1']) await popup.click(row(folder));
+      await runAction(popup, 'Q1 launch plan.docx', 'Details');
+      await seeVisible(popup, dialog);
+      await seeTextContaining(popup, dialog, /Marketing/);
+      await seeTextContaining(popup, dialog, /47\.1 KB/);
+      await seeTextContaining(popup, dialog, /Not locked/);
+      await seeCount(popup, { css: '.versions li' }, 3);
+      await popup.click({ role: 'button', name: 'Restore version 1' });
+      await seeCount(popup, { css: '.versions li' }, 4);
+      await seeTextContaining(popup, { css: '.versions li' }, /Version 4/);
+      await popup.press('Escape');
+      await seeCount(popup, dialog, 0);
+    },
+  },
+  {
+    title: 'share link: an existing room link says what it grants; access and expiry can be changed',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await seeVisible(popup, row(DEMO_ROOMS.pressKit.title));
+      await runAction(popup, DEMO_ROOMS.pressKit.title, 'Share link…');
+      await seeTextContaining(popup, dialog, /Anyone with the link gets: Read only\./);
+      await popup.select({ label: 'Access with the link' }, 'Editing');
+      await popup.select({ label: 'Expiry' }, 'Expires in 7 days');
+      await popup.click({ role: 'button', name: 'Save link settings' });
+      await seeTextContaining(popup, dialog, /Anyone with the link gets: Editing\. Expires on/);
+      await popup.press('Escape');
+
+      // A file without a link gets its primary link made on first use.
+      await popup.click(row(DEMO_ROOMS.marketing.title));
+      await runAction(popup, 'Brand book.docx', 'Share link…');
+      await seeTextContaining(popup, dialog, /Anyone with the link gets/);
+      const link = await popup.value({ testId: 'share-url' });
+      expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    },
+  },
+  {
+    title: 'creates a folder, a document and a room, each shown where it was made',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await popup.click(row(DEMO_ROOMS.design.title));
+      await popup.click(row('Unsorted'));
+      await seeVisible(popup, { testId: 'empty-state' });
+      await popup.click({ role: 'button', name: 'New' });
+      await popup.click(item('New folder'));
+      await popup.fill({ label: 'Name' }, 'Specs');
+      await popup.click({ role: 'button', name: 'Create' });
+      await seeVisible(popup, row('Specs'));
+      await popup.click({ role: 'button', name: 'New' });
+      await popup.click(item('New document'));
+      await popup.fill({ label: 'Name' }, 'Meeting notes');
+      await popup.click({ role: 'button', name: 'Create' });
+      await seeVisible(popup, row('Meeting notes.docx'));
+
+      await popup.click({ role: 'button', name: 'Rooms' });
+      await seeVisible(popup, row(DEMO_ROOMS.contracts.title));
+      await popup.click({ role: 'button', name: 'New' });
+      await popup.click(item('New room'));
+      await popup.fill({ label: 'Room name' }, 'Launch 2027');
+      await popup.select({ label: 'Room type' }, 'Public room');
+      await popup.fill({ label: 'Tags' }, 'launch, 2027');
+      await popup.click({ role: 'button', name: 'Create' });
+      await seeVisible(popup, row('Launch 2027'));
+      await seeTextContaining(popup, { css: '.grid .row', text: /Launch 2027/ }, /Public room · #launch #2027/);
+    },
+  },
+];
