@@ -81,101 +81,104 @@ export function BrowseView({ portal, connector, store, ui }: Props) {
       state.location.folderId === undefined);
 
   return (
-    <div class="browse" id="view" role="tabpanel" aria-labelledby={`tab-${state.location.section}`}>
-      <SearchBox value={state.query} scope={scope} onChange={(value) => store.getState().setQuery(value)} />
-      <Toolbar
-        browse={store}
-        ui={ui}
-        context={context}
-        page={page}
-        section={state.location.section}
-        selection={selection}
-      />
-      <main class="listing" aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' && (
-          <div class="loading">
-            <Spinner label={state.slow ? t('loadingSlow') : undefined} />
-            {state.slow && (
-              <button type="button" class="button" onClick={() => store.getState().cancelLoading()}>
-                {t('stopWaiting')}
-              </button>
-            )}
-          </div>
-        )}
-        {state.status === 'error' && state.error && (
-          <ErrorNotice
-            error={state.error}
-            onRetry={() => void store.getState().retry()}
-            onOpenOptions={() => void openOptionsPage()}
-          />
-        )}
-        {state.status === 'ready' &&
-          page &&
-          entries.length === 0 &&
-          !(searching && state.search.status === 'searching') && (
-            <EmptyState
-              title={
-                searching
-                  ? t('noMatches', state.query.trim())
-                  : t(state.location.folderId !== undefined ? 'emptyFolder' : `empty_${state.location.section}`)
-              }
+    // The whole view sits in the page's main landmark, so its toolbar and footer are inside one too.
+    <main class="browse">
+      <div class="browse-panel" id="view" role="tabpanel" aria-labelledby={`tab-${state.location.section}`}>
+        <SearchBox value={state.query} scope={scope} onChange={(value) => store.getState().setQuery(value)} />
+        <Toolbar
+          browse={store}
+          ui={ui}
+          context={context}
+          page={page}
+          section={state.location.section}
+          selection={selection}
+        />
+        <div class="listing" aria-busy={state.status === 'loading'}>
+          {state.status === 'loading' && (
+            <div class="loading">
+              <Spinner label={state.slow ? t('loadingSlow') : undefined} />
+              {state.slow && (
+                <button type="button" class="button" onClick={() => store.getState().cancelLoading()}>
+                  {t('stopWaiting')}
+                </button>
+              )}
+            </div>
+          )}
+          {state.status === 'error' && state.error && (
+            <ErrorNotice
+              error={state.error}
+              onRetry={() => void store.getState().retry()}
+              onOpenOptions={() => void openOptionsPage()}
             />
           )}
-        {state.status === 'ready' && page && entries.length > 0 && (
-          <EntryList
-            label={page.folder.title}
-            entries={entries}
-            total={searching ? entries.length : page.total}
-            ui={ui}
-            context={context}
-            showLocation={showLocation}
-            firstRow={state.firstRow}
-            focusRequest={focusRequest}
-            onFocusServed={() => setFocusRequest(null)}
-            thumbnails={thumbnails}
-            onNeedThumbnail={wantThumbnail}
-            onEndReached={() => {
-              if (!searching && !state.moreError) void store.getState().loadMore();
-            }}
-            onScrollRow={(row) => store.getState().setFirstRow(row)}
-            onUp={() => void store.getState().goUp().then(focusFirst)}
-          />
-        )}
-        {state.status === 'ready' && searching && (
-          <p class="search-status" role="status" data-testid="search-status">
-            {state.search.status === 'searching'
-              ? t('searchingPortal')
-              : state.search.status === 'ready'
-                ? plural(platform, 'searchFound', state.search.total)
-                : ''}
-          </p>
-        )}
-        {state.search.status === 'error' && state.search.error && <ErrorNotice error={state.search.error} />}
-      </main>
-      {state.status === 'ready' && page && !searching && (
-        <div class="list-footer">
-          <span class="count" data-testid="entry-count">
-            {plural(platform, 'shownOf', page.entries.length, [String(page.total)])}
-          </span>
-          {page.nextStartIndex !== null && !state.loadingMore && (
-            <button
-              type="button"
-              class="button small"
-              onClick={() => {
-                const from = page.entries.length;
-                void store
-                  .getState()
-                  .loadMore()
-                  .then(() => setFocusRequest({ row: from, at: Date.now() }));
+          {state.status === 'ready' &&
+            page &&
+            entries.length === 0 &&
+            !(searching && state.search.status === 'searching') && (
+              <EmptyState
+                title={
+                  searching
+                    ? t('noMatches', state.query.trim())
+                    : t(state.location.folderId !== undefined ? 'emptyFolder' : `empty_${state.location.section}`)
+                }
+              />
+            )}
+          {state.status === 'ready' && page && entries.length > 0 && (
+            <EntryList
+              label={page.folder.title}
+              entries={entries}
+              total={searching ? entries.length : page.total}
+              ui={ui}
+              context={context}
+              showLocation={showLocation}
+              firstRow={state.firstRow}
+              focusRequest={focusRequest}
+              onFocusServed={() => setFocusRequest(null)}
+              thumbnails={thumbnails}
+              onNeedThumbnail={wantThumbnail}
+              onEndReached={() => {
+                if (!searching && !state.moreError) void store.getState().loadMore();
               }}
-            >
-              {t('loadMore')}
-            </button>
+              onScrollRow={(row) => store.getState().setFirstRow(row)}
+              onUp={() => void store.getState().goUp().then(focusFirst)}
+            />
           )}
-          {state.loadingMore && <Spinner label={t('loadingMore')} />}
+          {state.status === 'ready' && searching && (
+            <p class="search-status" role="status" data-testid="search-status">
+              {state.search.status === 'searching'
+                ? t('searchingPortal')
+                : state.search.status === 'ready'
+                  ? plural(platform, 'searchFound', state.search.total)
+                  : ''}
+            </p>
+          )}
+          {state.search.status === 'error' && state.search.error && <ErrorNotice error={state.search.error} />}
         </div>
-      )}
-      {state.moreError && <ErrorNotice error={state.moreError} onRetry={() => void store.getState().loadMore()} />}
-    </div>
+        {state.status === 'ready' && page && !searching && (
+          <div class="list-footer">
+            <span class="count" data-testid="entry-count">
+              {plural(platform, 'shownOf', page.entries.length, [String(page.total)])}
+            </span>
+            {page.nextStartIndex !== null && !state.loadingMore && (
+              <button
+                type="button"
+                class="button small"
+                onClick={() => {
+                  const from = page.entries.length;
+                  void store
+                    .getState()
+                    .loadMore()
+                    .then(() => setFocusRequest({ row: from, at: Date.now() }));
+                }}
+              >
+                {t('loadMore')}
+              </button>
+            )}
+            {state.loadingMore && <Spinner label={t('loadingMore')} />}
+          </div>
+        )}
+        {state.moreError && <ErrorNotice error={state.moreError} onRetry={() => void store.getState().loadMore()} />}
+      </div>
+    </main>
   );
 }

@@ -44,7 +44,9 @@ export interface ExtensionPage {
   /** What has focus now: its text (collapsed), its role attribute or tag, and the listed attribute. */
   focused(attribute?: string): Promise<{ text: string; tag: string; attribute: string | null } | null>;
   /** Runs axe-core on the page (Chromium only; null where the driver cannot): serious and critical count. */
-  accessibilityViolations?(): Promise<Array<{ id: string; impact: string | null; nodes: number }>>;
+  accessibilityViolations?(): Promise<Array<{ id: string; impact: string | null; nodes: number; targets: string[] }>>;
+  /** Emulates the system's light or dark preference (Chromium only). */
+  colorScheme?(scheme: 'light' | 'dark'): Promise<void>;
   /** Sends a protocol command from this page, as the popup would, and returns the background's reply. */
   command<T = unknown>(name: string, payload: unknown): Promise<T>;
   /** A fetch made by the page itself: proves the page-request recorder sees what a page sends. */
@@ -56,6 +58,8 @@ export interface ExtensionDriver {
   readonly browserName: 'chromium' | 'firefox';
   openOptions(): Promise<ExtensionPage>;
   openPopup(): Promise<ExtensionPage>;
+  /** The side panel's (Chrome) or sidebar's (Firefox) page, opened as a tab of side-panel size. */
+  openSidePanel(): Promise<ExtensionPage>;
   /** Runs `action` and returns the URL of the tab it opened. */
   urlOfTabOpenedBy(action: () => Promise<void>): Promise<string>;
   /** Stops the background the way the browser itself stops an idle one; resolves once it is stopped. */

@@ -86,9 +86,18 @@ class ChromiumPage implements ExtensionPage {
       };
     }, attribute ?? null);
 
+  async colorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.page.emulateMedia({ colorScheme: scheme });
+  }
+
   async accessibilityViolations() {
     const results = await new AxeBuilder({ page: this.page }).analyze();
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, nodes: v.nodes.length }));
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   }
 
   /** The Playwright page, for what only Chromium's tests do (colour schemes, screenshots). */
@@ -133,6 +142,13 @@ export class ChromiumDriver implements ExtensionDriver {
     const page = await this.context.newPage();
     await page.setViewportSize({ width: 380, height: 600 });
     await page.goto(`chrome-extension://${this.extensionId}/extension/popup/index.html`);
+    return new ChromiumPage(page);
+  }
+
+  async openSidePanel(): Promise<ChromiumPage> {
+    const page = await this.context.newPage();
+    await page.setViewportSize({ width: 400, height: 800 });
+    await page.goto(`chrome-extension://${this.extensionId}/extension/sidepanel/index.html`);
     return new ChromiumPage(page);
   }
 

@@ -46,6 +46,7 @@ export class FirefoxDriver implements ExtensionDriver {
 
   openOptions = () => this.open('extension/options/index.html');
   openPopup = () => this.open('extension/popup/index.html', { width: 380, height: 600 });
+  openSidePanel = () => this.open('extension/sidepanel/index.html', { width: 400, height: 800 });
 
   async urlOfTabOpenedBy(action: () => Promise<void>): Promise<string> {
     const known = new Set(this.browser.targets());

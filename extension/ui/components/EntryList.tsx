@@ -83,7 +83,11 @@ export function EntryList(props: Props) {
 
   function focusRow(row: number) {
     virtualizer.scrollToIndex(row, { align: 'auto' });
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`a[data-row="${row}"]`)?.focus());
+    requestAnimationFrame(() => {
+      // A user who went on to type (pressed "/" while the folder opened) keeps their place.
+      if (document.activeElement?.closest('input, textarea, select, dialog')) return;
+      scroller.current?.querySelector<HTMLElement>(`a[data-row="${row}"]`)?.focus();
+    });
   }
 
   const chosen = (): Entry[] => {

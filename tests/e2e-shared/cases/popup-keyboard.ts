@@ -1,0 +1,170 @@
+import { expect } from '@playwright/test';
+import { DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
+import type { CaseContext, SharedCase } from '../case.ts';
+import type { ExtensionPage } from '../driver.ts';
+import { seeCount, seeText, seeTextContaining, seeVisible } from '../see.ts';
+import { signInWithApiKey } from '../sign-in-steps.ts';
+import { row } from '../rows.ts';
+
+const tab = (name: string) => ({ role: 'tab', name }) as const;
+const dialog = { role: 'dialog' } as const;
+const crumbs = { role: 'navigation', name: 'Location' } as const;
+const selected = { testId: 'selection-count' };
+const select = (title: string) => ({ label: `Select ${title}` });
+
+async function openQ1(popup: ExtensionPage): Promise<void> {
+  for (const folder of ['Marketing', 'Campaigns', '2026', 'Q1']) await popup.click(row(folder));
+  await seeVisible(popup, row('Q1 budget.xlsx'));
+}
+
+/** In the destination picker: Rooms › Marketing › Campaigns. */
+async function pickCampaigns(popup: ExtensionPage): Promise<void> {
+  await popup.click({ css: '[data-testid=picker] .picker-item', text: 'Marketing' });
+  await popup.click({ css: '[data-testid=picker] .picker-item', text: 'Campaigns' });
+}
+
+async function signedIn(t: CaseContext): Promise<ExtensionPage> {
+  await signInWithApiKey(t);
+  return t.driver.openPopup();
+}
+
+export const popupKeyboardCases: SharedCase[] = [
+  {
+    title: 'keyboard only: / searches, arrows move, Enter opens, Backspace goes up, Ctrl+A selects all, Escape clears',
+    async run(t) {
+      const popup = await signedIn(t);
+      await seeVisible(popup, row(DEMO_ROOMS.marketing.title));
+      // The tabs are one Tab stop; the list is one Tab stop.
+      expect(await popup.count({ css: '[role=tablist] [tabindex="0"]' })).toBe(1);
+      expect(await popup.count({ css: '.grid [tabindex="0"]' })).toBe(1);
+
+      // Opened, it is ready to type a search; ArrowDown goes from the box to the list.
+      await expect.poll(async () => (await popup.focused())?.tag).toBe('input');
+      await popup.press('ArrowDown');
+      expect((await popup.focused())?.text).toMatch(new RegExp(DEMO_ROOMS.marketing.title));
+      await popup.press('Enter');
+      await seeText(popup, crumbs, /Marketing$/);
+      // Focus lands on the first row of the folder it opened.
+      await expect.poll(async () => (await popup.focused())?.text ?? '').toMatch(/^Campaigns/);
+      await popup.press('ArrowDown');
+      expect((await popup.focused())?.text).toMatch(/^Assets/);
+      await popup.press('End');
+      await popup.press('Home');
+      expect((await popup.focused())?.text).toMatch(/^Campaigns/);
+
+      await popup.press('Control+a');
+      await seeText(popup, selected, /^8 selected$/);
+      await popup.press('Escape');
+      await seeCount(popup, selected, 0);
+      await popup.press('Shift+ArrowDown');
+      await seeText(popup, selected, /^2 selected$/);
+      await popup.press('Escape');
+
+      await popup.press('Backspace');
+      await seeVisible(popup, row(DEMO_ROOMS.contracts.title));
+      await expect.poll(async () => (await popup.focused())?.text ?? '').toMatch(/Marketing/);
+
+      // Tabs: arrows move between sections and open them.
+      await popup.click(tab('Rooms'));
+      await popup.press('ArrowRight');
+      await seeVisible(popup, row('Budget 2026.xlsx'));
+      expect((await popup.focused())?.text).toBe('Documents');
+    },
+  },
+  {
+    title: 'select two files, move them with a name conflict (keep both): a job with progress, then the result',
+    timeoutMs: 90_000,
+    async run(t) {
+      const popup = await signedIn(t);
+      await openQ1(popup);
+      // A same-named file in the destination first.
+      await popup.click({ role: 'button', name: 'Actions for Q1 budget.xlsx' });
+      await popup.click({ role: 'menuitem', name: 'Copy to…' });
+      await seeVisible(popup, dialog);
+      await pickCampaigns(popup);
+      await popup.click({ role: 'button', name: 'Copy to Campaigns' });
+      await seeCount(popup, dialog, 0);
+      await seeTextContaining(popup, { css: '.jobs-tray' }, /Copying 1 to Campaigns/);
+      await seeTextContaining(popup, { css: '.jobs-tray' }, /Done/, { timeout: 30_000 });
+
+      await popup.click(select('Q1 budget.xlsx'));
+      await popup.click(select('Q1 kickoff.pptx'));
+      await seeText(popup, selected, /^2 selected$/);
+      await popup.click({ css: '.selection-bar button', text: 'Move to…' });
+      await seeText(popup, { css: '.dialog-title' }, 'Move 2 items');
+      await pickCampaigns(popup);
+      await popup.click({ role: 'button', name: 'Move to Campaigns' });
+      await seeTextContaining(popup, dialog, /1 item with the same name is already in Campaigns\./);
+      await popup.click({ role: 'button', name: 'Keep both' });
+      await seeCount(popup, dialog, 0);
+      await seeTextContaining(popup, { css: '.jobs-tray' }, /Moving 2 to Campaigns/);
+      await seeTextContaining(popup, { css: '.jobs-tray' }, /Done/, { timeout: 30_000 });
+      await seeCount(popup, row('Q1 kickoff.pptx'), 0);
+      await seeCount(popup, row('Q1 budget.xlsx'), 0);
+
+      await popup.click({ role: 'button', name: 'More levels' });
+      await popup.click({ role: 'menuitem', name: 'Campaigns' });
+      await seeVisible(popup, row('Q1 budget.xlsx'));
+      await seeVisible(popup, row('Q1 budget (1).xlsx'));
+      await seeVisible(popup, row('Q1 kickoff.pptx'));
+    },
+  },
+  {
+    title: 'the side panel is the same app and keeps its place',
+    async run(t) {
+      await signInWithApiKey(t);
+      const panel = await t.driver.openSidePanel();
+      await panel.click(row(DEMO_ROOMS.design.title));
+      await seeVisible(panel, row('Unsorted'));
+      // The popup elsewhere goes its own way; the panel stays where it was.
+      const popup = await t.driver.openPopup();
+      await seeVisible(popup, row('Unsorted'));
+      await popup.click(tab('Trash'));
+      await seeVisible(popup, row('Old draft.docx'));
+      await seeVisible(panel, row('Unsorted'));
+      await seeText(panel, crumbs, /Design$/);
+    },
+  },
+  {
+    title: 'no serious or critical accessibility violation in any view, light and dark (axe)',
+    timeoutMs: 120_000,
+    async run(t) {
+      const popup = await signedIn(t);
+      if (!popup.accessibilityViolations || !popup.colorScheme) return;
+      const check = async (view: string) => {
+        for (const scheme of ['light', 'dark'] as const) {
+          await popup.colorScheme!(scheme);
+          const found = await popup.accessibilityViolations!();
+          expect(found, `${view} (${scheme})`).toEqual([]);
+        }
+      };
+      await seeVisible(popup, row(DEMO_ROOMS.marketing.title));
+      await check('rooms');
+      await openQ1(popup);
+      await check('folder with files');
+      await popup.click({ role: 'button', name: 'Actions for Q1 launch plan.docx' });
+      await check('row menu');
+      await popup.press('Escape');
+      await popup.click({ role: 'button', name: 'Actions for Q1 launch plan.docx' });
+      await popup.click({ role: 'menuitem', name: 'Details' });
+      await seeVisible(popup, { css: '.versions li' });
+      await check('details dialog');
+      await popup.press('Escape');
+      await popup.click(select('Q1 budget.xlsx'));
+      await check('selection');
+      await popup.press('Escape');
+      await popup.click(tab('Shared'));
+      await seeVisible(popup, { testId: 'empty-state' });
+      await check('empty section');
+      await popup.click(tab('Trash'));
+      await seeVisible(popup, row('Old draft.docx'));
+      await check('trash');
+      await popup.fill({ role: 'searchbox' }, 'zzzz-nothing');
+      await seeVisible(popup, { testId: 'empty-state' });
+      await check('no matches');
+      const panel = await t.driver.openSidePanel();
+      await seeVisible(panel, { css: '.grid .row' });
+      if (panel.accessibilityViolations) expect(await panel.accessibilityViolations()).toEqual([]);
+    },
+  },
+];
