@@ -16,6 +16,7 @@ import type { BackgroundPlatform, CommandContext } from '../platform/ports.ts';
 import { activityHandlers } from './handlers/activity-handlers.ts';
 import { browseHandlers } from './handlers/browse-handlers.ts';
 import { entriesHandlers } from './handlers/entries-handlers.ts';
+import { sharingHandlers } from './handlers/sharing-handlers.ts';
 import { jobHandlers } from './handlers/job-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
 
@@ -125,6 +126,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     ...entriesHandlers(context),
     ...activityHandlers(context),
     ...jobHandlers(context),
+    ...sharingHandlers(context),
   };
 
   return {

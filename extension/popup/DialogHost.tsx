@@ -8,6 +8,7 @@ import { NewFoldersForm } from '../ui/components/NewFoldersForm.tsx';
 import { DetailsDialog } from '../ui/dialogs/DetailsDialog.tsx';
 import { NameDialog } from '../ui/dialogs/NameDialog.tsx';
 import { RoomDialog } from '../ui/dialogs/RoomDialog.tsx';
+import { PeopleDialog } from '../ui/dialogs/PeopleDialog.tsx';
 import { ShareDialog } from '../ui/dialogs/ShareDialog.tsx';
 import { TransferDialog } from '../ui/dialogs/TransferDialog.tsx';
 import type { BrowseStore } from '../ui/stores/browse-store.ts';
@@ -105,6 +106,8 @@ export function DialogHost({ portal, connector, ui, browse, jobs }: Props) {
       return <DetailsDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
     case 'share':
       return <ShareDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
+    case 'people':
+      return <PeopleDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
     case 'transfer':
       return (
         <TransferDialog

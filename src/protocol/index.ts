@@ -12,6 +12,7 @@ import type { CommandDef } from './define.ts';
 import { entriesCommands, type EntriesEvents } from './entries.ts';
 import { jobCommands, type JobEvents } from './jobs.ts';
 import { portalCommands, type PortalEvents } from './portals.ts';
+import { sharingCommands } from './sharing.ts';
 
 export type { ErrorCode, ErrorData, UserAction } from '../errors/index.ts';
 export type * from './activity.ts';
@@ -20,6 +21,7 @@ export type * from './common.ts';
 export type * from './entries.ts';
 export type * from './jobs.ts';
 export type * from './portals.ts';
+export type * from './sharing.ts';
 
 export const COMMANDS = {
   ...portalCommands,
@@ -27,6 +29,7 @@ export const COMMANDS = {
   ...entriesCommands,
   ...activityCommands,
   ...jobCommands,
+  ...sharingCommands,
 };
 
 type Definitions = typeof COMMANDS;

@@ -1,6 +1,6 @@
 import type { ActionContext, EntryAction } from './action.ts';
 import { detailsAction, renameAction } from './dialogs.ts';
-import { copyLinkAction, downloadAction, shareLinkAction } from './links.ts';
+import { copyLinkAction, downloadAction, shareLinkAction, sharePeopleAction } from './links.ts';
 import { favoriteAction, pinAction, unfavoriteAction, unpinAction } from './marks.ts';
 import { openAction, openInDocSpaceAction } from './open.ts';
 import { restoreAction, trashAction } from './trash.ts';
@@ -14,6 +14,7 @@ export const ACTIONS: readonly EntryAction[] = [
   openAction,
   openInDocSpaceAction,
   shareLinkAction,
+  sharePeopleAction,
   copyLinkAction,
   downloadAction,
   renameAction,

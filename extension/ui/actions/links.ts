@@ -23,6 +23,13 @@ export const shareLinkAction: EntryAction = {
   run: ([entry], { ui }) => (entry ? ui.getState().open({ type: 'share', entry }) : undefined),
 };
 
+export const sharePeopleAction: EntryAction = {
+  id: 'sharePeople',
+  label: 'action_sharePeople',
+  applies: (entries, context) => one(entries) && !inTrash(context) && entries[0]!.can.share,
+  run: ([entry], { ui }) => (entry ? ui.getState().open({ type: 'people', entry }) : undefined),
+};
+
 export const downloadAction: EntryAction = {
   id: 'download',
   label: 'action_download',

@@ -6,6 +6,7 @@ export type Dialog =
   | { type: 'rename'; entry: Entry }
   | { type: 'details'; entry: Entry }
   | { type: 'share'; entry: Entry }
+  | { type: 'people'; entry: Entry }
   | { type: 'createFolder' }
   | { type: 'createFile'; kind: NewFileKind }
   | { type: 'createRoom' }

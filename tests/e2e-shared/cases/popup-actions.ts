@@ -134,6 +134,28 @@ export const popupActionCases: SharedCase[] = [
     },
   },
   {
+    title: 'share with people: the access each person may get in this room, added, then listed with access',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await seeVisible(popup, row(DEMO_ROOMS.design.title));
+      await runAction(popup, DEMO_ROOMS.design.title, 'Share with people…');
+      await seeTextContaining(popup, { testId: 'members' }, /Demo User · owner/);
+      await popup.fill({ label: 'Add people' }, 'robert');
+      await seeVisible(popup, { label: 'Access for Robert Stone' });
+      // A room admin may manage the room; a user may not.
+      expect(await popup.count({ css: '[data-testid=people] option', text: 'Room manager' })).toBe(1);
+      await popup.fill({ label: 'Add people' }, 'irene');
+      await seeVisible(popup, { label: 'Access for Irene Collins' });
+      expect(await popup.count({ css: '[data-testid=people] option', text: 'Room manager' })).toBe(0);
+      await popup.select({ label: 'Access for Irene Collins' }, 'Review');
+      await popup.click({ role: 'button', name: 'Give Irene Collins access' });
+      await seeTextContaining(popup, { testId: 'members' }, /Irene Collins\s*Review/);
+      await seeTextContaining(popup, { testId: 'people' }, /Has access/);
+      const shares = await writes(t, 'PUT', new RegExp(`/files/rooms/${DEMO_ROOMS.design.id}/share$`));
+      expect(shares).toHaveLength(1);
+    },
+  },
+  {
     title: 'creates a folder, a document and a room, each shown where it was made',
     async run(t) {
       const popup = await signedInPopup(t);
