@@ -119,6 +119,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     broadcastState,
     entriesChanged,
     removePortal,
+    downloads: platform.downloads,
   };
   const handlers: CommandHandlers<CommandContext> = {
     ...portalHandlers(context),
@@ -153,6 +154,7 @@ export type BackgroundContext = {
   broadcastState(): Promise<void>;
   entriesChanged(portalId: PortalId, folderIds: EntryId[]): void;
   removePortal(portalId: PortalId): Promise<void>;
+  downloads: BackgroundPlatform['downloads'];
 };
 
 function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {

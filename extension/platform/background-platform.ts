@@ -36,6 +36,12 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
     permissions: {
       hasOrigin: (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }),
     },
+    downloads: {
+      allowed: () => browser.permissions.contains({ permissions: ['downloads'] }),
+      async start(url, headers) {
+        await browser.downloads.download({ url, headers: headers.map((h) => ({ ...h })) });
+      },
+    },
     events: {
       broadcast(name, payload) {
         const message: EventMessage<typeof name> = { type: 'dpt/event', name, payload };

@@ -32,6 +32,7 @@ export function createPagePlatform(browser: Browser): PagePlatform {
       if (granted && browser.downloads) await browser.downloads.download({ url });
       else await openUrl(url, { active: false });
     },
+    allowDownloads: () => browser.permissions.request({ permissions: ['downloads'] }).catch(() => false),
     async openSidePanel() {
       const chromeSide = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
       const firefoxSide = (browser as unknown as { sidebarAction?: SidebarApi }).sidebarAction;

@@ -24,6 +24,12 @@ export interface BackgroundPlatform {
   permissions: {
     hasOrigin(origin: string): Promise<boolean>;
   };
+  downloads: {
+    /** The optional downloads permission is granted (a page asks for it inside the user's click). */
+    allowed(): Promise<boolean>;
+    /** Saves a URL with the browser's downloads, sending these headers (the portal's sign-in) with it. */
+    start(url: string, headers: ReadonlyArray<{ name: string; value: string }>): Promise<void>;
+  };
   events: {
     broadcast<K extends EventName>(name: K, payload: Events[K]): void;
     /** Whether an extension page (popup, side panel, options) is open now: it holds the interactive reserve. */
@@ -58,6 +64,8 @@ export interface PagePlatform {
    * the click); without it, the URL opens in a tab, which downloads it too.
    */
   download(url: string): Promise<void>;
+  /** Asks for the optional downloads permission (inside the click); true when granted. */
+  allowDownloads(): Promise<boolean>;
   /** Opens this app in the browser's side panel (Chrome) or sidebar (Firefox); false where there is none. */
   openSidePanel(): Promise<boolean>;
 }

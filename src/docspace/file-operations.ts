@@ -105,6 +105,36 @@ export async function transferEntries(
   return waitForOperation(client, operation, options);
 }
 
+/**
+ * Starts a bulk download (the portal packs the entries into one archive) and waits for its link, which must be
+ * on the portal: a link elsewhere would send the account's credentials to another site.
+ */
+export async function bulkDownload(
+  client: DocSpaceClient,
+  entries: { folderIds?: EntryId[]; fileIds?: EntryId[] },
+  options: OperationOptions,
+): Promise<string> {
+  const started = await client.call('/api/2.0/files/fileops/bulkdownload', {
+    method: 'PUT',
+    body: { folderIds: entries.folderIds ?? [], fileIds: entries.fileIds ?? [], returnSingleOperation: true },
+    schema: v.union([fileOperationSchema, operationList]),
+    lane: options.lane ?? 'user',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  const first = Array.isArray(started.data) ? started.data.at(-1) : started.data;
+  if (!first) throw appError('badResponseField', { origin: client.origin, field: 'response' });
+  const done = await waitForOperation(client, first, options);
+  let url: URL;
+  try {
+    url = new URL(done.url ?? '', client.origin);
+  } catch {
+    throw appError('badResponseField', { origin: client.origin, field: 'url' });
+  }
+  if (!done.url || url.origin !== new URL(client.origin).origin)
+    throw appError('badResponseField', { origin: client.origin, field: 'url' });
+  return url.toString();
+}
+
 const conflictSchema = v.array(
   v.looseObject({ id: entryIdSchema, title: v.string(), fileExst: v.optional(v.string()) }),
 );

@@ -83,6 +83,7 @@ export const ERROR_MESSAGES = {
   sectionMissing: spec('notFound', 'none', false),
   titleEmpty: spec('validation', 'none', false),
   linkNotAllowed: spec('forbidden', 'none', false),
+  downloadsNotAllowed: spec('permissionDenied', 'none', false),
   // Jobs
   jobNotFound: spec('notFound', 'none', false),
   jobNotRetryable: spec('validation', 'none', false),

@@ -110,6 +110,8 @@ export const entriesCommands = {
   ),
   /** A link that downloads the file (signed by the portal, so the browser needs no sign-in to fetch it). */
   downloadLink: command<{ url: string }>()(v.object({ portalId: portalIdSchema, fileId: entryIdSchema })),
+  /** The portal packs the entries into one archive; the background downloads it with the account's sign-in. */
+  downloadArchive: command<{ started: true }>()(v.object({ portalId: portalIdSchema, entries: refs })),
 };
 
 export interface EntriesEvents {

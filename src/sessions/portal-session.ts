@@ -91,6 +91,11 @@ export class PortalSession {
     await deps.signInNeeded(this.portalId);
   }
 
+  /** The header this account's requests carry now, for a request the browser makes for it (a download). */
+  authorization(): Promise<string | null> {
+    return this.auth.header();
+  }
+
   /** Computes a session-long value once; a failure is not kept, so the next call tries again. */
   remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
     let pending = this.memo.get(key) as Promise<T> | undefined;

@@ -17,7 +17,12 @@ import {
 } from '../../../src/docspace/api-entries.ts';
 import type { FileDto, FolderDto } from '../../../src/docspace/dto.ts';
 import { toFileEntry, toFolderEntry } from '../../../src/docspace/entries.ts';
-import { moveConflicts, transferEntries, trashEntries } from '../../../src/docspace/file-operations.ts';
+import {
+  bulkDownload,
+  moveConflicts,
+  transferEntries,
+  trashEntries,
+} from '../../../src/docspace/file-operations.ts';
 import { cleanTitle } from '../../../src/docspace/titles.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type {
@@ -50,6 +55,7 @@ type EntryCommands = Pick<
   | 'shareLink'
   | 'downloadLink'
   | 'checkConflicts'
+  | 'downloadArchive'
 >;
 
 /** The extension DocSpace creates each kind of empty file with. */
@@ -197,6 +203,16 @@ export function entriesHandlers(background: BackgroundContext): EntryCommands {
     async checkConflicts({ portalId, entries, destFolderId }) {
       const s = await session(portalId);
       return { conflicts: await moveConflicts(s.client, ids(entries), destFolderId) };
+    },
+
+    async downloadArchive({ portalId, entries }) {
+      // Asked first: the archive is not built for nothing when the browser would not save it.
+      if (!(await background.downloads.allowed())) throw appError('downloadsNotAllowed', {});
+      const s = await session(portalId);
+      const url = await bulkDownload(s.client, ids(entries), { sleep, pollMs: 500, maxPolls: 240 });
+      const authorization = await s.authorization();
+      await background.downloads.start(url, authorization ? [{ name: 'Authorization', value: authorization }] : []);
+      return { started: true };
     },
 
     async downloadLink({ portalId, fileId }) {

@@ -13,12 +13,18 @@ export interface RecordedEvent {
  * one), the events it broadcast, the alarms it asked for, and a fetch the test may wrap.
  */
 export function fakePlatform(
-  options: { areas?: Areas; fetch?: BackgroundPlatform['fetch']; granted?: (origin: string) => boolean } = {},
+  options: {
+    areas?: Areas;
+    fetch?: BackgroundPlatform['fetch'];
+    granted?: (origin: string) => boolean;
+    downloadsAllowed?: boolean;
+  } = {},
 ) {
   const areas = options.areas ?? memoryAreas();
   const events: RecordedEvent[] = [];
   const wakes: Array<{ name: string; when: number }> = [];
   const waking = new Set<string>();
+  const downloads: Array<{ url: string; headers: Array<{ name: string; value: string }> }> = [];
   const presence = { open: true, listeners: [] as Array<(open: boolean) => void> };
   /** Opens or closes "every extension page" for the background (the fake starts with one open). */
   const setPagesOpen = (open: boolean): void => {
@@ -34,6 +40,10 @@ export function fakePlatform(
       keepWaking: (name, on) => void (on ? waking.add(name) : waking.delete(name)),
     },
     permissions: { hasOrigin: async (origin) => options.granted?.(origin) ?? true },
+    downloads: {
+      allowed: async () => options.downloadsAllowed ?? true,
+      start: async (url, headers) => void downloads.push({ url, headers: [...headers] }),
+    },
     events: {
       broadcast<K extends EventName>(name: K, payload: Events[K]) {
         events.push({ name, payload: structuredClone(payload) });
@@ -44,5 +54,5 @@ export function fakePlatform(
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking, setPagesOpen };
+  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads };
 }

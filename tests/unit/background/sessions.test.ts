@@ -232,3 +232,39 @@ describe('"Resume now" on a portal pause', () => {
     await expect(listing).resolves.toMatchObject({ entries: expect.any(Array) });
   });
 });
+
+describe('download as one archive', () => {
+  it('the portal packs the entries; the browser downloads the archive from the portal with the sign-in', async () => {
+    const fake = fakePlatform();
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    await send(background, 'downloadArchive', {
+      portalId: portal.id,
+      entries: [
+        { kind: 'file', id: 301 },
+        { kind: 'folder', id: 202 },
+      ],
+    });
+    expect(fake.downloads).toHaveLength(1);
+    const [download] = fake.downloads;
+    expect(new URL(download!.url).origin).toBe(new URL(sandbox.url).origin);
+    const archive = await fetch(download!.url, {
+      headers: Object.fromEntries(download!.headers.map((h) => [h.name, h.value])),
+    });
+    expect(archive.status).toBe(200);
+    expect(new Uint8Array(await archive.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+  });
+
+  it('without the downloads permission nothing is packed, and the message says what to do', async () => {
+    const fake = fakePlatform({ downloadsAllowed: false });
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    const refused = await send(background, 'downloadArchive', {
+      portalId: portal.id,
+      entries: [{ kind: 'file', id: 301 }],
+    }).catch((error: unknown) => error);
+    expect(english(refused as never)).toMatch(/did not allow downloads/);
+    const packed = (await sandboxLog(sandbox)).filter((e) => e.path.endsWith('/fileops/bulkdownload'));
+    expect(packed).toEqual([]);
+  });
+});

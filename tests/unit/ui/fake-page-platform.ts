@@ -25,6 +25,7 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
     },
     copyText: async (text) => void copied.push(text),
     download: async (url) => void downloaded.push(url),
+    allowDownloads: async () => options.grant ?? true,
     openSidePanel: async () => true,
   };
   return { platform, opened, copied, downloaded, permissionRequests, optionsOpened: () => optionsOpened };
