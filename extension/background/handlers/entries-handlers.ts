@@ -17,12 +17,7 @@ import {
 } from '../../../src/docspace/api-entries.ts';
 import type { FileDto, FolderDto } from '../../../src/docspace/dto.ts';
 import { toFileEntry, toFolderEntry } from '../../../src/docspace/entries.ts';
-import {
-  bulkDownload,
-  moveConflicts,
-  transferEntries,
-  trashEntries,
-} from '../../../src/docspace/file-operations.ts';
+import { bulkDownload, moveConflicts, transferEntries, trashEntries } from '../../../src/docspace/file-operations.ts';
 import { cleanTitle } from '../../../src/docspace/titles.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type {

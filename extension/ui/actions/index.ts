@@ -1,12 +1,6 @@
 import type { ActionContext, EntryAction } from './action.ts';
 import { detailsAction, renameAction } from './dialogs.ts';
-import {
-  copyLinkAction,
-  downloadAction,
-  downloadArchiveAction,
-  shareLinkAction,
-  sharePeopleAction,
-} from './links.ts';
+import { copyLinkAction, downloadAction, downloadArchiveAction, shareLinkAction, sharePeopleAction } from './links.ts';
 import { favoriteAction, pinAction, unfavoriteAction, unpinAction } from './marks.ts';
 import { openAction, openInDocSpaceAction } from './open.ts';
 import { restoreAction, trashAction } from './trash.ts';
