@@ -1,11 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { AppError, appError, isErrorData } from '../../src/errors/index.ts';
-import {
-  EVENTS_PORT_NAME,
-  type CommandMessage,
-  type CommandReply,
-  type EventMessage,
-} from '../../src/protocol/index.ts';
+import type { CommandMessage, CommandReply, EventMessage } from '../../src/protocol/index.ts';
+import { EVENTS_PORT_NAME } from '../../src/protocol/wire.ts';
 import type { Connector } from '../ui/connector.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/stores/use-store.ts';
 import type { Entry, PortalSummary } from '../../src/protocol/index.ts';
 import type { ActionContext } from '../ui/actions/index.ts';
 import type { Connector } from '../ui/connector.ts';

@@ -1,146 +1,25 @@
-import { useStore } from 'zustand';
-import { errorText, usePlatform } from '../ui/platform-context.ts';
-import type { PortalSummary } from '../../src/protocol/index.ts';
-import type { Connector } from '../ui/connector.ts';
-import { Dialog } from '../ui/components/Dialog.tsx';
-import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
-import { NewFoldersForm } from '../ui/components/NewFoldersForm.tsx';
-import { DetailsDialog } from '../ui/dialogs/DetailsDialog.tsx';
-import { NameDialog } from '../ui/dialogs/NameDialog.tsx';
-import { RoomDialog } from '../ui/dialogs/RoomDialog.tsx';
-import { PeopleDialog } from '../ui/dialogs/PeopleDialog.tsx';
-import { ShareDialog } from '../ui/dialogs/ShareDialog.tsx';
-import { TransferDialog } from '../ui/dialogs/TransferDialog.tsx';
-import type { BrowseStore } from '../ui/stores/browse-store.ts';
-import type { JobsStore } from '../ui/stores/jobs-store.ts';
-import type { UiStore } from '../ui/stores/ui-store.ts';
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from '../ui/stores/use-store.ts';
+import type { DialogProps, DialogSwitch } from './DialogSwitch.tsx';
 
-interface Props {
-  portal: PortalSummary;
-  connector: Connector;
-  ui: UiStore;
-  browse: BrowseStore;
-  jobs: JobsStore;
+interface DialogModule {
+  DialogSwitch: typeof DialogSwitch;
 }
+let loaded: DialogModule | null = null;
+const load = (): Promise<DialogModule> => import('./DialogSwitch.tsx').then((module) => (loaded = module));
 
-/** The one dialog that may be open: each asks the background and closes when it answered. */
-export function DialogHost({ portal, connector, ui, browse, jobs }: Props) {
-  const { t } = usePlatform();
-  const { dialog, close } = useStore(ui);
-  const jobsState = useStore(jobs);
-  if (!dialog) return null;
-  const page = browse.getState().page;
-  const done = async () => {
-    close();
-    await browse.getState().refresh();
-  };
-  switch (dialog.type) {
-    case 'rename': {
-      const dot = dialog.entry.kind === 'file' ? dialog.entry.title.lastIndexOf('.') : -1;
-      return (
-        <NameDialog
-          title={t('renameTitle')}
-          label={t('nameLabel')}
-          submitLabel={t('rename')}
-          initial={dialog.entry.title}
-          selectTo={dot > 0 ? dot : dialog.entry.title.length}
-          onClose={close}
-          onSubmit={async (title) => {
-            await connector.send('renameEntry', {
-              portalId: portal.id,
-              entry: { kind: dialog.entry.kind, id: dialog.entry.id },
-              title,
-            });
-            await done();
-          }}
-        />
-      );
-    }
-    case 'createFolder':
-      return (
-        <NameDialog
-          title={t('newFolder')}
-          label={t('nameLabel')}
-          submitLabel={t('create')}
-          initial=""
-          onClose={close}
-          onSubmit={async (title) => {
-            if (!page) return;
-            await connector.send('createFolder', { portalId: portal.id, parentId: page.folder.id, title });
-            await done();
-          }}
-        />
-      );
-    case 'createFile':
-      return (
-        <NameDialog
-          title={t(`newFile_${dialog.kind}`)}
-          label={t('nameLabel')}
-          submitLabel={t('create')}
-          initial=""
-          onClose={close}
-          onSubmit={async (title) => {
-            if (!page) return;
-            const file = await connector.send('createFile', {
-              portalId: portal.id,
-              parentId: page.folder.id,
-              kind: dialog.kind,
-              title,
-            });
-            await done();
-            ui.getState().notify({ text: t('createdFile', file.title) });
-          }}
-        />
-      );
-    case 'createRoom':
-      return (
-        <RoomDialog
-          onClose={close}
-          onSubmit={async (room) => {
-            await connector.send('createRoom', { portalId: portal.id, ...room });
-            await done();
-          }}
-        />
-      );
-    case 'details':
-      return <DetailsDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
-    case 'share':
-      return <ShareDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
-    case 'people':
-      return <PeopleDialog portalId={portal.id} entry={dialog.entry} connector={connector} onClose={close} />;
-    case 'transfer':
-      return (
-        <TransferDialog
-          portalId={portal.id}
-          entries={dialog.entries}
-          copy={dialog.copy}
-          fromFolderId={page?.folder.id ?? 0}
-          recent={browse.getState().recentDestinations}
-          connector={connector}
-          onClose={close}
-          onDone={(dest) => {
-            browse.getState().addRecentDestination(dest);
-            ui.getState().clearSelection();
-            close();
-            void jobs.getState().load();
-          }}
-        />
-      );
-    case 'newFolders':
-      return (
-        <Dialog title={t('newFolders')} onClose={close}>
-          {jobsState.error && <ErrorNotice error={jobsState.error} />}
-          <NewFoldersForm
-            onCancel={close}
-            onSubmit={async (text) => {
-              if (!page) return false;
-              const ok = await jobsState.createFolders(portal.id, page.folder.id, page.folder.title, text);
-              if (ok) close();
-              else if (jobsState.error) ui.getState().notify({ text: errorText(t, jobsState.error), tone: 'error' });
-              return ok;
-            }}
-          />
-        </Dialog>
-      );
-  }
+/**
+ * The dialogs are loaded apart from the popup's first paint (they are most of its code and none is needed to
+ * show a list), fetched once the list is up, so opening one is still instant.
+ */
+export function DialogHost(props: DialogProps) {
+  const { dialog } = useStore(props.ui);
+  const [module, setModule] = useState<DialogModule | null>(loaded);
+  useEffect(() => {
+    if (module) return;
+    const timer = setTimeout(() => void load().then(setModule), dialog ? 0 : 500);
+    return () => clearTimeout(timer);
+  }, [dialog !== null, module]);
+  if (!dialog || !module) return null;
+  return <module.DialogSwitch {...props} />;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/stores/use-store.ts';
 import type { PortalId } from '../../src/protocol/index.ts';
 import { JobList } from '../ui/components/JobList.tsx';
 import { usePlatform } from '../ui/platform-context.ts';

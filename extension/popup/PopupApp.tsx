@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { useStore } from 'zustand';
+import { useStore } from '../ui/stores/use-store.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { PauseBanner } from '../ui/components/PauseBanner.tsx';

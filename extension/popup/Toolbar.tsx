@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from '../ui/stores/use-store.ts';
 import type { Entry, FolderPage, SectionId, Sort } from '../../src/protocol/index.ts';
 import { actionsFor, type ActionContext } from '../ui/actions/index.ts';
 import { Breadcrumbs } from '../ui/components/Breadcrumbs.tsx';

@@ -3,14 +3,16 @@ import '../ui/base.css';
 import { browser } from '../platform/browser.ts';
 import { createPageConnector } from '../platform/page-connector.ts';
 import { createPagePlatform } from '../platform/page-platform.ts';
+import { withEarlyAnswers } from '../ui/early-answers.ts';
 import { PlatformContext } from '../ui/platform-context.ts';
 import { PopupApp } from './PopupApp.tsx';
 
+const connector = withEarlyAnswers(createPageConnector(browser));
 const platform = createPagePlatform(browser);
 document.documentElement.lang = platform.uiLanguage();
 render(
   <PlatformContext.Provider value={platform}>
-    <PopupApp connector={createPageConnector(browser)} />
+    <PopupApp connector={connector} />
   </PlatformContext.Provider>,
   document.getElementById('app')!,
 );

@@ -3,16 +3,18 @@ import '../ui/base.css';
 import { browser } from '../platform/browser.ts';
 import { createPageConnector } from '../platform/page-connector.ts';
 import { createPagePlatform } from '../platform/page-platform.ts';
+import { withEarlyAnswers } from '../ui/early-answers.ts';
 import { PlatformContext } from '../ui/platform-context.ts';
 import { PopupApp } from '../popup/PopupApp.tsx';
 
 // The popup's app, docked: it stays open (and keeps its place) while the user moves between tabs.
+const connector = withEarlyAnswers(createPageConnector(browser));
 const platform = createPagePlatform(browser);
 document.documentElement.lang = platform.uiLanguage();
 document.title = platform.t('extName');
 render(
   <PlatformContext.Provider value={platform}>
-    <PopupApp connector={createPageConnector(browser)} panel />
+    <PopupApp connector={connector} panel />
   </PlatformContext.Provider>,
   document.getElementById('app')!,
 );

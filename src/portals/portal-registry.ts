@@ -27,6 +27,11 @@ export class PortalRegistry {
     return this.records.find((record) => record.id === id);
   }
 
+  /** The portal the pages show: the chosen one, else the first. */
+  shownPortalId(): PortalId | null {
+    return this.activeId ?? this.records[0]?.id ?? null;
+  }
+
   list(): readonly PortalRecord[] {
     return this.records;
   }

@@ -154,7 +154,10 @@ export const browseCommands = {
     }),
   ),
   /** The last view of a portal, and the last page painted there, for a popup that opens at once. */
-  restoreView: command<{ state: ViewState | null; page: FolderPage | null }>()(v.object({ portalId: portalIdSchema })),
+  /** Without a portal: the one the pages show (so a page can ask at once, before it knows the portal list). */
+  restoreView: command<{ portalId: PortalId | null; state: ViewState | null; page: FolderPage | null }>()(
+    v.object({ portalId: v.optional(portalIdSchema) }),
+  ),
   saveView: command<{ saved: true }>()(v.object({ portalId: portalIdSchema, state: viewStateSchema })),
   /** A small image of a file the portal has a thumbnail for, as a data URL (pages never call the portal). */
   thumbnail: command<{ dataUrl: string | null }>()(v.object({ portalId: portalIdSchema, fileId: entryIdSchema })),

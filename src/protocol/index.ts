@@ -66,7 +66,7 @@ export type CommandHandlers<Context> = {
   [K in CommandName]: (request: CommandRequest<K>, context: Context) => Promise<CommandResponse<K>>;
 };
 
-export const EVENTS_PORT_NAME = 'dpt/events';
+export { EVENTS_PORT_NAME } from './wire.ts';
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(COMMANDS, name);

@@ -50,7 +50,8 @@ export function onRefusal(budget: Budget, refusal: Refusal): string[] {
   const match = header ? matchLimiter(budget.limits, header) : null;
   if (header && match?.kind === 'window') {
     const w = budget.limits.windows[match.index]!;
-    measure(budget, match.index, header.limit - header.remaining, now, null);
+    const freesAt = refusal.retryAfterMs !== undefined ? now + Math.max(1_000, refusal.retryAfterMs) : header.resetAt;
+    measure(budget, match.index, header.limit - header.remaining, now, null, freesAt);
     // When successes report the window too, the next answer corrects the count; otherwise lower the share.
     const reported = budget.answerHeadersAt.get(w.name);
     if (reported === undefined || now - reported > budget.windowSpan(w.windowMs))

@@ -32,16 +32,26 @@ export function fullness(budget: Budget, now: number, before = now): number[] {
  * not explain is set as unknown others, in both directions. On an answer (to a request sent at `sentAt`):
  * against what the server holds of ours, spread over the past window (they age out as a steady sender's
  * would, and the next answer corrects). On a refusal (`sentAt` null): the window is full by definition, so
- * the others are what our own count leaves, all at `now` (nothing says when the window frees).
+ * the others are what our own count leaves, all at `now` unless the refusal said when to come back
+ * (`freesAt`, from Retry-After or X-RateLimit-Reset): then they age out at that moment, so a window the
+ * server itself calls free is not held full for a whole window length.
  */
-export function measure(budget: Budget, index: number, serverUsed: number, now: number, sentAt: number | null): number {
+export function measure(
+  budget: Budget,
+  index: number,
+  serverUsed: number,
+  now: number,
+  sentAt: number | null,
+  freesAt?: number,
+): number {
   const w = budget.limits.windows[index]!;
   const span = budget.windowSpan(w.windowMs);
   const tabs = budget.observed.countIn(span, now);
   const spread = sentAt !== null;
   const known = spread ? oursAtServer(budget, index, now, sentAt + 1) + tabs : budget.own.countIn(span, now) + tabs;
   const others = Math.max(0, Math.min(serverUsed, w.limit) - known);
-  const times = Array.from({ length: others }, (_, k) => (spread ? now - span + ((k + 1) * span) / others : now));
+  const refusedAt = freesAt !== undefined && freesAt > now ? Math.min(now, freesAt - span) : now;
+  const times = Array.from({ length: others }, (_, k) => (spread ? now - span + ((k + 1) * span) / others : refusedAt));
   budget.unknown.set(w.name, new TimeLedger(times));
   if (others > 0) budget.othersSeenAt = now;
   return others;

@@ -118,18 +118,20 @@ export function browseHandlers(background: BackgroundContext): BrowseCommands {
             : listSection(session.client, request.section, options),
         viewKey({ section: request.section, sort: request.sort }),
       ),
-    restoreView: async ({ portalId }) => {
+    restoreView: async (request) => {
+      const portalId = request.portalId ?? background.registry.shownPortalId();
+      if (!portalId || !background.registry.get(portalId)) return { portalId: null, state: null, page: null };
       const [state, last] = await Promise.all([
         background.storage.get(viewStateItem, portalId),
         background.storage.get(lastPageItem, portalId),
       ]);
-      if (!state) return { state: null, page: null };
+      if (!state) return { portalId, state: null, page: null };
       const view = viewKey({
         ...(state.folderId !== undefined ? { folderId: state.folderId } : { section: state.section }),
         sort: state.sort[state.section],
         roomFilter: state.folderId === undefined && state.section === 'rooms' ? state.roomFilter : undefined,
       });
-      return { state, page: last?.view === view ? { ...last.page, cached: true } : null };
+      return { portalId, state, page: last?.view === view ? { ...last.page, cached: true } : null };
     },
     saveView: async ({ portalId, state }) => {
       if (!background.registry.get(portalId)) throw appError('portalNotInList', {});

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useStore } from 'zustand';
+import { useStore } from '../stores/use-store.ts';
 import type { Entry } from '../../../src/protocol/index.ts';
 import { actionForKey, actionsFor, type ActionContext } from '../actions/index.ts';
 import { usePlatform } from '../platform-context.ts';
@@ -8,6 +8,8 @@ import type { UiStore } from '../stores/ui-store.ts';
 import { useVirtualRows } from '../virtual/use-virtual-rows.ts';
 import { EntryRow, ROW_HEIGHT } from './EntryRow.tsx';
 import { MenuList, type MenuItem } from './Menu.tsx';
+
+const THUMBNAIL_REST_MS = 200;
 
 interface Props {
   /** What the grid is called for a screen reader (the folder's name). */
@@ -73,13 +75,19 @@ export function EntryList(props: Props) {
     focusRow(row);
   }, [props.focusRequest?.at, count > 0]);
 
+  // Thumbnails for the rows that stay on screen: asked once scrolling rests, so flying through a big folder
+  // does not spend the portal's request budget on rows nobody saw.
+  const range = items.length > 0 ? `${items[0]!.index}-${items.at(-1)!.index}` : '';
   useEffect(() => {
-    for (const item of items) {
-      const entry = props.entries[item.index];
-      if (entry?.kind === 'file' && entry.hasThumbnail && !(entryKey(entry) in props.thumbnails))
-        props.onNeedThumbnail(entry);
-    }
-  });
+    const timer = setTimeout(() => {
+      for (const item of items) {
+        const entry = props.entries[item.index];
+        if (entry?.kind === 'file' && entry.hasThumbnail && !(entryKey(entry) in props.thumbnails))
+          props.onNeedThumbnail(entry);
+      }
+    }, THUMBNAIL_REST_MS);
+    return () => clearTimeout(timer);
+  }, [range, props.entries]);
 
   function focusRow(row: number) {
     virtualizer.scrollToIndex(row, { align: 'auto' });

@@ -1,4 +1,4 @@
-import { useStore } from 'zustand';
+import { useStore } from '../stores/use-store.ts';
 import type { UiStore } from '../stores/ui-store.ts';
 import { usePlatform } from '../platform-context.ts';
 

@@ -14,6 +14,8 @@ import type {
 import type { Connector } from '../connector.ts';
 
 export const PAGE_SIZE = 50;
+/** Pages after the first are as large as DocSpace serves (100): half the requests to reach a big folder's end. */
+export const MORE_PAGE_SIZE = 100;
 /** After this long a view still loading says so, and offers to stop waiting. */
 export const SLOW_AFTER_MS = 2_500;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -100,7 +102,8 @@ export function createBrowseStore(connector: Connector) {
     const sortFor = (section: SectionId): Sort => get().sort[section] ?? SECTION_DEFAULT_SORT[section] ?? DEFAULT_SORT;
 
     const fetchPage = (portalId: PortalId, location: BrowseLocation, startIndex: number): Promise<FolderPage> => {
-      const page = { portalId, startIndex, count: PAGE_SIZE, sort: sortFor(location.section) };
+      const count = startIndex === 0 ? PAGE_SIZE : MORE_PAGE_SIZE;
+      const page = { portalId, startIndex, count, sort: sortFor(location.section) };
       if (location.folderId !== undefined)
         return connector.send('listFolder', { ...page, folderId: location.folderId });
       if (location.section === 'rooms') return connector.send('listRooms', { ...page, filter: get().roomFilter });
@@ -209,9 +212,11 @@ export function createBrowseStore(connector: Connector) {
 
       async start(portalId) {
         set({ portalId, page: null });
-        const restored = await connector.send('restoreView', { portalId }).catch(() => null);
+        let restored = await connector.send('restoreView', { portalId }).catch(() => null);
+        if (restored && restored.portalId !== portalId)
+          restored = await connector.send('restoreView', { portalId }).catch(() => null);
         const state = restored?.state;
-        if (!state) return navigate({ section: 'rooms' }, null);
+        if (!restored || !state) return navigate({ section: 'rooms' }, null);
         const location: BrowseLocation = { section: state.section };
         if (state.folderId !== undefined) location.folderId = state.folderId;
         set({ sort: state.sort, roomFilter: state.roomFilter, recentDestinations: state.recentDestinations ?? [] });

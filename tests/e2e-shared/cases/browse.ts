@@ -77,8 +77,7 @@ export const browseCases: SharedCase[] = [
       await seeText(popup, count, '50 of 180');
       // A click without scrolling: scrolling near the end loads the next page by itself (checked below).
       await popup.clickInPage({ role: 'button', name: 'Load more' });
-      await seeText(popup, count, '100 of 180');
-      await popup.scrollToEnd('.list-scroller');
+      // Later pages are twice as big: someone who asked for more usually wants to get to the end.
       await seeText(popup, count, '150 of 180');
       await popup.scrollToEnd('.list-scroller');
       await seeText(popup, count, '180 of 180');
@@ -91,9 +90,8 @@ export const browseCases: SharedCase[] = [
         .map((e) => [e.query.startIndex, e.query.count]);
       expect(pages).toEqual([
         ['0', '50'],
-        ['50', '50'],
-        ['100', '50'],
-        ['150', '50'],
+        ['50', '100'],
+        ['150', '100'],
       ]);
     },
   },

@@ -262,6 +262,28 @@ describe('Learning what cannot be seen (issue 13, item 3)', () => {
     await clock.advance(20_000);
     await done;
   });
+
+  it('a refusal naming the minute window with Retry-After holds the window full only until the server said', async () => {
+    const { clock, request, sent } = harness({ limits: minute });
+    const done = request('/b', {
+      answer: async (context, attempt) =>
+        attempt === 1
+          ? answerWith(
+              429,
+              { 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'Retry-After': '2' },
+              2,
+            )(context)
+          : 'ok',
+    });
+    await clock.advance(1);
+    const refusedAt = clock.now();
+    await clock.advance(3_000);
+    await done;
+    const again = sent.filter((s) => s.path === '/b').map((s) => s.at);
+    expect(again).toHaveLength(2);
+    expect(again[1]! - refusedAt).toBeGreaterThanOrEqual(1_900);
+    expect(again[1]! - refusedAt).toBeLessThan(3_000);
+  });
 });
 
 describe('Budget records', () => {

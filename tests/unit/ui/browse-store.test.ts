@@ -25,7 +25,7 @@ describe('browse store', () => {
     const sort = { by: 'modified', order: 'descending' };
     expect(sent.filter((s) => s.name === 'listRooms').map((s) => s.payload)).toEqual([
       { portalId: 'p', startIndex: 0, count: 50, sort, filter: {} },
-      { portalId: 'p', startIndex: 2, count: 50, sort, filter: {} },
+      { portalId: 'p', startIndex: 2, count: 100, sort, filter: {} },
     ]);
   });
 
@@ -126,6 +126,7 @@ describe('browse store', () => {
     let fresh = false;
     const { connector, sent } = fakeConnector({
       restoreView: async () => ({
+        portalId: 'p',
         state: {
           section: 'my',
           folderId: 42,
