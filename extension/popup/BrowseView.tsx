@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStore } from '../ui/stores/use-store.ts';
 import type { Entry, PortalSummary } from '../../src/protocol/index.ts';
 import type { ActionContext } from '../ui/actions/index.ts';
@@ -31,7 +31,8 @@ export function BrowseView({ portal, connector, store, ui }: Props) {
   const [thumbnails, setThumbnails] = useState<Record<string, string | null>>({});
   const focusFirst = () => setFocusRequest({ row: 0, at: Date.now() });
   const opened = useRef(false);
-  useEffect(() => {
+  // Before the first paint (see PopupApp): the remembered view is asked for a frame sooner.
+  useLayoutEffect(() => {
     void store.getState().start(portal.id);
   }, [portal.id, store]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../ui/stores/use-store.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
@@ -28,7 +28,8 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
   const app = useStore(appStore);
   const activity = useStore(activityStore);
   const browse = useStore(browseStore);
-  useEffect(() => void appStore.getState().load(), [appStore]);
+  // Layout effects run before the first paint, not a frame after it: the popup's first rows come frames sooner.
+  useLayoutEffect(() => void appStore.getState().load(), [appStore]);
   useEffect(() => void jobsStore.getState().load(), [jobsStore]);
   const portal = app.activePortal();
   useEffect(() => {

@@ -7,6 +7,7 @@ import { withEarlyAnswers } from '../ui/early-answers.ts';
 import { PlatformContext } from '../ui/platform-context.ts';
 import { PopupApp } from './PopupApp.tsx';
 
+performance.mark('popup:main');
 const connector = withEarlyAnswers(createPageConnector(browser));
 const platform = createPagePlatform(browser);
 document.documentElement.lang = platform.uiLanguage();

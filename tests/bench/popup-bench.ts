@@ -29,6 +29,7 @@ function recordFirstRows(): void {
   const observer = new MutationObserver(() => {
     if (mark.__firstRowsAt !== undefined || !document.querySelector('.grid .row')) return;
     observer.disconnect();
+    performance.mark('rows-in-dom');
     requestAnimationFrame(() => (mark.__firstRowsAt = performance.now()));
   });
   observer.observe(document, { childList: true, subtree: true });
