@@ -46,3 +46,23 @@ export const serverRefusalCases: SharedCase[] = storms.map((storm) => ({
     expect(after.some((e) => e.path === '/api/2.0/files/@my' && e.status === 200)).toBe(true);
   },
 }));
+
+serverRefusalCases.push({
+  title: 'a portal asking to wait an hour: the popup counts down, and Resume now sends what waited at once',
+  async run(t) {
+    await signInWithApiKey(t);
+    const popup = await t.driver.openPopup();
+    await seeTextContaining(popup, { css: '.grid' }, 'Marketing');
+    await addFault(t.sandbox.url, { type: 'storm503', retryAfter: 3600, count: 1, path: '/api/2.0/files/**' });
+
+    await popup.click({ role: 'tab', name: 'Documents' });
+    const banner = { testId: 'pause-banner' };
+    await seeTextContaining(popup, banner, /Continuing in/);
+    await popup.click({ role: 'button', name: 'Resume now' });
+    await seeVisible(popup, { css: '.row-title > .server-text' });
+    await seeHidden(popup, banner);
+    const log = await sandboxLog(t.sandbox.url);
+    expect(log.filter((e) => e.status === 503)).toHaveLength(1);
+    expect(log.some((e) => e.path === '/api/2.0/files/@my' && e.status === 200)).toBe(true);
+  },
+});
