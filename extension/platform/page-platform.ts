@@ -19,9 +19,12 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     uiLanguage: () => browser.i18n.getUILanguage(),
     openUrl,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
-    async requestHostPermission(origin) {
+    async requestHostPermission(origin, options) {
       try {
-        return await browser.permissions.request({ origins: [originPattern(origin)] });
+        return await browser.permissions.request({
+          origins: [originPattern(origin)],
+          ...(options?.tabTraffic ? { permissions: ['webRequest'] } : {}),
+        });
       } catch {
         return false;
       }
