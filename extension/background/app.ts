@@ -45,14 +45,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   /** Watches the signed-in portals' origins; asked again whenever the portal list or the permissions change. */
   const watchTabs = async (): Promise<void> => {
     const usable = await Promise.all(
-      registry.list().map(async (record) =>
-        !record.needsSignIn && (await hasHostPermission(record.origin)) ? record.origin : null,
-      ),
+      registry
+        .list()
+        .map(async (record) =>
+          !record.needsSignIn && (await hasHostPermission(record.origin)) ? record.origin : null,
+        ),
     );
     const origins = usable.filter((origin): origin is string => origin !== null);
-    const on = await platform.tabRequests
-      .watch(origins, (request) => sessions.observeTab(request))
-      .catch(() => false);
+    const on = await platform.tabRequests.watch(origins, (request) => sessions.observeTab(request)).catch(() => false);
     observedOrigins = new Set(on ? origins : []);
   };
 
@@ -160,10 +160,11 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     sessions,
     jobs,
     /** A worker that starts (after the browser stopped the last one) picks up the jobs it left. */
-    start: () => ready.then(async () => {
-      await watchTabs();
-      await jobs.resumeAll();
-    }),
+    start: () =>
+      ready.then(async () => {
+        await watchTabs();
+        await jobs.resumeAll();
+      }),
     /** An alarm fired: whatever was waiting for it goes on. */
     wake: () => ready.then(() => jobs.resumeAll()),
     permissionsChanged: () => void ready.then(broadcastState),

@@ -10,6 +10,8 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
   const copied: string[] = [];
   const downloaded: string[] = [];
   const permissionRequests: string[] = [];
+  /** Whether each host request also asked for webRequest (the user's DocSpace tabs). */
+  const tabTrafficAsked: boolean[] = [];
   let optionsOpened = 0;
   const platform: PagePlatform = {
     t: (key, substitutions) => {
@@ -19,8 +21,9 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
     uiLanguage: () => 'en',
     openUrl: async (url, o) => void opened.push({ url, active: o?.active ?? true }),
     openOptionsPage: async () => void optionsOpened++,
-    requestHostPermission: async (origin) => {
+    requestHostPermission: async (origin, o) => {
       permissionRequests.push(origin);
+      tabTrafficAsked.push(o?.tabTraffic ?? false);
       return options.grant ?? true;
     },
     copyText: async (text) => void copied.push(text),
@@ -28,5 +31,13 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
     allowDownloads: async () => options.grant ?? true,
     openSidePanel: async () => true,
   };
-  return { platform, opened, copied, downloaded, permissionRequests, optionsOpened: () => optionsOpened };
+  return {
+    platform,
+    opened,
+    copied,
+    downloaded,
+    permissionRequests,
+    tabTrafficAsked,
+    optionsOpened: () => optionsOpened,
+  };
 }

@@ -29,6 +29,21 @@ describe('options page', () => {
     expect(sent.filter((s) => s.name === 'signIn')).toEqual([]);
   });
 
+  it('asks to see the user’s DocSpace tabs in the same prompt as the host, unless the box is cleared', async () => {
+    const fake = fakePagePlatform({ grant: false });
+    const { connector } = fakeConnector({ getState: empty });
+    renderWith(fake.platform, <OptionsApp connector={connector} />);
+    const box = (await screen.findByLabelText('Make way for my own DocSpace tabs')) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(box.getAttribute('aria-describedby')).toBe('tab-traffic-hint');
+    expect(document.getElementById('tab-traffic-hint')?.textContent).toContain('never blocks or reads them');
+    await fillAndConnect('team.example.com');
+    await screen.findByRole('alert');
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(fake.tabTrafficAsked).toEqual([true, false]));
+  });
+
   it('says how to grant access when the browser refused it', async () => {
     const fake = fakePagePlatform({ grant: false });
     const { connector, sent } = fakeConnector({ getState: empty });
