@@ -124,7 +124,9 @@ function watchTabRequests(browser: Browser, ownBaseUrl: () => string): Backgroun
       // The API exists only while the optional permission is granted (Chrome) or at all (a browser without it).
       const webRequest = (browser as { webRequest?: WebRequest.Static }).webRequest;
       if (origins.length === 0 || !webRequest) return false;
-      const granted = await browser.permissions.contains({ permissions: ['webRequest'] }).catch(() => false);
+      const granted = await Promise.resolve()
+        .then(() => browser.permissions.contains({ permissions: ['webRequest'] }))
+        .catch(() => false);
       if (!granted || mine !== generation) return false;
       const filter: WebRequest.RequestFilter = {
         urls: [...new Set(origins.map(apiPattern))],
