@@ -1,0 +1,60 @@
+// GET /__sandbox/tab-page: a stand-in for the user's own DocSpace tab (the web client), for the e2e test of the
+// extension making way for it. Served on the portal's origin, it sends `GET <path>?tab=1` at a steady rate with
+// the key from its fragment (`#key=sk-…&perSecond=10&count=300&path=/api/2.0/people/@self`), bounded in count,
+// until `stopTabTraffic()` is called. `window.tabTraffic` says what it sent and what came back.
+import type { Reply } from '../context.ts';
+import type { Router } from '../router.ts';
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>DocSpace tab (sandbox)</title></head>
+<body>
+<p>Sent <output id="sent">0</output>, answered <output id="answered">0</output>,
+refused <output id="refused">0</output>, failed <output id="failed">0</output>.</p>
+<script>
+(() => {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const key = params.get('key') || '';
+  const perSecond = Math.min(50, Math.max(0.5, Number(params.get('perSecond')) || 5));
+  const count = Math.min(3000, Math.max(1, Number(params.get('count')) || 100));
+  const path = params.get('path') || '/api/2.0/people/@self';
+  const state = { sent: 0, answered: 0, refused: 0, failed: 0, stopped: false, stoppedAt: null };
+  window.tabTraffic = state;
+  const show = () => {
+    for (const name of ['sent', 'answered', 'refused', 'failed']) document.getElementById(name).textContent = String(state[name]);
+  };
+  const timer = setInterval(() => {
+    if (state.stopped || state.sent >= count) {
+      clearInterval(timer);
+      return;
+    }
+    state.sent++;
+    fetch(path + (path.includes('?') ? '&' : '?') + 'tab=1', {
+      headers: key ? { Authorization: 'Bearer ' + key } : {},
+      cache: 'no-store',
+    })
+      .then((response) => {
+        if (response.status === 429 || response.status === 503) state.refused++;
+        else state.answered++;
+      })
+      .catch(() => state.failed++)
+      .finally(show);
+  }, 1000 / perSecond);
+  window.stopTabTraffic = () => {
+    state.stopped = true;
+    state.stoppedAt = Date.now();
+    clearInterval(timer);
+  };
+})();
+</script>
+</body>
+</html>
+`;
+
+export function registerTabPageRoute(router: Router): void {
+  router.get('/__sandbox/tab-page', 'anonymous', (): Reply => ({
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+    body: PAGE,
+  }));
+}
