@@ -20,9 +20,8 @@ export function prepareLoadableExtension(builtDir = resolve('dist/chrome')): str
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.host_permissions = LOOPBACK_HOSTS;
-  // The sign-in asks for webRequest with the host (observing the user's DocSpace tabs): granted here for the same reason.
-  const optional = (manifest.optional_permissions as string[] | undefined) ?? [];
-  manifest.optional_permissions = optional.filter((permission) => permission !== 'webRequest');
+  // The sign-in asks for webRequest with the host (observing the user's DocSpace tabs): granted here for the same
+  // reason. It stays optional too, as the hosts do: Firefox refuses a request for a permission not declared optional.
   manifest.permissions = [...new Set([...((manifest.permissions as string[] | undefined) ?? []), 'webRequest'])];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
