@@ -29,6 +29,10 @@ export function createPagePlatform(browser: Browser): PagePlatform {
         return false;
       }
     },
+    tabTraffic: {
+      allowed: () => browser.permissions.contains({ permissions: ['webRequest'] }).catch(() => false),
+      allow: () => browser.permissions.request({ permissions: ['webRequest'] }).catch(() => false),
+    },
     copyText: (text) => navigator.clipboard.writeText(text),
     async download(url) {
       const granted = await browser.permissions.request({ permissions: ['downloads'] }).catch(() => false);

@@ -72,6 +72,12 @@ export interface PagePlatform {
    * DocSpace tabs' requests); refusing the prompt refuses both.
    */
   requestHostPermission(origin: string, options?: { tabTraffic?: boolean }): Promise<boolean>;
+  /** The user's DocSpace tabs' requests may be observed (the optional webRequest permission; one for all portals). */
+  tabTraffic: {
+    allowed(): Promise<boolean>;
+    /** Asks for it; inside a click. */
+    allow(): Promise<boolean>;
+  };
   copyText(text: string): Promise<void>;
   /**
    * Downloads a URL with the browser's downloads (the optional permission is asked for at first use, inside

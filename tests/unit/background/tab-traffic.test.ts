@@ -42,6 +42,16 @@ describe('the user’s DocSpace tabs in the background', () => {
     // Answered, they still count in every window for one window's length.
     expect(after?.windows.map((w) => w.tabs)).toEqual(after?.windows.map(() => 3));
 
+    // Another portal's traffic (here: the same host on another port) is not this account's.
+    const elsewhere = tabRequest(
+      { ...base, url: 'http://127.0.0.1:1/api/2.0/files/@my', requestId: '7', timeStamp: Date.now() },
+      'start',
+      OWN,
+    );
+    if (elsewhere) fake.tabWatch.listener?.(elsewhere);
+    const unchanged = await send(background, 'getActivity', { portalId: portal.id });
+    expect(unchanged?.concurrency.read.tabs).toBe(0);
+
     // The extension's own request (its background, no tab) is never counted twice.
     const own = tabRequest(
       { ...base, requestId: '9', tabId: -1, initiator: 'chrome-extension://test', timeStamp: Date.now() },

@@ -5,7 +5,8 @@ import { renderMessage } from '../support/english.ts';
 const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Parameters<typeof renderMessage>[0];
 
 /** What a page gets from the browser, in memory: English messages from `_locales/en`, recorded tab opens. */
-export function fakePagePlatform(options: { grant?: boolean } = {}) {
+export function fakePagePlatform(options: { grant?: boolean; tabTraffic?: boolean } = {}) {
+  let tabTraffic = options.tabTraffic ?? true;
   const opened: Array<{ url: string; active: boolean }> = [];
   const copied: string[] = [];
   const downloaded: string[] = [];
@@ -25,6 +26,10 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
       permissionRequests.push(origin);
       tabTrafficAsked.push(o?.tabTraffic ?? false);
       return options.grant ?? true;
+    },
+    tabTraffic: {
+      allowed: async () => tabTraffic,
+      allow: async () => (tabTraffic = options.grant ?? true),
     },
     copyText: async (text) => void copied.push(text),
     download: async (url) => void downloaded.push(url),

@@ -85,4 +85,23 @@ describe('options page', () => {
       expect(screen.getByTestId('signin-success').textContent).toContain('Connected to Team as Dana'),
     );
   });
+
+  it('with a portal and no permission to count the DocSpace tabs, says what that means and asks for it', async () => {
+    const portal: PortalSummary = {
+      id: 'https://team.example.com|u',
+      origin: 'https://team.example.com',
+      name: 'Team',
+      version: '3.7',
+      user: { id: 'u', displayName: 'Dana', email: 'dana@example.com' },
+      authMethod: 'apiKey',
+      status: 'signedIn',
+      addedAt: '2026-11-30T10:00:00Z',
+    };
+    const fake = fakePagePlatform({ tabTraffic: false });
+    const { connector } = fakeConnector({ getState: async () => ({ portals: [portal], activePortalId: portal.id }) });
+    renderWith(fake.platform, <OptionsApp connector={connector} />);
+    expect((await screen.findByTestId('tab-traffic-off')).textContent).toContain('Everything else works.');
+    fireEvent.click(screen.getByRole('button', { name: 'Count my DocSpace tabs' }));
+    await waitFor(() => expect(screen.queryByTestId('tab-traffic-off')).toBeNull());
+  });
 });
