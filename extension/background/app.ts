@@ -43,7 +43,9 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     return { ...snapshot, tabsObserved: origin !== undefined && observedOrigins.has(origin) };
   };
   /** Watches the signed-in portals' origins; asked again whenever the portal list or the permissions change. */
+  let watchCalls = 0;
   const watchTabs = async (): Promise<void> => {
+    const call = ++watchCalls;
     const usable = await Promise.all(
       registry
         .list()
@@ -53,7 +55,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     );
     const origins = usable.filter((origin): origin is string => origin !== null);
     const on = await platform.tabRequests.watch(origins, (request) => sessions.observeTab(request)).catch(() => false);
-    observedOrigins = new Set(on ? origins : []);
+    // A later call (the list changed again meanwhile) decides; this one's answer is out of date.
+    if (call === watchCalls) observedOrigins = new Set(on ? origins : []);
   };
 
   const broadcastState = async (): Promise<void> => {
