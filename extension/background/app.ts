@@ -56,7 +56,15 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     const origins = usable.filter((origin): origin is string => origin !== null);
     const on = await platform.tabRequests.watch(origins, (request) => sessions.observeTab(request)).catch(() => false);
     // A later call (the list changed again meanwhile) decides; this one's answer is out of date.
-    if (call === watchCalls) observedOrigins = new Set(on ? origins : []);
+    if (call !== watchCalls) return;
+    const before = observedOrigins;
+    observedOrigins = new Set(on ? origins : []);
+    // Open pages learn at once that the tabs are (no longer) counted, not with the next request.
+    for (const record of registry.list()) {
+      if (before.has(record.origin) === observedOrigins.has(record.origin)) continue;
+      const session = await sessions.peek(record.id)?.catch(() => undefined);
+      if (session) platform.events.broadcast('schedulerChanged', withTabs(session.scheduler.snapshot()));
+    }
   };
 
   const broadcastState = async (): Promise<void> => {

@@ -29,6 +29,11 @@ export function fakePlatform(
   const waking = new Set<string>();
   const downloads: Array<{ url: string; headers: Array<{ name: string; value: string }> }> = [];
   /** What the background asked to observe now, and the listener a test feeds tab requests to. */
+  let tabTraffic = options.tabTraffic ?? false;
+  /** Grants or takes back the optional webRequest permission (the background hears it through permissionsChanged). */
+  const setTabTraffic = (on: boolean): void => {
+    tabTraffic = on;
+  };
   const tabWatch: { origins: string[]; listener: ((request: TabRequest) => void) | null } = {
     origins: [],
     listener: null,
@@ -54,7 +59,7 @@ export function fakePlatform(
     },
     tabRequests: {
       async watch(origins, listener) {
-        const on = (options.tabTraffic ?? false) && origins.length > 0;
+        const on = tabTraffic && origins.length > 0;
         tabWatch.origins = on ? [...origins] : [];
         tabWatch.listener = on ? listener : null;
         return on;
@@ -70,5 +75,5 @@ export function fakePlatform(
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, tabWatch };
+  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, tabWatch, setTabTraffic };
 }

@@ -73,6 +73,20 @@ describe('the user’s DocSpace tabs in the background', () => {
     });
   });
 
+  it('tells open pages at once when the tabs start being counted (the permission granted later)', async () => {
+    const fake = fakePlatform({ tabTraffic: false });
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    expect((await send(background, 'getActivity', { portalId: portal.id }))?.tabsObserved).toBe(false);
+    fake.setTabTraffic(true);
+    background.permissionsChanged();
+    const pushed = await waitFor(
+      () => fake.of('schedulerChanged').at(-1),
+      (snapshot) => snapshot?.tabsObserved === true,
+    );
+    expect(pushed?.key).toBe(portal.id);
+  });
+
   it('stops watching a portal once it is removed', async () => {
     const fake = fakePlatform({ tabTraffic: true });
     const background = startBackground(fake);
