@@ -1,7 +1,9 @@
 // GET /__sandbox/tab-page: a stand-in for the user's own DocSpace tab (the web client), for the e2e test of the
-// extension making way for it. Served on the portal's origin, it sends `GET <path>?tab=1` at a steady rate with
-// the key from its fragment (`#key=sk-…&perSecond=10&count=300&path=/api/2.0/people/@self`), bounded in count,
-// until `stopTabTraffic()` is called. `window.tabTraffic` says what it sent and what came back.
+// extension making way for it. Served on the portal's origin, it signs in as the web client does (POST
+// /api/2.0/authentication, which sets the asc_auth_key cookie) with the user from its fragment
+// (`#user=…&password=…&perSecond=10&count=300&path=/api/2.0/people/@self`), then sends `GET <path>` with that
+// cookie at a steady rate, bounded in count, until `stopTabTraffic()` is called. Its requests are the log's
+// entries with authScheme "cookie". `window.tabTraffic` says what it sent and what came back.
 import type { Reply } from '../context.ts';
 import type { Router } from '../router.ts';
 
@@ -14,11 +16,12 @@ refused <output id="refused">0</output>, failed <output id="failed">0</output>.<
 <script>
 (() => {
   const params = new URLSearchParams(location.hash.slice(1));
-  const key = params.get('key') || '';
+  const user = params.get('user') || '';
+  const password = params.get('password') || '';
   const perSecond = Math.min(50, Math.max(0.5, Number(params.get('perSecond')) || 5));
   const count = Math.min(3000, Math.max(1, Number(params.get('count')) || 100));
   const path = params.get('path') || '/api/2.0/people/@self';
-  const state = { sent: 0, answered: 0, refused: 0, failed: 0, stopped: false, stoppedAt: null };
+  const state = { signedIn: false, sent: 0, answered: 0, refused: 0, failed: 0, stopped: false, stoppedAt: null };
   window.tabTraffic = state;
   const show = () => {
     for (const name of ['sent', 'answered', 'refused', 'failed']) document.getElementById(name).textContent = String(state[name]);
@@ -30,15 +33,13 @@ refused <output id="refused">0</output>, failed <output id="failed">0</output>.<
     { type: 'text/javascript' },
   )));
   beat.onmessage = () => {
+    if (!state.signedIn) return;
     if (state.stopped || state.sent >= count) {
       beat.terminate();
       return;
     }
     state.sent++;
-    fetch(path + (path.includes('?') ? '&' : '?') + 'tab=1', {
-      headers: key ? { Authorization: 'Bearer ' + key } : {},
-      cache: 'no-store',
-    })
+    fetch(path, { cache: 'no-store' })
       .then((response) => {
         if (response.status === 429 || response.status === 503) state.refused++;
         else state.answered++;
@@ -46,6 +47,13 @@ refused <output id="refused">0</output>, failed <output id="failed">0</output>.<
       .catch(() => state.failed++)
       .finally(show);
   };
+  fetch('/api/2.0/authentication', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userName: user, password }),
+  }).then((response) => {
+    state.signedIn = response.ok;
+  });
   window.stopTabTraffic = () => {
     state.stopped = true;
     state.stoppedAt = Date.now();
