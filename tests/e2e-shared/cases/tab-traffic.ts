@@ -36,7 +36,7 @@ interface TabState {
 
 const isCreate = (e: SandboxLogEntry) => e.method === 'POST' && e.path === CREATE_PATH;
 /** The tab signs in as the web client does, with the account's cookie; the extension sends its API key. */
-const fromTab = (e: SandboxLogEntry) => e.authScheme === 'cookie';
+const fromTab = (e: SandboxLogEntry) => e.authScheme === 'cookie' && e.path.startsWith('/api/');
 const countIn = (entries: SandboxLogEntry[], from: number, to: number) =>
   entries.filter((e) => e.startMs >= from && e.startMs < to).length;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -9,7 +9,7 @@ import type { Router } from '../router.ts';
 
 const PAGE = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>DocSpace tab (sandbox)</title></head>
+<head><meta charset="utf-8"><link rel="icon" href="data:,"><title>DocSpace tab (sandbox)</title></head>
 <body>
 <p>Sent <output id="sent">0</output>, answered <output id="answered">0</output>,
 refused <output id="refused">0</output>, failed <output id="failed">0</output>.</p>
