@@ -7,7 +7,7 @@ import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
 import { transferKind } from '../../src/jobs/kinds/transfer.ts';
 import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
-import type { CommandHandlers, EntryId, PortalId } from '../../src/protocol/index.ts';
+import type { CommandHandlers, EntryId, PortalId, SchedulerSnapshot } from '../../src/protocol/index.ts';
 import { StoredCredentialsAuth } from '../../src/sessions/auth-provider.ts';
 import { SessionPool } from '../../src/sessions/session-pool.ts';
 import { budgetItem, credentialsItem, jobItem, limitsItem, SCHEMA } from '../../src/storage/schema.ts';
@@ -36,8 +36,40 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   const ready = storage.ready.then(() => registry.load());
   const hasHostPermission = (origin: string) => platform.permissions.hasOrigin(origin);
 
+  /** Origins whose DocSpace tabs' requests are observed now (empty without the optional webRequest permission). */
+  let observedOrigins = new Set<string>();
+  const withTabs = (snapshot: SchedulerSnapshot): SchedulerSnapshot => {
+    const origin = registry.get(snapshot.key)?.origin;
+    return { ...snapshot, tabsObserved: origin !== undefined && observedOrigins.has(origin) };
+  };
+  /** Watches the signed-in portals' origins; asked again whenever the portal list or the permissions change. */
+  let watchCalls = 0;
+  const watchTabs = async (): Promise<void> => {
+    const call = ++watchCalls;
+    const usable = await Promise.all(
+      registry
+        .list()
+        .map(async (record) =>
+          !record.needsSignIn && (await hasHostPermission(record.origin)) ? record.origin : null,
+        ),
+    );
+    const origins = usable.filter((origin): origin is string => origin !== null);
+    const on = await platform.tabRequests.watch(origins, (request) => sessions.observeTab(request)).catch(() => false);
+    // A later call (the list changed again meanwhile) decides; this one's answer is out of date.
+    if (call !== watchCalls) return;
+    const before = observedOrigins;
+    observedOrigins = new Set(on ? origins : []);
+    // Open pages learn at once that the tabs are (no longer) counted, not with the next request.
+    for (const record of registry.list()) {
+      if (before.has(record.origin) === observedOrigins.has(record.origin)) continue;
+      const session = await sessions.peek(record.id)?.catch(() => undefined);
+      if (session) platform.events.broadcast('schedulerChanged', withTabs(session.scheduler.snapshot()));
+    }
+  };
+
   const broadcastState = async (): Promise<void> => {
     platform.events.broadcast('stateChanged', await registry.state(hasHostPermission));
+    await watchTabs();
   };
 
   const sessions = new SessionPool({
@@ -49,7 +81,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     },
     wakeAt: (name, when) => platform.alarms.wakeAt(name, when),
     schedulerChanged: (snapshot) => {
-      platform.events.broadcast('schedulerChanged', snapshot);
+      platform.events.broadcast('schedulerChanged', withTabs(snapshot));
       jobs.portalPaused(snapshot.key, snapshot.pause !== null && snapshot.pause.until !== null);
     },
     signInNeeded: async (portalId) => {
@@ -125,6 +157,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     entriesChanged,
     removePortal,
     downloads: platform.downloads,
+    withTabs,
   };
   const handlers: CommandHandlers<CommandContext> = {
     ...portalHandlers(context),
@@ -143,7 +176,11 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     sessions,
     jobs,
     /** A worker that starts (after the browser stopped the last one) picks up the jobs it left. */
-    start: () => ready.then(() => jobs.resumeAll()),
+    start: () =>
+      ready.then(async () => {
+        await watchTabs();
+        await jobs.resumeAll();
+      }),
     /** An alarm fired: whatever was waiting for it goes on. */
     wake: () => ready.then(() => jobs.resumeAll()),
     permissionsChanged: () => void ready.then(broadcastState),
@@ -160,6 +197,8 @@ export type BackgroundContext = {
   entriesChanged(portalId: PortalId, folderIds: EntryId[]): void;
   removePortal(portalId: PortalId): Promise<void>;
   downloads: BackgroundPlatform['downloads'];
+  /** A snapshot as pages see it: with whether this portal's DocSpace tabs are observed. */
+  withTabs(snapshot: SchedulerSnapshot): SchedulerSnapshot;
 };
 
 function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {

@@ -13,6 +13,7 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
   const [apiKey, setApiKey] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [tabTraffic, setTabTraffic] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorData | null>(null);
   const [done, setDone] = useState<PortalSummary | null>(null);
@@ -30,7 +31,7 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
     }
     setUrl(origin);
     // First thing after the click: browsers only grant host access inside the user's gesture.
-    const granted = await requestHostPermission(origin);
+    const granted = await requestHostPermission(origin, { tabTraffic });
     if (!granted) {
       setError(appError('permissionRefused', { origin }).toData());
       return;
@@ -125,6 +126,21 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
           </label>
         </>
       )}
+      <div class="check-field">
+        <label>
+          <input
+            name="tabTraffic"
+            type="checkbox"
+            checked={tabTraffic}
+            aria-describedby="tab-traffic-hint"
+            onChange={(e) => setTabTraffic(e.currentTarget.checked)}
+          />
+          {t('tabTrafficLabel')}
+        </label>
+        <small id="tab-traffic-hint" class="muted">
+          {t('tabTrafficHint')}
+        </small>
+      </div>
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={busy}>
           {busy ? t('connecting') : t('connect')}

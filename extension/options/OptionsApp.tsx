@@ -7,6 +7,7 @@ import { Spinner } from '../ui/components/Spinner.tsx';
 import { createAppStore } from '../ui/stores/app-store.ts';
 import { AddPortalForm } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
+import { TabTrafficNotice } from './TabTrafficNotice.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
   const { t } = usePlatform();
@@ -40,6 +41,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
                 <PortalCard key={portal.id} portal={portal} onSignOut={() => void app.signOut(portal.id)} />
               ))}
             </ul>
+            {portals.length > 0 && <TabTrafficNotice />}
           </section>
           <section aria-labelledby="add-heading">
             <h2 id="add-heading">{t(portals.length === 0 ? 'addPortalHeading' : 'addOrReconnectHeading')}</h2>

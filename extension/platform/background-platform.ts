@@ -1,7 +1,8 @@
-import type { Browser, Runtime } from 'webextension-polyfill';
+import type { Browser, Runtime, WebRequest } from 'webextension-polyfill';
 import { dispatchCommand } from '../../src/messaging/dispatch.ts';
 import { isOwnPage } from '../../src/messaging/sender.ts';
 import { EVENTS_PORT_NAME, type EventMessage } from '../../src/protocol/index.ts';
+import { tabRequest, type WebRequestDetails } from '../../src/scheduler/tab-request.ts';
 import type { BackgroundListeners, BackgroundPlatform } from './ports.ts';
 import { originPattern } from './origin-pattern.ts';
 import { storageAreas } from './storage-areas.ts';
@@ -23,6 +24,8 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
     if (wasOpen !== ports.size > 0) for (const listener of pageListeners) listener(ports.size > 0);
   };
 
+  const tabRequests = watchTabRequests(browser, ownBaseUrl);
+
   return {
     storage: storageAreas(browser),
     fetch: (input, init) => fetch(input, init),
@@ -42,6 +45,7 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
         await browser.downloads.download({ url, headers: headers.map((h) => ({ ...h })) });
       },
     },
+    tabRequests,
     events: {
       broadcast(name, payload) {
         const message: EventMessage<typeof name> = { type: 'dpt/event', name, payload };
@@ -100,4 +104,62 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
       browser.permissions.onRemoved.addListener(listener);
     },
   };
+}
+
+/**
+ * The webRequest observation behind `tabRequests`. Listeners are added after the worker started, not at its
+ * top level, on purpose: a DocSpace tab's requests must never wake a stopped background (with none running,
+ * there is no bulk work to slow down). The filter names only the portals' `/api/` paths, so no other site's
+ * request reaches the extension.
+ */
+function watchTabRequests(browser: Browser, ownBaseUrl: () => string): BackgroundPlatform['tabRequests'] {
+  type Listener = (details: WebRequestDetails) => void;
+  let generation = 0;
+  let stop = (): void => undefined;
+  return {
+    async watch(origins, listener) {
+      const mine = ++generation;
+      stop();
+      stop = () => undefined;
+      // The API exists only while the optional permission is granted (Chrome) or at all (a browser without it).
+      const webRequest = (browser as { webRequest?: WebRequest.Static }).webRequest;
+      if (origins.length === 0 || !webRequest) return false;
+      const granted = await Promise.resolve()
+        .then(() => browser.permissions.contains({ permissions: ['webRequest'] }))
+        .catch(() => false);
+      if (!granted || mine !== generation) return false;
+      const filter: WebRequest.RequestFilter = {
+        urls: [...new Set(origins.map(apiPattern))],
+        types: ['xmlhttprequest'],
+      };
+      const base = ownBaseUrl();
+      const on =
+        (phase: 'start' | 'end'): Listener =>
+        (details) => {
+          const request = tabRequest(details, phase, base);
+          if (request) listener(request);
+        };
+      const start = on('start');
+      const end = on('end');
+      try {
+        webRequest.onBeforeRequest.addListener(start, filter);
+        webRequest.onCompleted.addListener(end, filter, ['responseHeaders']);
+        webRequest.onErrorOccurred.addListener(end, filter);
+      } catch (error) {
+        console.warn('Cannot observe the DocSpace tabs’ requests:', String(error));
+        return false;
+      }
+      stop = () => {
+        webRequest.onBeforeRequest.removeListener(start);
+        webRequest.onCompleted.removeListener(end);
+        webRequest.onErrorOccurred.removeListener(end);
+      };
+      return true;
+    },
+  };
+}
+
+/** A match pattern for an origin's API paths; like host permissions, without the port (see origin-pattern.ts). */
+function apiPattern(origin: string): string {
+  return originPattern(origin).replace(/\/\*$/, '/api/*');
 }

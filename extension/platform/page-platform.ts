@@ -19,12 +19,19 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     uiLanguage: () => browser.i18n.getUILanguage(),
     openUrl,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
-    async requestHostPermission(origin) {
+    async requestHostPermission(origin, options) {
       try {
-        return await browser.permissions.request({ origins: [originPattern(origin)] });
+        return await browser.permissions.request({
+          origins: [originPattern(origin)],
+          ...(options?.tabTraffic ? { permissions: ['webRequest'] } : {}),
+        });
       } catch {
         return false;
       }
+    },
+    tabTraffic: {
+      allowed: () => browser.permissions.contains({ permissions: ['webRequest'] }).catch(() => false),
+      allow: () => browser.permissions.request({ permissions: ['webRequest'] }).catch(() => false),
     },
     copyText: (text) => navigator.clipboard.writeText(text),
     async download(url) {

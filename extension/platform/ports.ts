@@ -5,6 +5,7 @@
  */
 import type { FetchLike } from '../../src/docspace/client.ts';
 import type { CommandHandlers, EventName, Events } from '../../src/protocol/index.ts';
+import type { TabRequest } from '../../src/scheduler/tab-request.ts';
 import type { Areas } from '../../src/storage/typed-storage.ts';
 
 export interface CommandContext {
@@ -29,6 +30,15 @@ export interface BackgroundPlatform {
     allowed(): Promise<boolean>;
     /** Saves a URL with the browser's downloads, sending these headers (the portal's sign-in) with it. */
     start(url: string, headers: ReadonlyArray<{ name: string; value: string }>): Promise<void>;
+  };
+  tabRequests: {
+    /**
+     * Observes (never blocks, never reads a body or a request header) the requests the browser sends to these
+     * origins' `/api/` paths from web pages, the extension's own left out, while this background runs. Replaces
+     * the previous watch. False when the optional webRequest permission is not granted or the API is missing:
+     * then nothing is observed and everything else works as before.
+     */
+    watch(origins: readonly string[], listener: (request: TabRequest) => void): Promise<boolean>;
   };
   events: {
     broadcast<K extends EventName>(name: K, payload: Events[K]): void;
@@ -56,8 +66,18 @@ export interface PagePlatform {
   /** Opens an http(s) URL in a new tab. */
   openUrl(url: string, options?: { active?: boolean }): Promise<void>;
   openOptionsPage(): Promise<void>;
-  /** Must be called straight from a click handler: browsers grant host access only inside a user gesture. */
-  requestHostPermission(origin: string): Promise<boolean>;
+  /**
+   * Must be called straight from a click handler: browsers grant host access only inside a user gesture.
+   * `tabTraffic`: the optional webRequest permission is asked for in the same prompt (to see the user's own
+   * DocSpace tabs' requests); refusing the prompt refuses both.
+   */
+  requestHostPermission(origin: string, options?: { tabTraffic?: boolean }): Promise<boolean>;
+  /** The user's DocSpace tabs' requests may be observed (the optional webRequest permission; one for all portals). */
+  tabTraffic: {
+    allowed(): Promise<boolean>;
+    /** Asks for it; inside a click. */
+    allow(): Promise<boolean>;
+  };
   copyText(text: string): Promise<void>;
   /**
    * Downloads a URL with the browser's downloads (the optional permission is asked for at first use, inside

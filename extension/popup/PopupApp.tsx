@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../ui/stores/use-store.ts';
 import type { Connector } from '../ui/connector.ts';
+import { ActivityPanel } from '../ui/components/ActivityPanel.tsx';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { PauseBanner } from '../ui/components/PauseBanner.tsx';
 import { SectionTabs } from '../ui/components/SectionTabs.tsx';
@@ -78,6 +79,7 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
           />
           <BrowseView portal={portal} connector={connector} store={browseStore} ui={uiStore} />
           <JobsTray jobs={jobsStore} portalId={portal.id} />
+          <ActivityPanel snapshot={activity.snapshot} />
           <DialogHost portal={portal} connector={connector} ui={uiStore} browse={browseStore} jobs={jobsStore} />
         </>
       )}

@@ -53,6 +53,11 @@ export interface SchedulerSnapshot {
   recent: SchedulerEvent[];
   /** Bulk work keeps the interactive reserve free now (an extension page or a DocSpace tab in use). */
   reserveHeld?: boolean;
+  /**
+   * The user's DocSpace tabs' requests to this portal are seen (the optional webRequest permission is granted
+   * and the background watches them); false: `tabs` stays 0 and only the server's answers tell of them.
+   */
+  tabsObserved?: boolean;
 }
 
 export const activityCommands = {

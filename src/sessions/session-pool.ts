@@ -1,6 +1,7 @@
 import { appError } from '../errors/index.ts';
 import type { PortalRecord } from '../portals/portal-record.ts';
 import type { PortalId, PortalLimits } from '../protocol/index.ts';
+import type { TabRequest } from '../scheduler/tab-request.ts';
 import { AnonymousSession } from './anonymous-session.ts';
 import type { AuthProvider } from './auth-provider.ts';
 import { PortalSession } from './portal-session.ts';
@@ -22,6 +23,8 @@ export interface PoolDeps extends SessionDeps {
 export class SessionPool {
   private readonly sessions = new Map<PortalId, Promise<PortalSession>>();
   private readonly anonymous = new Map<string, Promise<AnonymousSession>>();
+  /** The sessions that finished opening, reachable without a promise: observed requests arrive in order. */
+  private readonly opened = new Map<PortalId, PortalSession>();
 
   constructor(private readonly deps: PoolDeps) {}
 
@@ -68,10 +71,21 @@ export class SessionPool {
     for (const pending of this.sessions.values()) (await pending.catch(() => undefined))?.pagesOpen(open);
   }
 
+  /**
+   * A request one of the user's DocSpace tabs sent to a portal: every open session of that origin counts it
+   * (the tab's account is not known; on the one account the extension uses there, it is the same budget).
+   * No session open means no work of ours to slow down, so nothing is kept.
+   */
+  observeTab(request: TabRequest): void {
+    for (const session of this.opened.values())
+      if (sameOrigin(session.origin, request.origin)) session.scheduler.observeForeign(request.event);
+  }
+
   /** Signed out or removed: the session goes, with everything it held. */
   async close(portalId: PortalId): Promise<void> {
     const pending = this.sessions.get(portalId);
     this.sessions.delete(portalId);
+    this.opened.delete(portalId);
     (await pending?.catch(() => undefined))?.dispose();
   }
 
@@ -90,8 +104,22 @@ export class SessionPool {
         return PortalSession.open(spec, this.deps.authFor(record), this.deps);
       })();
       this.sessions.set(record.id, pending);
-      pending.catch(() => this.sessions.delete(record.id));
+      const opening = pending;
+      opening.then(
+        (session) => {
+          if (this.sessions.get(record.id) === opening) this.opened.set(record.id, session);
+        },
+        () => this.sessions.delete(record.id),
+      );
     }
     return pending;
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }

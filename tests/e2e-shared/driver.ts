@@ -54,8 +54,17 @@ export interface ExtensionPage {
   close(): Promise<void>;
 }
 
+/** A web page in a tab of its own (not the extension's): a page of the portal standing in for a DocSpace tab. */
+export interface WebPage {
+  /** Evaluates a JavaScript expression in the page; its value comes back as JSON. */
+  evaluate<T = unknown>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
 export interface ExtensionDriver {
   readonly browserName: 'chromium' | 'firefox';
+  /** Opens an http(s) page in a new tab, waiting for it to load. */
+  openWebPage(url: string): Promise<WebPage>;
   openOptions(): Promise<ExtensionPage>;
   openPopup(): Promise<ExtensionPage>;
   /** The side panel's (Chrome) or sidebar's (Firefox) page, opened as a tab of side-panel size. */

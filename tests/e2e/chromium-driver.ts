@@ -1,5 +1,5 @@
 import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
-import type { ExtensionDriver, ExtensionPage, Target } from '../e2e-shared/driver.ts';
+import type { ExtensionDriver, ExtensionPage, Target, WebPage } from '../e2e-shared/driver.ts';
 import { waitFor } from '../e2e-shared/wait.ts';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -137,6 +137,15 @@ export class ChromiumDriver implements ExtensionDriver {
   }
 
   openOptions = () => this.open('extension/options/index.html');
+
+  async openWebPage(url: string): Promise<WebPage> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return {
+      evaluate: <T>(expression: string) => page.evaluate<T>(expression),
+      close: () => page.close(),
+    };
+  }
 
   async openPopup(): Promise<ChromiumPage> {
     const page = await this.context.newPage();

@@ -1,5 +1,5 @@
 import type { Browser, Page, Target as BrowserTarget } from 'puppeteer-core';
-import type { ExtensionDriver } from '../e2e-shared/driver.ts';
+import type { ExtensionDriver, WebPage } from '../e2e-shared/driver.ts';
 import { waitFor } from '../e2e-shared/wait.ts';
 import { FirefoxPage } from './firefox-page.ts';
 import { backgroundOf } from './parent-process.ts';
@@ -45,6 +45,15 @@ export class FirefoxDriver implements ExtensionDriver {
   }
 
   openOptions = () => this.open('extension/options/index.html');
+
+  async openWebPage(url: string): Promise<WebPage> {
+    const page = await this.browser.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: PAGE_READY_TIMEOUT_MS });
+    return {
+      evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+      close: () => page.close(),
+    };
+  }
   openPopup = () => this.open('extension/popup/index.html', { width: 380, height: 600 });
   openSidePanel = () => this.open('extension/sidepanel/index.html', { width: 400, height: 800 });
 

@@ -29,6 +29,7 @@ import { registerPeopleRoutes } from './routes/people.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
 import { registerRoomsRoutes } from './routes/rooms.ts';
 import { registerSandboxAdminRoutes } from './routes/sandbox-admin.ts';
+import { registerTabPageRoute } from './routes/tab-page.ts';
 // Writes, long operations, uploads, sharing, keys (the API surface beyond browsing).
 import { FileOperationManager } from './operations/manager.ts';
 import { registerChangeRoutes } from './routes/changes.ts';
@@ -208,6 +209,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const adminRouter = new Router();
   registerSandboxAdminRoutes(adminRouter, { log, reset });
+  registerTabPageRoute(adminRouter);
   registerLimitRoutes(adminRouter, { limits, log });
   registerFaultRoutes(adminRouter, { faults });
 

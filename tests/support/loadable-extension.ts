@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
  * A copy of the built Chrome extension that Chromium can load for tests and `npm start`.
  * The product asks for each portal origin at run time (permissions.request), which shows a browser prompt
  * that automation cannot answer. The copy therefore grants the loopback sandbox's origin at install time;
- * everything else (the request call, the checks, the messages) runs exactly as in the shipped build.
+ * everything else (the request call, the checks, the messages) runs exactly as in the shipped build. The same
+ * holds for the optional webRequest permission asked for in the same click.
  */
 export const LOOPBACK_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -19,6 +20,9 @@ export function prepareLoadableExtension(builtDir = resolve('dist/chrome')): str
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.host_permissions = LOOPBACK_HOSTS;
+  // The sign-in asks for webRequest with the host (observing the user's DocSpace tabs): granted here for the same
+  // reason. It stays optional too, as the hosts do: Firefox refuses a request for a permission not declared optional.
+  manifest.permissions = [...new Set([...((manifest.permissions as string[] | undefined) ?? []), 'webRequest'])];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }

@@ -10,8 +10,10 @@ describe('manifest', () => {
     // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel']);
-    // Downloads are asked for when the user first downloads something, with the click.
-    expect(source.optional_permissions).toEqual(['downloads']);
+    // Downloads are asked for when the user first downloads something, with the click; webRequest (to see the
+    // user's own DocSpace tabs' requests, never to block one) with the portal's host at sign-in, if they agree.
+    expect(source.optional_permissions).toEqual(['downloads', 'webRequest']);
+    expect(source.optional_permissions).not.toContain('webRequestBlocking');
   });
 
   it('has a strict CSP for the extension pages and no remote code', () => {

@@ -10,13 +10,13 @@ export function activityHandlers(background: BackgroundContext): ActivityCommand
   return {
     getActivity: async ({ portalId }) => {
       if (!background.registry.get(portalId)) return null;
-      return (await background.sessions.require(portalId)).scheduler.snapshot();
+      return background.withTabs((await background.sessions.require(portalId)).scheduler.snapshot());
     },
     resumeRequests: async ({ portalId }) => {
       if (!background.registry.get(portalId)) return null;
       const session = await background.sessions.require(portalId);
       await session.scheduler.resumeNow();
-      return session.scheduler.snapshot();
+      return background.withTabs(session.scheduler.snapshot());
     },
     setLimits: async ({ portalId, limits }) => {
       const checked = checkPortalLimits(limits);

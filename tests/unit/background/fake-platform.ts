@@ -1,5 +1,6 @@
 import type { BackgroundPlatform } from '../../../extension/platform/ports.ts';
 import type { EventName, Events } from '../../../src/protocol/index.ts';
+import type { TabRequest } from '../../../src/scheduler/tab-request.ts';
 import { memoryAreas } from '../../../src/storage/storage-area.ts';
 import type { Areas } from '../../../src/storage/typed-storage.ts';
 
@@ -18,6 +19,8 @@ export function fakePlatform(
     fetch?: BackgroundPlatform['fetch'];
     granted?: (origin: string) => boolean;
     downloadsAllowed?: boolean;
+    /** The optional webRequest permission is granted (default: not). */
+    tabTraffic?: boolean;
   } = {},
 ) {
   const areas = options.areas ?? memoryAreas();
@@ -25,6 +28,16 @@ export function fakePlatform(
   const wakes: Array<{ name: string; when: number }> = [];
   const waking = new Set<string>();
   const downloads: Array<{ url: string; headers: Array<{ name: string; value: string }> }> = [];
+  /** What the background asked to observe now, and the listener a test feeds tab requests to. */
+  let tabTraffic = options.tabTraffic ?? false;
+  /** Grants or takes back the optional webRequest permission (the background hears it through permissionsChanged). */
+  const setTabTraffic = (on: boolean): void => {
+    tabTraffic = on;
+  };
+  const tabWatch: { origins: string[]; listener: ((request: TabRequest) => void) | null } = {
+    origins: [],
+    listener: null,
+  };
   const presence = { open: true, listeners: [] as Array<(open: boolean) => void> };
   /** Opens or closes "every extension page" for the background (the fake starts with one open). */
   const setPagesOpen = (open: boolean): void => {
@@ -44,6 +57,14 @@ export function fakePlatform(
       allowed: async () => options.downloadsAllowed ?? true,
       start: async (url, headers) => void downloads.push({ url, headers: [...headers] }),
     },
+    tabRequests: {
+      async watch(origins, listener) {
+        const on = tabTraffic && origins.length > 0;
+        tabWatch.origins = on ? [...origins] : [];
+        tabWatch.listener = on ? listener : null;
+        return on;
+      },
+    },
     events: {
       broadcast<K extends EventName>(name: K, payload: Events[K]) {
         events.push({ name, payload: structuredClone(payload) });
@@ -54,5 +75,5 @@ export function fakePlatform(
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads };
+  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, tabWatch, setTabTraffic };
 }

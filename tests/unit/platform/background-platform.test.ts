@@ -87,3 +87,66 @@ describe('the secure area', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
+
+describe('observing the user’s DocSpace tabs', () => {
+  type Listener = (details: unknown) => void;
+  /** A webRequest event that records its listeners with their filters, since fake-browser has no webRequest. */
+  const event = () => {
+    const listeners = new Map<Listener, { urls: string[]; types?: string[] }>();
+    return {
+      listeners,
+      addListener: (listener: Listener, filter: { urls: string[]; types?: string[] }) =>
+        void listeners.set(listener, filter),
+      removeListener: (listener: Listener) => void listeners.delete(listener),
+      fire: (details: unknown) => listeners.forEach((_filter, listener) => listener(details)),
+    };
+  };
+  const withWebRequest = (granted: boolean) => {
+    const webRequest = { onBeforeRequest: event(), onCompleted: event(), onErrorOccurred: event() };
+    const permissions = {
+      ...fakeBrowser.permissions,
+      contains: async (p: { permissions?: string[] }) => granted || !p.permissions?.includes('webRequest'),
+    };
+    return { browser: { ...fakeBrowser, webRequest, permissions } as unknown as Browser, webRequest };
+  };
+  const tab = { requestId: '1', method: 'GET', tabId: 4, timeStamp: 5, initiator: 'https://team.example.com' };
+
+  it('watches only the portals’ /api/ paths, never blocking, and hands on what a tab sent', async () => {
+    const { browser: withApi, webRequest } = withWebRequest(true);
+    const platform = createBackgroundPlatform(withApi);
+    const seen: unknown[] = [];
+    expect(await platform.tabRequests.watch(['https://team.example.com:8443'], (r) => void seen.push(r))).toBe(true);
+    const [filter] = [...webRequest.onBeforeRequest.listeners.values()];
+    expect(filter).toEqual({ urls: ['https://team.example.com/api/*'], types: ['xmlhttprequest'] });
+    webRequest.onBeforeRequest.fire({ ...tab, url: 'https://team.example.com:8443/api/2.0/files/@my' });
+    // The extension's own request, from its background.
+    webRequest.onBeforeRequest.fire({
+      ...tab,
+      tabId: -1,
+      initiator: fakeBrowser.runtime.getURL('').replace(/\/$/, ''),
+      url: 'https://team.example.com:8443/api/2.0/files/@my',
+    });
+    webRequest.onCompleted.fire({ ...tab, url: 'https://team.example.com:8443/api/2.0/files/@my', statusCode: 200 });
+    expect(seen).toEqual([
+      { origin: 'https://team.example.com:8443', event: expect.objectContaining({ id: 'tab:1', phase: 'start' }) },
+      {
+        origin: 'https://team.example.com:8443',
+        event: expect.objectContaining({ id: 'tab:1', phase: 'end', status: 200 }),
+      },
+    ]);
+    // A new watch replaces the old one; none at all removes every listener.
+    expect(await platform.tabRequests.watch([], () => undefined)).toBe(false);
+    expect(webRequest.onBeforeRequest.listeners.size + webRequest.onCompleted.listeners.size).toBe(0);
+  });
+
+  it('observes nothing without the optional permission, or where the browser has no webRequest', async () => {
+    const { browser: refused, webRequest } = withWebRequest(false);
+    expect(await createBackgroundPlatform(refused).tabRequests.watch(['https://a.example'], () => undefined)).toBe(
+      false,
+    );
+    expect(webRequest.onBeforeRequest.listeners.size).toBe(0);
+    expect(await createBackgroundPlatform(browser).tabRequests.watch(['https://a.example'], () => undefined)).toBe(
+      false,
+    );
+  });
+});

@@ -5,11 +5,14 @@ import { renderMessage } from '../support/english.ts';
 const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Parameters<typeof renderMessage>[0];
 
 /** What a page gets from the browser, in memory: English messages from `_locales/en`, recorded tab opens. */
-export function fakePagePlatform(options: { grant?: boolean } = {}) {
+export function fakePagePlatform(options: { grant?: boolean; tabTraffic?: boolean } = {}) {
+  let tabTraffic = options.tabTraffic ?? true;
   const opened: Array<{ url: string; active: boolean }> = [];
   const copied: string[] = [];
   const downloaded: string[] = [];
   const permissionRequests: string[] = [];
+  /** Whether each host request also asked for webRequest (the user's DocSpace tabs). */
+  const tabTrafficAsked: boolean[] = [];
   let optionsOpened = 0;
   const platform: PagePlatform = {
     t: (key, substitutions) => {
@@ -19,14 +22,27 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
     uiLanguage: () => 'en',
     openUrl: async (url, o) => void opened.push({ url, active: o?.active ?? true }),
     openOptionsPage: async () => void optionsOpened++,
-    requestHostPermission: async (origin) => {
+    requestHostPermission: async (origin, o) => {
       permissionRequests.push(origin);
+      tabTrafficAsked.push(o?.tabTraffic ?? false);
       return options.grant ?? true;
+    },
+    tabTraffic: {
+      allowed: async () => tabTraffic,
+      allow: async () => (tabTraffic = options.grant ?? true),
     },
     copyText: async (text) => void copied.push(text),
     download: async (url) => void downloaded.push(url),
     allowDownloads: async () => options.grant ?? true,
     openSidePanel: async () => true,
   };
-  return { platform, opened, copied, downloaded, permissionRequests, optionsOpened: () => optionsOpened };
+  return {
+    platform,
+    opened,
+    copied,
+    downloaded,
+    permissionRequests,
+    tabTrafficAsked,
+    optionsOpened: () => optionsOpened,
+  };
 }

@@ -29,6 +29,21 @@ describe('options page', () => {
     expect(sent.filter((s) => s.name === 'signIn')).toEqual([]);
   });
 
+  it('asks to see the user’s DocSpace tabs in the same prompt as the host, unless the box is cleared', async () => {
+    const fake = fakePagePlatform({ grant: false });
+    const { connector } = fakeConnector({ getState: empty });
+    renderWith(fake.platform, <OptionsApp connector={connector} />);
+    const box = (await screen.findByLabelText('Make way for my own DocSpace tabs')) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(box.getAttribute('aria-describedby')).toBe('tab-traffic-hint');
+    expect(document.getElementById('tab-traffic-hint')?.textContent).toContain('never blocks or reads them');
+    await fillAndConnect('team.example.com');
+    await screen.findByRole('alert');
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(fake.tabTrafficAsked).toEqual([true, false]));
+  });
+
   it('says how to grant access when the browser refused it', async () => {
     const fake = fakePagePlatform({ grant: false });
     const { connector, sent } = fakeConnector({ getState: empty });
@@ -69,5 +84,24 @@ describe('options page', () => {
     await waitFor(() =>
       expect(screen.getByTestId('signin-success').textContent).toContain('Connected to Team as Dana'),
     );
+  });
+
+  it('with a portal and no permission to count the DocSpace tabs, says what that means and asks for it', async () => {
+    const portal: PortalSummary = {
+      id: 'https://team.example.com|u',
+      origin: 'https://team.example.com',
+      name: 'Team',
+      version: '3.7',
+      user: { id: 'u', displayName: 'Dana', email: 'dana@example.com' },
+      authMethod: 'apiKey',
+      status: 'signedIn',
+      addedAt: '2026-11-30T10:00:00Z',
+    };
+    const fake = fakePagePlatform({ tabTraffic: false });
+    const { connector } = fakeConnector({ getState: async () => ({ portals: [portal], activePortalId: portal.id }) });
+    renderWith(fake.platform, <OptionsApp connector={connector} />);
+    expect((await screen.findByTestId('tab-traffic-off')).textContent).toContain('Everything else works.');
+    fireEvent.click(screen.getByRole('button', { name: 'Count my DocSpace tabs' }));
+    await waitFor(() => expect(screen.queryByTestId('tab-traffic-off')).toBeNull());
   });
 });

@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from '@testing-library/preact';
 import { PopupApp } from '../../../extension/popup/PopupApp.tsx';
 import { appError } from '../../../src/errors/index.ts';
-import type { AppState, FolderPage, JobSummary, PortalSummary } from '../../../src/protocol/index.ts';
+import type {
+  AppState,
+  FolderPage,
+  JobSummary,
+  PortalSummary,
+  SchedulerSnapshot,
+} from '../../../src/protocol/index.ts';
 import { fakeConnector } from './fake-connector.ts';
 import { fileEntry, folderEntry, folderPage } from './sample-entries.ts';
 import { fakePagePlatform } from './fake-page-platform.ts';
@@ -45,6 +51,62 @@ const job = (overrides: Partial<JobSummary>): JobSummary => ({
 });
 
 describe('popup', () => {
+  it('shows per window what the extension, the user’s DocSpace tabs and others used, and the share now', async () => {
+    const fake = fakePagePlatform();
+    const snapshot: SchedulerSnapshot = {
+      key: portal.id,
+      at: Date.now(),
+      windows: [
+        { name: '10s', used: 70, limit: 100, windowMs: 10_000, ours: 40, tabs: 25, others: 5, share: 0.8 },
+        { name: '60s', used: 90, limit: 300, windowMs: 60_000, ours: 60, tabs: 30, others: 0, share: 1 },
+      ],
+      concurrency: { read: { inFlight: 0, cap: 10, limit: 10 }, write: { inFlight: 0, cap: 4, limit: 4 } },
+      dailyWrites: { used: 0, limit: 1000 },
+      pause: null,
+      queued: { interactive: 0, user: 0, bulk: 0 },
+      recent: [],
+      tabsObserved: true,
+    };
+    const { connector } = fakeConnector({
+      getState: async () => signedIn,
+      getActivity: async () => snapshot,
+      listJobs: async () => [],
+      listRooms: async () => rooms,
+    });
+    renderWith(fake.platform, <PopupApp connector={connector} />);
+    fireEvent.click(await screen.findByText('Requests to the portal'));
+    const rows = await screen.findAllByTestId('activity-window');
+    expect(rows.map((row) => row.textContent)).toEqual([
+      'Last 10 s: 70 of 100Extension: 40Your DocSpace tabs: 25Others: 5The extension may use 80% of this window now.',
+      'Last 60 s: 90 of 300Extension: 60Your DocSpace tabs: 30Others: 0The extension may use 100% of this window now.',
+    ]);
+    expect(screen.queryByTestId('activity-tabs-unseen')).toBeNull();
+  });
+
+  it('says when the user’s DocSpace tabs are not counted (the permission was not given)', async () => {
+    const fake = fakePagePlatform();
+    const { connector } = fakeConnector({
+      getState: async () => signedIn,
+      getActivity: async () => ({
+        key: portal.id,
+        at: Date.now(),
+        windows: [{ name: '10s', used: 3, limit: 100, windowMs: 10_000, ours: 3, tabs: 0, others: 0, share: 1 }],
+        concurrency: { read: { inFlight: 0, cap: 10, limit: 10 }, write: { inFlight: 0, cap: 4, limit: 4 } },
+        dailyWrites: { used: 0, limit: 1000 },
+        pause: null,
+        queued: { interactive: 0, user: 0, bulk: 0 },
+        recent: [],
+        tabsObserved: false,
+      }),
+      listJobs: async () => [],
+      listRooms: async () => rooms,
+    });
+    renderWith(fake.platform, <PopupApp connector={connector} />);
+    expect((await screen.findByTestId('activity-tabs-unseen')).textContent).toContain(
+      'Your DocSpace tabs are not counted',
+    );
+  });
+
   it('before sign-in says so and opens the options page', async () => {
     const fake = fakePagePlatform();
     const { connector } = fakeConnector({ getState: async () => ({ portals: [], activePortalId: null }) });
