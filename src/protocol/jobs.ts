@@ -30,6 +30,8 @@ export interface JobSummary {
   done: number;
   skipped: number;
   failed: number;
+  /** Bytes sent of bytes in all, for jobs that move file contents (uploads). */
+  bytes?: { done: number; total: number };
   /** The first few items that failed, with the portal's reason. */
   failures: JobFailure[];
   /** Why the whole job stopped, when it did. */
