@@ -24,14 +24,14 @@ beforeEach(async () => {
 const client = () => sandboxClient(sandbox.url, sandbox.demo.apiKey);
 const auth = () => ({ Authorization: `Bearer ${sandbox.demo.apiKey}` });
 
-function bytes(size: number, seed = 7): Uint8Array {
+function bytes(size: number, seed = 7): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(size);
   for (let i = 0; i < size; i++) out[i] = (i * 31 + seed * 17 + (i >> 8)) & 0xff;
   return out;
 }
 
 function uploadJob(
-  files: Array<{ name: string; data: Uint8Array }>,
+  files: Array<{ name: string; data: Uint8Array<ArrayBuffer> }>,
   conflict: 'skip' | 'overwrite' | 'duplicate' = 'duplicate',
 ) {
   const store = memoryBlobStore();
