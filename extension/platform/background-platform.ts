@@ -5,6 +5,7 @@ import { EVENTS_PORT_NAME, type EventMessage } from '../../src/protocol/index.ts
 import type { BackgroundListeners, BackgroundPlatform } from './ports.ts';
 import { originPattern } from './origin-pattern.ts';
 import { storageAreas } from './storage-areas.ts';
+import { uploadBlobStore } from './upload-blob-store.ts';
 
 const WAKE_PREFIX = 'wake/';
 
@@ -36,6 +37,7 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
     permissions: {
       hasOrigin: (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }),
     },
+    uploads: uploadBlobStore(),
     downloads: {
       allowed: () => browser.permissions.contains({ permissions: ['downloads'] }),
       async start(url, headers) {

@@ -1,6 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { originPattern } from './origin-pattern.ts';
 import type { PagePlatform } from './ports.ts';
+import { uploadBlobStore } from './upload-blob-store.ts';
 
 type SidePanelApi = { open(options: { windowId: number }): Promise<void> };
 type SidebarApi = { open(): Promise<void> };
@@ -14,7 +15,10 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     }
     await browser.tabs.create({ url: parsed.toString(), active: options?.active ?? true });
   };
+  const uploads = uploadBlobStore();
   return {
+    storeUploads: (files) => uploads.put(files),
+    discardUploads: (keys) => uploads.remove(keys),
     t: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     uiLanguage: () => browser.i18n.getUILanguage(),
     openUrl,

@@ -140,6 +140,11 @@ export class JobManager {
     return [...ids];
   }
 
+  /** The stored jobs of one kind, finished or not (what they still hold outside their records). */
+  async recordsOf(kind: string): Promise<JobRecord[]> {
+    return (await this.records()).filter((job) => job.kind === kind);
+  }
+
   /** Every job id the index holds (for the storage schema's removal of a portal's records). */
   async ids(): Promise<string[]> {
     return this.deps.storage.get(jobIndexItem);

@@ -69,6 +69,34 @@ export const jobCommands = {
       conflict: v.picklist(['skip', 'overwrite', 'duplicate']),
     }),
   ),
+  /** Which of these names a folder holds already (asked before an upload, to offer skip / new version / keep both). */
+  checkUploadNames: command<string[]>()(
+    v.object({
+      portalId: portalIdSchema,
+      folderId: entryIdSchema,
+      names: v.pipe(v.array(text(1_000)), v.minLength(1), v.maxLength(1_000)),
+    }),
+  ),
+  /** Uploads files a page stored in the upload store (by key) into a folder, as a job. */
+  uploadFiles: command<JobSummary>()(
+    v.object({
+      portalId: portalIdSchema,
+      folderId: entryIdSchema,
+      folderTitle: text(1_000),
+      conflict: v.picklist(['skip', 'overwrite', 'duplicate']),
+      files: v.pipe(
+        v.array(
+          v.object({
+            key: text(200),
+            name: text(1_000),
+            size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+          }),
+        ),
+        v.minLength(1),
+        v.maxLength(1_000),
+      ),
+    }),
+  ),
   listJobs: command<JobSummary[]>()(empty),
   cancelJob: command<JobSummary>()(jobId),
   pauseJob: command<JobSummary>()(jobId),

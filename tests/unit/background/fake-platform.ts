@@ -1,3 +1,4 @@
+import { memoryBlobStore } from '../../../src/jobs/kinds/upload-blobs.ts';
 import type { BackgroundPlatform } from '../../../extension/platform/ports.ts';
 import type { EventName, Events } from '../../../src/protocol/index.ts';
 import { memoryAreas } from '../../../src/storage/storage-area.ts';
@@ -32,6 +33,7 @@ export function fakePlatform(
     presence.open = open;
     for (const listener of presence.listeners) listener(open);
   };
+  const uploads = memoryBlobStore();
   const platform: BackgroundPlatform = {
     storage: areas,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -40,6 +42,7 @@ export function fakePlatform(
       keepWaking: (name, on) => void (on ? waking.add(name) : waking.delete(name)),
     },
     permissions: { hasOrigin: async (origin) => options.granted?.(origin) ?? true },
+    uploads: { ...uploads, sweep: async () => undefined },
     downloads: {
       allowed: async () => options.downloadsAllowed ?? true,
       start: async (url, headers) => void downloads.push({ url, headers: [...headers] }),
@@ -54,5 +57,5 @@ export function fakePlatform(
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads };
+  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, uploads };
 }

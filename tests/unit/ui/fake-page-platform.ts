@@ -11,6 +11,8 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
   const downloaded: string[] = [];
   const permissionRequests: string[] = [];
   let optionsOpened = 0;
+  /** Files a page stored for an upload, by key. */
+  const stored = new Map<string, Blob>();
   const platform: PagePlatform = {
     t: (key, substitutions) => {
       if (!en[key]) return key;
@@ -27,6 +29,13 @@ export function fakePagePlatform(options: { grant?: boolean } = {}) {
     download: async (url) => void downloaded.push(url),
     allowDownloads: async () => options.grant ?? true,
     openSidePanel: async () => true,
+    storeUploads: async (files) =>
+      files.map((file) => {
+        const key = `k${stored.size}`;
+        stored.set(key, file);
+        return key;
+      }),
+    discardUploads: async (keys) => keys.forEach((key) => stored.delete(key)),
   };
-  return { platform, opened, copied, downloaded, permissionRequests, optionsOpened: () => optionsOpened };
+  return { platform, opened, copied, downloaded, permissionRequests, stored, optionsOpened: () => optionsOpened };
 }
