@@ -44,6 +44,9 @@ export interface JobSummary {
 
 const jobId = v.object({ jobId: text(100) });
 
+/** What an upload does with a name the folder holds already: leave it, add a version to it, or keep both. */
+export type UploadConflict = 'skip' | 'overwrite' | 'duplicate';
+
 export const jobCommands = {
   createFolders: command<JobSummary>()(
     v.object({

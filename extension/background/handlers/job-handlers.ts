@@ -14,7 +14,12 @@ type JobCommands = Pick<
   | 'transferEntries'
   | 'checkUploadNames'
   | 'uploadFiles'
-  | 'listJobs' | 'cancelJob' | 'pauseJob' | 'resumeJob' | 'retryJob' | 'dismissJob'
+  | 'listJobs'
+  | 'cancelJob'
+  | 'pauseJob'
+  | 'resumeJob'
+  | 'retryJob'
+  | 'dismissJob'
 >;
 
 export function jobHandlers({ jobs, registry, sessions }: BackgroundContext): JobCommands {

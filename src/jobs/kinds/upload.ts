@@ -10,13 +10,13 @@ import {
 import type { DocSpaceClient } from '../../docspace/client.ts';
 import type { FileDto } from '../../docspace/dto.ts';
 import { AppError, appError } from '../../errors/index.ts';
-import type { EntryId } from '../../protocol/index.ts';
+import type { EntryId, UploadConflict } from '../../protocol/index.ts';
 import type { ItemContext, JobKind, Reconciled } from '../job-kind.ts';
 import type { JobItem, JobRecord } from '../job-record.ts';
 import type { UploadBlobStore } from './upload-blobs.ts';
 
 /** skip: a same-named file stays as it is; overwrite: the upload becomes its new version; duplicate: "name (1).ext". */
-export type UploadConflict = 'skip' | 'overwrite' | 'duplicate';
+export type { UploadConflict };
 
 export interface UploadParams {
   folderId: EntryId;
@@ -88,7 +88,7 @@ export function uploadKind(blobs: UploadBlobStore): JobKind<UploadParams, Upload
   return {
     kind: 'upload',
     concurrency: 2,
-    title: (job) => ({ key: 'jobTitle_upload', params: [String(job.items.length), job.params.folderTitle] }),
+    title: (job) => ({ key: 'jobTitle_upload', params: [job.params.folderTitle] }),
     folders: (job) => [job.params.folderId],
     label: (input) => input.name,
     bytes: (job) => ({
