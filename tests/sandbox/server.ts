@@ -207,7 +207,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerFilesSettingsRoutes(router, { tuning });
 
   const adminRouter = new Router();
-  registerSandboxAdminRoutes(adminRouter, { log, reset });
+  registerSandboxAdminRoutes(adminRouter, { log, reset, tuning });
   registerLimitRoutes(adminRouter, { limits, log });
   registerFaultRoutes(adminRouter, { faults });
 
