@@ -182,7 +182,9 @@ export class FirefoxPage implements ExtensionPage {
 
   async putFiles(target: Target, input: PutFiles): Promise<void> {
     // A file input is hidden: found, not waited for to be visible.
-    const element = await waitFor(`${JSON.stringify(target)} to take files`, ACTION_TIMEOUT_MS, () => this.first(target).then((e) => e ?? undefined));
+    const element = await waitFor(`${JSON.stringify(target)} to take files`, ACTION_TIMEOUT_MS, () =>
+      this.first(target).then((e) => e ?? undefined),
+    );
     try {
       await element.evaluate(putFilesInPage, input);
     } finally {

@@ -114,9 +114,9 @@ export const uploadCases: SharedCase[] = [
         const notes = { name: 'notes.bin', size: CHUNK * 2 + 5, seed: 1 };
         await popup.click(row('Design'));
         await popup.putFiles(row('Unsorted'), { files: [notes], how: 'drop' });
-        await expect.poll(async () => (await filesIn(t, UNSORTED)).map((f) => f.title), { timeout: 20_000 }).toEqual([
-          'notes.bin',
-        ]);
+        await expect
+          .poll(async () => (await filesIn(t, UNSORTED)).map((f) => f.title), { timeout: 20_000 })
+          .toEqual(['notes.bin']);
 
         // The same name again: one question, with the name, for all the files.
         await popup.putFiles(row('Unsorted'), { files: [{ ...notes, seed: 2 }], how: 'drop' });
