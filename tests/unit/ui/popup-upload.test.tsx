@@ -111,7 +111,8 @@ describe('upload in the popup', () => {
   it('names that exist ask once for all, listing them; the choice goes with the job', async () => {
     const { sent } = setup({ existing: ['a.txt', 'c.txt'] });
     drag('drop', await row('Marketing'), [file('a.txt'), file('b.txt'), file('c.txt')]);
-    const dialog = await screen.findByRole('dialog', { name: 'Files with these names exist' });
+    // The dialogs load apart from the first paint: the first one takes a moment.
+    const dialog = await screen.findByRole('dialog', { name: 'Files with these names exist' }, { timeout: 5_000 });
     expect(screen.getByTestId('upload-conflict-names').textContent).toBe('a.txtc.txt');
     expect(dialog.textContent).toContain('2 items with the same names are already in Marketing.');
     expect(sent.some((s) => s.name === 'uploadFiles')).toBe(false);
