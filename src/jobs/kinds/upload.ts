@@ -49,6 +49,8 @@ export interface UploadProgress {
   session?: { id: string; chunkSize: number; next: number; expiresAt?: number; finalizing?: boolean };
   /** Sessions started again after the portal dropped one (expired). */
   restarts?: number;
+  /** `sent` when a worker last found this item unfinished: a resume that got further is not a failed attempt. */
+  resumedAt?: number;
 }
 
 type Job = JobRecord<UploadParams, UploadInput, UploadProgress>;
@@ -157,6 +159,14 @@ export function uploadKind(blobs: UploadBlobStore): JobKind<UploadParams, Upload
 
     async reconcile(job, items, context) {
       const found = new Map<number, Reconciled<UploadProgress>>();
+      for (const { item } of items) {
+        const progress = item.result;
+        if (item.state === 'pending' || !progress?.session || progress.session.finalizing) continue;
+        // Mid-file, the next step (a numbered chunk) is safe to repeat: a worker stopped after it got further
+        // than the last one did not spend an attempt, so a long upload survives any number of stops that progress.
+        if (progress.sent > (progress.resumedAt ?? -1)) item.attempts = 0;
+        progress.resumedAt = progress.sent;
+      }
       // Only a whole-file upload or a finalize may have made the file; chunks in between are sent again safely.
       const open = items.filter(
         ({ item }) =>

@@ -139,6 +139,35 @@ describe('upload job', () => {
     expect(await sessionsCreated()).toHaveLength(1);
   });
 
+  it('survives more worker stops than the engine allows attempts, as long as each got further', async () => {
+    const data = bytes(8_500, 21);
+    const { record, kind } = uploadJob([{ name: 'stops.bin', data }]);
+    let stored = record;
+    for (let stop = 2; stop <= 8; stop++) {
+      const controller = new AbortController();
+      let saved: typeof record | undefined;
+      await run(stored, kind, {
+        client: client(),
+        signal: controller.signal,
+        saves: {
+          push(snapshot: JobRecord) {
+            if ((snapshot.items[0]?.result as UploadProgress | undefined)?.session?.next === stop && !saved) {
+              saved = structuredClone(snapshot) as typeof record;
+              controller.abort();
+            }
+            return 0;
+          },
+        } as unknown as JobRecord[],
+      });
+      stored = saved!;
+    }
+    expect(await run(stored, kind, { client: client() })).toBe('finished');
+    expect(stored.status).toBe('done');
+    expect(await content(stored.items[0]!.result!.fileId)).toEqual(data);
+    const chunks = (await chunkPosts()).map((e) => new URLSearchParams(e.query).get('chunkNumber'));
+    expect(chunks).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9']);
+  });
+
   it('starts a new session when the portal dropped the old one (expired), and the file is whole', async () => {
     const data = bytes(3_100, 9);
     const { record, kind } = uploadJob([{ name: 'expired.bin', data }]);
