@@ -10,5 +10,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
+  // Apart from the Firefox suite's, which runs at the same time (scripts/test-e2e.mjs).
+  outputDir: 'test-results/chromium',
   use: { trace: 'retain-on-failure' },
 });

@@ -1,7 +1,7 @@
 // `npm start`: build, start the seeded sandbox, launch Chromium with the extension signed in to it.
 // Without a display it runs headless, saves screenshots of the popup and options pages and keeps the sandbox
 // up until Ctrl-C (`--once` exits after the screenshots).
-import { chromium } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,11 +16,12 @@ const { values: args } = parseArgs({
     headless: { type: 'boolean', default: false },
     port: { type: 'string', default: '8090' },
     'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: '.start' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log('npm start [-- --once] [--headless] [--port 8090] [--no-build]');
+  console.log('npm start [-- --once] [--headless] [--port 8090] [--no-build] [--out .start]');
   process.exit(0);
 }
 
@@ -81,22 +82,18 @@ try {
   await options.locator('input[name=apiKey]').fill(sandbox.demo.apiKey);
   await options.getByRole('button', { name: 'Connect' }).click();
   await options.getByTestId('signin-success').waitFor({ timeout: 15_000 });
+  const popupUrl = `chrome-extension://${id}/extension/popup/index.html`;
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 380, height: 560 });
-  await popup.goto(`chrome-extension://${id}/extension/popup/index.html`);
+  await popup.goto(popupUrl);
   await popup.locator('.row').first().waitFor({ timeout: 15_000 });
-  console.log(
-    `Signed in to the sandbox; the popup is open in a tab (chrome-extension://${id}/extension/popup/index.html).`,
-  );
 
+  if (!headless) console.log(`Signed in to the sandbox; the popup is open in a tab (${popupUrl}).`);
   if (headless) {
-    const outDir = resolve('.start');
-    mkdirSync(outDir, { recursive: true });
-    await popup.screenshot({ path: join(outDir, 'popup.png') });
-    await options.screenshot({ path: join(outDir, 'options.png'), fullPage: true });
-    console.log(`${hasDisplay ? 'Headless run' : 'No display found, so Chromium ran headless'}. Screenshots:`);
-    console.log(`  ${join(outDir, 'popup.png')}`);
-    console.log(`  ${join(outDir, 'options.png')}`);
+    console.log(
+      `${hasDisplay ? 'Headless run' : 'No display found, so Chromium ran headless'}: signed in to the sandbox. Screenshots:`,
+    );
+    for (const path of await screenshots(context, id, { popup, options }, resolve(args.out))) console.log(`  ${path}`);
     if (args.once) {
       await cleanup();
       process.exit(0);
@@ -116,4 +113,33 @@ try {
   console.error(`Could not finish the start-up: ${(error as Error).message}`);
   await cleanup();
   process.exit(1);
+}
+
+/** The popup and the side panel (inside a room) in both themes, and the options page: what the README shows. */
+async function screenshots(
+  context: BrowserContext,
+  id: string,
+  { popup, options }: { popup: Page; options: Page },
+  outDir: string,
+): Promise<string[]> {
+  mkdirSync(outDir, { recursive: true });
+  const saved: string[] = [];
+  const shoot = async (page: Page, name: string, fullPage = false) => {
+    const path = join(outDir, `${name}.png`);
+    await page.screenshot({ path, fullPage });
+    saved.push(path);
+  };
+  const panel = await context.newPage();
+  await panel.setViewportSize({ width: 400, height: 720 });
+  await panel.goto(`chrome-extension://${id}/extension/sidepanel/index.html`);
+  await panel.locator('.grid .row-title > .server-text', { hasText: 'Marketing' }).click();
+  await panel.locator('.grid .row-title > .server-text', { hasText: 'Campaigns' }).waitFor({ timeout: 15_000 });
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const page of [popup, panel]) await page.emulateMedia({ colorScheme: scheme });
+    await popup.waitForTimeout(300);
+    await shoot(popup, `popup-${scheme}`);
+    await shoot(panel, `sidepanel-${scheme}`);
+  }
+  await shoot(options, 'options', true);
+  return saved;
 }

@@ -101,9 +101,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   const removePortal = async (portalId: PortalId): Promise<void> => {
     const record = registry.get(portalId);
     if (record?.authMethod === 'password' && !record.needsSignIn) {
+      const credentials = await registry.credentials(portalId);
+      const loginEventId = credentials?.kind === 'token' ? credentials.loginEventId : undefined;
       await sessions
         .require(portalId)
-        .then((session) => endSession(session.client))
+        .then((session) => endSession(session.client, loginEventId))
+        .then((ended) => {
+          if (!ended) console.warn('The portal did not end the session; it lapses when it expires.');
+        })
         // Signing out must work offline too; the token then lapses when it expires on the server.
         .catch((error: unknown) => console.warn('The session could not be ended on the portal:', String(error)));
     }

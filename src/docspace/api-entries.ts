@@ -193,10 +193,11 @@ export async function updateLink(
     linkId: link.linkId,
     access: link.access,
     expirationDate: link.expirationDate,
-    primary: true,
     internal: false,
   };
+  // RoomLinkRequest names the link's type and has no "primary"; file and folder links are primary.
   if (entry.kind === 'folder' && entry.isRoom) body.linkType = 1;
+  else body.primary = true;
   const { data } = await client.call(`${linkBase(entry)}/links`, {
     method: 'PUT',
     body,

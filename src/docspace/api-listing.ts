@@ -39,8 +39,11 @@ export interface ListOptions extends PageRequest {
 
 type Query = Record<string, string | number | boolean | undefined | readonly (string | number)[]>;
 
+// The server binds the enum's names too, but the spec documents SortOrder as the integer 0 | 1.
+const SORT_ORDER = { ascending: 0, descending: 1 } as const;
+
 function sortQuery(sort: Sort | undefined): Query {
-  return sort ? { sortBy: SORT_BY[sort.by], sortOrder: sort.order } : {};
+  return sort ? { sortBy: SORT_BY[sort.by], sortOrder: SORT_ORDER[sort.order] } : {};
 }
 
 export async function listRooms(

@@ -31,21 +31,45 @@ export async function getSelf(client: DocSpaceClient): Promise<SelfDto> {
 }
 
 const vUnknown = v.unknown();
-const activeConnectionsSchema = v.looseObject({ loginEvent: v.number() });
+const activeConnectionsSchema = v.looseObject({
+  loginEvent: v.number(),
+  items: v.optional(v.array(v.looseObject({ id: v.number() })), []),
+});
+type ActiveConnections = { loginEvent: number; items: Array<{ id: number }> };
+
+function activeConnections(client: DocSpaceClient) {
+  return client.call('/api/2.0/security/activeconnections', {
+    schema: activeConnectionsSchema as v.GenericSchema<unknown, ActiveConnections>,
+    lane: 'user',
+  });
+}
+
+/**
+ * The login event a password sign-in just made. The server names the current connection only from its cookie
+ * (`loginEvent` is 0 for a token in the Authorization header, which is all the worker sends), so the newest of
+ * the account's connections, read right after signing in, is taken as this one and kept to end it at sign-out.
+ */
+export async function ownLoginEvent(client: DocSpaceClient): Promise<number | null> {
+  const { data } = await activeConnections(client);
+  if (data.loginEvent > 0) return data.loginEvent;
+  const ids = data.items.map((item) => item.id).filter((id) => id > 0);
+  return ids.length > 0 ? Math.max(...ids) : null;
+}
 
 /**
  * Ends this session token on the server. `authentication/logout` only clears the asc_auth_key cookie, which
- * the worker never sends, so it would leave a header token valid: the connection is ended by its login event.
+ * the worker never sends, so it would leave a header token valid: the connection is ended by its login event
+ * (the one kept at sign-in, since the server cannot tell a header token's). Returns whether the server ended it.
  */
-export async function endSession(client: DocSpaceClient): Promise<void> {
-  const { data } = await client.call('/api/2.0/security/activeconnections', {
-    schema: activeConnectionsSchema as v.GenericSchema<unknown, { loginEvent: number }>,
-    lane: 'user',
-  });
-  await client.call(`/api/2.0/security/activeconnections/logout/${data.loginEvent}`, {
+export async function endSession(client: DocSpaceClient, loginEventId?: number): Promise<boolean> {
+  const { data } = await activeConnections(client);
+  const id = data.loginEvent > 0 ? data.loginEvent : loginEventId;
+  if (!id) return false;
+  const { data: ended } = await client.call(`/api/2.0/security/activeconnections/logout/${id}`, {
     method: 'PUT',
     schema: vUnknown,
     lane: 'user',
     idempotent: true,
   });
+  return ended === true;
 }

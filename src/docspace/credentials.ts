@@ -1,7 +1,10 @@
 import { appError } from '../errors/index.ts';
 
 /** What the background keeps per portal account. Never logged, never synced. */
-export type Credentials = { kind: 'apiKey'; apiKey: string } | { kind: 'token'; token: string; expires: string | null };
+export type Credentials =
+  | { kind: 'apiKey'; apiKey: string }
+  /** `loginEventId`: the server's connection this token is, to end it at sign-out (see `ownLoginEvent`). */
+  | { kind: 'token'; token: string; expires: string | null; loginEventId?: number };
 
 const API_KEY_PATTERN = /^sk-[0-9a-f]{64}$/;
 

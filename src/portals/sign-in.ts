@@ -1,4 +1,4 @@
-import { authenticate, getPortalSettings, getSelf } from '../docspace/api.ts';
+import { authenticate, getPortalSettings, getSelf, ownLoginEvent } from '../docspace/api.ts';
 import type { DocSpaceClient } from '../docspace/client.ts';
 import { checkApiKeyFormat, type Credentials } from '../docspace/credentials.ts';
 import { normalisePortalUrl } from '../docspace/portal-url.ts';
@@ -37,13 +37,19 @@ export async function signIn(
   request: SignInRequest,
 ): Promise<{ record: PortalRecord; credentials: Credentials }> {
   const portal = await checkPortal(deps, request.url);
-  const credentials = await obtainCredentials(deps, portal.origin, request);
+  let credentials = await obtainCredentials(deps, portal.origin, request);
+  const client = await deps.createClient(portal.origin, credentials);
   let self;
   try {
-    self = await getSelf(await deps.createClient(portal.origin, credentials));
+    self = await getSelf(client);
   } catch (error) {
     if (error instanceof AppError && error.code === 'unauthorized') throw rejected(request.method);
     throw error;
+  }
+  if (credentials.kind === 'token') {
+    // Without it sign-out cannot end the session on the server; signing in still works without it.
+    const loginEventId = await ownLoginEvent(client).catch(() => null);
+    if (loginEventId !== null) credentials = { ...credentials, loginEventId };
   }
   const record: PortalRecord = {
     id: portalIdOf(portal.origin, self.id),

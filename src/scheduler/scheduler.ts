@@ -33,6 +33,9 @@ const FOREIGN_REFUSED = 'The portal refused a request from a DocSpace tab; the e
  * written to storage before it is sent, and what the server answers (refusals, Retry-After, rate-limit
  * headers, 401) steers what comes next. Requests the user's DocSpace tabs make are reported by the
  * background (`observeForeign`) and counted in the same windows.
+ *
+ * Over 300 lines on purpose: admission, sending and the answer's feedback share the one critical section
+ * (the persisted write-ahead mark before a send); the arithmetic already lives in budget, feedback and lanes.
  */
 export class Scheduler implements RequestExecutor {
   private budget!: Budget;

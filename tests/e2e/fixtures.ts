@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
 import { ChromiumDriver } from './chromium-driver.ts';
+import { specViolations } from '../support/spec-conformance.ts';
 import { chromiumArgs, chromiumPath, prepareLoadableExtension } from '../support/loadable-extension.ts';
 
 export type { LogEntry as SandboxLogEntry } from '../sandbox/request-log.ts';
@@ -30,6 +31,8 @@ interface Fixtures {
   signInWithApiKey: (apiKey?: string) => Promise<Page>;
   signInWithPassword: (password?: string) => Promise<Page>;
   sandboxLog: () => Promise<SandboxLogEntry[]>;
+  /** Every test: what the extension sent must be what the official API documents describe. */
+  requestsMatchSpec: void;
 }
 
 export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: string }>({
@@ -48,6 +51,14 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
       rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker' },
+  ],
+  requestsMatchSpec: [
+    async ({ sandbox }, use) => {
+      const from = sandbox.log.lastSeq;
+      await use();
+      expect(specViolations(sandbox.log, from), 'requests the official API documents do not describe').toEqual([]);
+    },
+    { auto: true },
   ],
   pageRequests: async ({}, use) => {
     await use([]);

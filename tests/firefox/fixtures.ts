@@ -1,10 +1,11 @@
-import { test as base } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { resetSandbox } from '../e2e-shared/sandbox-api.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { prepareLoadableExtension } from '../support/loadable-extension.ts';
+import { specViolations } from '../support/spec-conformance.ts';
 import type { FirefoxDriver } from './firefox-driver.ts';
 import { closeFirefox, launchFirefox } from './launch-firefox.ts';
 import { installTestAddon } from './test-addon.ts';
@@ -20,7 +21,16 @@ interface WorkerFixtures {
   firefox: () => Promise<Browser>;
 }
 
-export const test = base.extend<{ driver: FirefoxDriver }, WorkerFixtures>({
+export const test = base.extend<{ driver: FirefoxDriver; requestsMatchSpec: void }, WorkerFixtures>({
+  /** Every test: what the add-on sent must be what the official API documents describe. */
+  requestsMatchSpec: [
+    async ({ sandbox }, use) => {
+      const from = sandbox.log.lastSeq;
+      await use();
+      expect(specViolations(sandbox.log, from), 'requests the official API documents do not describe').toEqual([]);
+    },
+    { auto: true },
+  ],
   sandbox: [
     async ({}, use) => {
       const sandbox = await startSandbox({ port: 0 });

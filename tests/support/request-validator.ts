@@ -102,6 +102,17 @@ function decodeSegments(path: string): string[] | null {
   }
 }
 
+/**
+ * The spec types ApiDateTime as an object ({utcTime, timeZoneOffset}), but the server reads it through its
+ * ApiDateTimeConverter from an ISO 8601 string, which is what its own web client sends, and a JSON null as
+ * "no date" (a link without expiry). Both are accepted where a request names ApiDateTime.
+ */
+function acceptDateStrings(schemas: Record<string, unknown>): void {
+  const original = schemas['ApiDateTime'];
+  if (!isObject(original)) return;
+  schemas['ApiDateTime'] = { anyOf: [original, { type: 'string', format: 'date-time' }, { type: 'null' }] };
+}
+
 export class RequestValidator {
   private readonly operations: CompiledOperation[] = [];
   private readonly bodyAjv = new Ajv({ strict: false, allErrors: true });
@@ -109,6 +120,7 @@ export class RequestValidator {
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly ignore: ReadonlyArray<{ path: RegExp; why: string }>;
   private readonly globalQuery: Set<string>;
+  private readonly components = new Map<string, Record<string, unknown>>();
 
   constructor(options: RequestValidatorOptions = {}) {
     this.ignore = options.ignore ?? IGNORED_BY_DEFAULT;
@@ -127,6 +139,8 @@ export class RequestValidator {
     const schemas = structuredClone(doc.components.schemas);
     flattenAllOf(schemas);
     convertNullable(schemas);
+    acceptDateStrings(schemas);
+    this.components.set(docId, schemas);
     for (const ajv of [this.bodyAjv, this.paramAjv]) ajv.addSchema({ $id: docId, components: { schemas } });
     for (const [template, methods] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
@@ -162,6 +176,23 @@ export class RequestValidator {
     });
     const holder = { value: Array.isArray(value) && p.schema['type'] !== 'array' ? value[0] : value };
     return fn(holder) ? null : formatErrors(`${p.in} parameter ${p.name}`, fn.errors).replace(/\/value/g, '');
+  }
+
+  /**
+   * A query parameter whose schema is an object (ASP.NET's [FromQuery] DTOs: `inDto` of
+   * `GET files/fileops/move`) is sent as its properties, OpenAPI's default for query objects
+   * (style form, explode true): `?fileIds=…&destFolderId=…`.
+   */
+  private explode(op: CompiledOperation, p: OpenApiParameter): OpenApiParameter[] {
+    const ref = p.schema?.['$ref'];
+    const name = typeof ref === 'string' ? ref.split('/').at(-1) : undefined;
+    const target = name ? this.components.get(op.docId)?.[name] : p.schema;
+    if (!isObject(target) || target['type'] !== 'object' || !isObject(target['properties'])) return [p];
+    return Object.entries(target['properties']).map(([prop, schema]) => {
+      // A query value is a string: "integer or string" cannot be exclusive once it is read as a number too.
+      const { oneOf, ...rest } = schema as JsonSchema;
+      return { name: prop, in: 'query', schema: (oneOf ? { ...rest, anyOf: oneOf } : rest) as JsonSchema };
+    });
   }
 
   private matchPath(method: string, path: string): { op?: CompiledOperation; closest?: string; methods: string[] } {
@@ -219,7 +250,7 @@ export class RequestValidator {
     }
     const op = match.op;
     const params = op.operation.parameters ?? [];
-    const queryParams = params.filter((p) => p.in === 'query');
+    const queryParams = params.filter((p) => p.in === 'query').flatMap((p) => this.explode(op, p));
     for (const [name, value] of Object.entries(request.query)) {
       const p = queryParams.find((x) => x.name.toLowerCase() === name.toLowerCase());
       if (!p) {

@@ -13,6 +13,10 @@ import type {
 } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
 
+// Over 300 lines on purpose: navigation, paging, refresh and search share one rule (a newer view's answer
+// supersedes an older one's, and the remembered view follows whatever is on screen); split, each part would
+// need the others' state.
+
 export const PAGE_SIZE = 50;
 /** Pages after the first are as large as DocSpace serves (100): half the requests to reach a big folder's end. */
 export const MORE_PAGE_SIZE = 100;

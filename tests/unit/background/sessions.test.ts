@@ -99,6 +99,34 @@ describe('portal sessions in the background', () => {
     expect((await send(next, 'getState', {})).portals[0]?.status).toBe('signInRequired');
   });
 
+  it('a listing that failed (a malformed answer) is not cached: once the portal recovers, trying again shows it', async () => {
+    const background = startBackground(fakePlatform());
+    const portal = await signInWithKey(background, sandbox);
+    await fault(sandbox, { type: 'malformedJson', path: '/api/2.0/files/102' });
+    await expect(send(background, 'listFolder', { portalId: portal.id, folderId: 102 })).rejects.toMatchObject({
+      code: expect.any(String),
+    });
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+    const page = await send(background, 'listFolder', { portalId: portal.id, folderId: 102 });
+    expect(page.entries.length).toBeGreaterThan(0);
+  });
+
+  it('signing out of a password session ends its token on the server (a header token is not the cookie connection)', async () => {
+    const background = startBackground(fakePlatform());
+    const portal = await send(background, 'signIn', {
+      url: sandbox.url,
+      method: 'password',
+      email: sandbox.demo.email,
+      password: sandbox.demo.password,
+    });
+    const stored = await background.storage.get(credentialsItem, portal.id);
+    const token = stored?.kind === 'token' ? stored.token : '';
+    const self = () => fetch(`${sandbox.url}/api/2.0/people/@self`, { headers: { Authorization: `Bearer ${token}` } });
+    expect((await self()).status).toBe(200);
+    await send(background, 'signOut', { portalId: portal.id });
+    expect((await self()).status).toBe(401);
+  });
+
   it('signing out removes the credentials, limits, budget and jobs of that account, and its session', async () => {
     const fake = fakePlatform();
     const background = startBackground(fake);

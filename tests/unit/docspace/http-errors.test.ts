@@ -31,6 +31,13 @@ describe('errorFromResponse', () => {
     expect(english(errorFromResponse(403, body, noHeaders, origin))).toContain('Folder is locked');
   });
 
+  it('a 10,000-character server message reaches the page cut to a length a notice can show', () => {
+    const body = JSON.stringify({ error: { message: 'x'.repeat(10_000) }, status: 1, statusCode: 403 });
+    const error = errorFromResponse(403, body, noHeaders, origin);
+    expect(Math.max(...error.params.map((p) => p.length))).toBeLessThanOrEqual(300);
+    expect(english(error).length).toBeLessThan(600);
+  });
+
   it('reads validation details from a ValidationProblemDetails in the envelope', () => {
     const body = JSON.stringify({
       response: {

@@ -30,6 +30,30 @@ describe.skipIf(!availability.available)('request validator', () => {
     expect(requestValidator().validateAll(entries)).toEqual([]);
   });
 
+  it('reads a query DTO as its properties, and a link expiry as the ISO string or null the server reads', () => {
+    const move = {
+      method: 'GET',
+      path: '/api/2.0/files/fileops/move',
+      query: { destFolderId: '12', fileIds: ['1', '2'] },
+      authorizationScheme: 'Bearer',
+    };
+    expect(requestValidator().validate(move)).toEqual([]);
+    expect(requestValidator().validate({ ...move, query: { ...move.query, nonsense: '1' } })).toEqual([
+      expect.objectContaining({ kind: 'query', message: expect.stringContaining('"nonsense"') }),
+    ]);
+    const link = (expirationDate: unknown) => ({
+      method: 'PUT',
+      path: '/api/2.0/files/rooms/104/links',
+      query: {},
+      authorizationScheme: 'Bearer',
+      contentType: 'application/json',
+      body: { linkId: '00000000-0000-0000-0000-000000000001', access: 2, expirationDate, linkType: 1 },
+    });
+    expect(requestValidator().validate(link('2027-01-01T00:00:00.000Z'))).toEqual([]);
+    expect(requestValidator().validate(link(null))).toEqual([]);
+    expect(requestValidator().validate(link('next week'))).toEqual([expect.objectContaining({ kind: 'body' })]);
+  });
+
   it('reports the hidden alias GET files/@recent as undocumented', async () => {
     const [entry] = await sent(() => t.call('GET', '/api/2.0/files/@recent'));
     const violations = requestValidator().validate(entry!);
