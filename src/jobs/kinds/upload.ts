@@ -148,6 +148,16 @@ export function uploadKind(blobs: UploadBlobStore): JobKind<UploadParams, Upload
           progress.sent = input.size;
           return finished(item, 'done', progress);
         }
+        // A finalize that finds no session (a 404; a 500 is an unknown outcome the engine looks up) may be the
+        // second of two, a browser re-sending after a reset: the first may have made the file. Looked for first.
+        if (session.finalizing) {
+          const made = ours(await filesIn(folderId, context), item, context);
+          if (made) {
+            progress.fileId = made.id;
+            progress.sent = input.size;
+            return finished(item, 'done', progress);
+          }
+        }
         // The portal no longer knows the session (it expired): a new one, from the first chunk.
         progress.restarts = (progress.restarts ?? 0) + 1;
         if (progress.restarts > MAX_RESTARTS) throw appError('uploadSessionLost', { name: input.name });

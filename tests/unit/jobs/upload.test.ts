@@ -254,6 +254,26 @@ describe('upload job', () => {
     expect((await log()).filter((e) => e.method === 'PUT' && e.path.endsWith('/finalize'))).toHaveLength(1);
   });
 
+  it('a finalize answered with a 500 after it joined the file is looked for, not repeated: one file', async () => {
+    // The portal joins the file and then fails the answer (as a re-sent finalize that finds no session does): the
+    // outcome is unknown, so the folder is asked first and the upload is not started over.
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({
+        type: 'error500',
+        afterHandler: true,
+        path: '/api/2.0/files/*/session/*/finalize',
+        count: 1,
+      }),
+    });
+    const data = bytes(2_100, 19);
+    const { record, kind } = uploadJob([{ name: 'twice.bin', data }], 'duplicate');
+    expect(await run(record, kind, { client: client(), userId: sandbox.demo.userId })).toBe('finished');
+    expect(record.status).toBe('done');
+    expect(await filesNamed(/^twice/)).toHaveLength(1);
+    expect(await sessionsCreated()).toHaveLength(1);
+  });
+
   it('conflicts: skip leaves the file, new version adds version 2, keep both makes "name (1).ext"', async () => {
     const first = bytes(1_500, 1);
     const a = uploadJob([{ name: 'report.bin', data: first }]);
