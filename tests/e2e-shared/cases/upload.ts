@@ -144,7 +144,12 @@ export const uploadCases: SharedCase[] = [
 
         // Dropped on the list of the folder shown: into that folder, and the list shows it.
         await popup.click(row('Unsorted'));
+        // The folder is shown (a drop while it loads has no folder to go to and is refused).
+        await seeVisible(popup, row('notes (1).bin'));
         await popup.putFiles({ testId: 'listing' }, { files: [{ name: 'here.bin', size: 300, seed: 9 }], how: 'drop' });
+        await expect
+          .poll(async () => (await filesIn(t, UNSORTED)).some((f) => f.title === 'here.bin'), { timeout: 20_000 })
+          .toBe(true);
         await seeVisible(popup, row('here.bin'), { timeout: 20_000 });
       }),
   },
