@@ -5,6 +5,8 @@ import type { PersistedBudget } from '../../src/scheduler/budget.ts';
 import { systemClock, type Clock } from '../../src/scheduler/clock.ts';
 import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
 import { transferKind } from '../../src/jobs/kinds/transfer.ts';
+import { uploadKind, type UploadInput } from '../../src/jobs/kinds/upload.ts';
+import { isFinished } from '../../src/jobs/job-record.ts';
 import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
 import type { CommandHandlers, EntryId, PortalId, SchedulerSnapshot } from '../../src/protocol/index.ts';
@@ -26,6 +28,8 @@ export interface BackgroundOptions {
   /** How long a lost answer is given before a job looks whether it happened (tests shorten it). */
   settleDelayMs?: (portalId: PortalId) => Promise<number>;
 }
+
+const UPLOAD_SWEEP_GRACE_MS = 60 * 60_000;
 
 export type Background = ReturnType<typeof createBackground>;
 
@@ -105,7 +109,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
 
   const jobs = new JobManager({
     storage,
-    kinds: [createFoldersKind, transferKind],
+    kinds: [createFoldersKind, transferKind, uploadKind(platform.uploads)],
     account: async (portalId) => {
       const session = await sessions.require(portalId);
       return { client: session.client, userId: session.userId };
@@ -147,6 +151,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     await broadcastState();
   };
 
+  /** Files a page stored but never handed to a job (it closed in between), once they are surely not on their way. */
+  const sweepUploads = async (): Promise<void> => {
+    const kept = new Set<string>();
+    for (const job of await jobs.recordsOf('upload'))
+      if (!isFinished(job)) for (const item of job.items) kept.add((item.input as UploadInput).key);
+    await platform.uploads.sweep(kept, UPLOAD_SWEEP_GRACE_MS).catch(() => undefined);
+  };
+
   const context: BackgroundContext = {
     storage,
     registry,
@@ -180,6 +192,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
       ready.then(async () => {
         await watchTabs();
         await jobs.resumeAll();
+        await sweepUploads();
       }),
     /** An alarm fired: whatever was waiting for it goes on. */
     wake: () => ready.then(() => jobs.resumeAll()),

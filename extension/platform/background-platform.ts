@@ -6,6 +6,7 @@ import { tabRequest, type WebRequestDetails } from '../../src/scheduler/tab-requ
 import type { BackgroundListeners, BackgroundPlatform } from './ports.ts';
 import { originPattern } from './origin-pattern.ts';
 import { storageAreas } from './storage-areas.ts';
+import { uploadBlobStore } from './upload-blob-store.ts';
 
 const WAKE_PREFIX = 'wake/';
 
@@ -39,6 +40,7 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
     permissions: {
       hasOrigin: (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }),
     },
+    uploads: uploadBlobStore(),
     downloads: {
       allowed: () => browser.permissions.contains({ permissions: ['downloads'] }),
       async start(url, headers) {

@@ -1,6 +1,7 @@
 import type { Browser } from 'webextension-polyfill';
 import { originPattern } from './origin-pattern.ts';
 import type { PagePlatform } from './ports.ts';
+import type { PageUploadStore } from './upload-blob-store.ts';
 
 type SidePanelApi = { open(options: { windowId: number }): Promise<void> };
 type SidebarApi = { open(): Promise<void> };
@@ -14,7 +15,12 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     }
     await browser.tabs.create({ url: parsed.toString(), active: options?.active ?? true });
   };
+  // Loaded at the first upload: idb is not needed to paint the list.
+  let uploads: Promise<PageUploadStore> | undefined;
+  const store = () => (uploads ??= import('./upload-blob-store.ts').then((m) => m.uploadBlobStore()));
   return {
+    storeUploads: async (files) => (await store()).put(files),
+    discardUploads: async (keys) => (await store()).remove(keys),
     t: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     uiLanguage: () => browser.i18n.getUILanguage(),
     openUrl,

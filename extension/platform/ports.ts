@@ -4,6 +4,7 @@
  * so no handler, job or component needs a browser to be tested. Types only: importing this loads nothing.
  */
 import type { FetchLike } from '../../src/docspace/client.ts';
+import type { UploadBlobStore } from '../../src/jobs/kinds/upload-blobs.ts';
 import type { CommandHandlers, EventName, Events } from '../../src/protocol/index.ts';
 import type { TabRequest } from '../../src/scheduler/tab-request.ts';
 import type { Areas } from '../../src/storage/typed-storage.ts';
@@ -39,6 +40,11 @@ export interface BackgroundPlatform {
      * then nothing is observed and everything else works as before.
      */
     watch(origins: readonly string[], listener: (request: TabRequest) => void): Promise<boolean>;
+  };
+  /** The files pages stored for upload jobs (IndexedDB of the extension origin). */
+  uploads: UploadBlobStore & {
+    /** Deletes stored files no job holds that are older than `graceMs`. */
+    sweep(kept: ReadonlySet<string>, graceMs: number): Promise<void>;
   };
   events: {
     broadcast<K extends EventName>(name: K, payload: Events[K]): void;
@@ -86,6 +92,10 @@ export interface PagePlatform {
   download(url: string): Promise<void>;
   /** Asks for the optional downloads permission (inside the click); true when granted. */
   allowDownloads(): Promise<boolean>;
+  /** Stores picked files where the background's upload job reads them; one key per file, in order. */
+  storeUploads(files: readonly Blob[]): Promise<string[]>;
+  /** Deletes stored files that were not handed to a job after all. */
+  discardUploads(keys: readonly string[]): Promise<void>;
   /** Opens this app in the browser's side panel (Chrome) or sidebar (Firefox); false where there is none. */
   openSidePanel(): Promise<boolean>;
 }

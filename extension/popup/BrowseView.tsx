@@ -12,6 +12,7 @@ import { plural } from '../ui/plural.ts';
 import { entryKey, visibleEntries, type BrowseStore } from '../ui/stores/browse-store.ts';
 import type { UiStore } from '../ui/stores/ui-store.ts';
 import { SearchBox } from './SearchBox.tsx';
+import { uploadFiles, type UploadTarget } from '../ui/actions/upload.ts';
 import { Toolbar } from './Toolbar.tsx';
 
 interface Props {
@@ -76,6 +77,32 @@ export function BrowseView({ portal, connector, store, ui }: Props) {
       .catch(() => undefined);
   };
 
+  // Files dragged from the computer: onto a folder row (that folder) or anywhere on the list (the folder shown).
+  const [drop, setDrop] = useState<{ key: string | null; title: string } | null>(null);
+  const canDropHere =
+    state.status === 'ready' && page?.can.create === true && !searching && state.location.section !== 'trash';
+  const dropTargetOf = (event: DragEvent): { target: UploadTarget; key: string | null } | null => {
+    if (!event.dataTransfer?.types.includes('Files')) return null;
+    const row = (event.target as Element | null)?.closest?.('[data-testid="entry"][data-kind="folder"]');
+    const folder = row && entries.find((e) => e.kind === 'folder' && String(e.id) === row.getAttribute('data-id'));
+    if (folder && folder.can.create)
+      return { target: { folderId: folder.id, title: folder.title }, key: entryKey(folder) };
+    if (canDropHere && page) return { target: { folderId: page.folder.id, title: page.folder.title }, key: null };
+    return null;
+  };
+  // A file dropped anywhere else must not be opened by the browser in place of the popup.
+  useEffect(() => {
+    const refuse = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
+
   const showLocation =
     searching ||
     (['recent', 'favorites', 'trash', 'shared'].includes(state.location.section) &&
@@ -94,7 +121,34 @@ export function BrowseView({ portal, connector, store, ui }: Props) {
           section={state.location.section}
           selection={selection}
         />
-        <div class="listing" aria-busy={state.status === 'loading'}>
+        <div
+          class={drop ? 'listing drop-target' : 'listing'}
+          aria-busy={state.status === 'loading'}
+          data-testid="listing"
+          onDragOver={(event) => {
+            const found = dropTargetOf(event);
+            if (!found) return setDrop(null);
+            event.preventDefault();
+            if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+            if (drop?.key !== found.key || drop.title !== found.target.title)
+              setDrop({ key: found.key, title: found.target.title });
+          }}
+          onDragLeave={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDrop(null);
+          }}
+          onDrop={(event) => {
+            const found = dropTargetOf(event);
+            setDrop(null);
+            if (!found) return;
+            event.preventDefault();
+            void uploadFiles([...(event.dataTransfer?.files ?? [])], found.target, context);
+          }}
+        >
+          {drop && (
+            <p class="drop-hint" role="status" data-testid="drop-hint">
+              {t('uploadDropHere', drop.title)}
+            </p>
+          )}
           {state.status === 'loading' && (
             <div class="loading">
               <Spinner label={state.slow ? t('loadingSlow') : undefined} />
@@ -142,6 +196,7 @@ export function BrowseView({ portal, connector, store, ui }: Props) {
               }}
               onScrollRow={(row) => store.getState().setFirstRow(row)}
               onUp={() => void store.getState().goUp().then(focusFirst)}
+              dropKey={drop?.key ?? null}
             />
           )}
           {state.status === 'ready' && searching && (

@@ -11,6 +11,8 @@ import { RoomDialog } from '../ui/dialogs/RoomDialog.tsx';
 import { PeopleDialog } from '../ui/dialogs/PeopleDialog.tsx';
 import { ShareDialog } from '../ui/dialogs/ShareDialog.tsx';
 import { TransferDialog } from '../ui/dialogs/TransferDialog.tsx';
+import { UploadConflictDialog } from '../ui/dialogs/UploadConflictDialog.tsx';
+import { startUpload } from '../ui/actions/upload.ts';
 import type { BrowseStore } from '../ui/stores/browse-store.ts';
 import type { JobsStore } from '../ui/stores/jobs-store.ts';
 import type { UiStore } from '../ui/stores/ui-store.ts';
@@ -25,7 +27,8 @@ export interface DialogProps {
 
 /** The one dialog that may be open: each asks the background and closes when it answered. */
 export function DialogSwitch({ portal, connector, ui, browse, jobs }: DialogProps) {
-  const { t } = usePlatform();
+  const platform = usePlatform();
+  const { t } = platform;
   const { dialog, close } = useStore(ui);
   const jobsState = useStore(jobs);
   if (!dialog) return null;
@@ -123,6 +126,18 @@ export function DialogSwitch({ portal, connector, ui, browse, jobs }: DialogProp
             ui.getState().clearSelection();
             close();
             void jobs.getState().load();
+          }}
+        />
+      );
+    case 'uploadConflict':
+      return (
+        <UploadConflictDialog
+          folderTitle={dialog.target.title}
+          existing={dialog.existing}
+          onClose={close}
+          onChoose={async (conflict) => {
+            await startUpload(dialog.files, dialog.target, conflict, { portal, connector, platform, ui });
+            close();
           }}
         />
       );

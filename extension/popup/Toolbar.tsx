@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import { useStore } from '../ui/stores/use-store.ts';
+import { uploadFiles } from '../ui/actions/upload.ts';
 import type { Entry, FolderPage, SectionId, Sort } from '../../src/protocol/index.ts';
 import { actionsFor, type ActionContext } from '../ui/actions/index.ts';
 import { Breadcrumbs } from '../ui/components/Breadcrumbs.tsx';
@@ -30,6 +32,7 @@ export function Toolbar({ browse, ui, context, page, section, selection }: Props
   const crumbs = state.pendingCrumbs ?? page?.breadcrumbs ?? [];
   const atRoomsRoot = state.location.folderId === undefined && section === 'rooms';
   const canCreate = state.status === 'ready' && page?.can.create === true && section !== 'trash';
+  const picker = useRef<HTMLInputElement>(null);
 
   const sortItems = (): MenuItem[] => [
     ...SORTS.map((by) => ({
@@ -87,6 +90,8 @@ export function Toolbar({ browse, ui, context, page, section, selection }: Props
     atRoomsRoot
       ? [{ id: 'new-room', label: t('newRoom'), run: () => ui.getState().open({ type: 'createRoom' }) }]
       : [
+          // Inside the click (or Enter) that chose it: a file picker opens only from a user's gesture.
+          { id: 'upload-files', label: t('uploadFiles'), run: () => picker.current?.click() },
           { id: 'new-folder', label: t('newFolder'), run: () => ui.getState().open({ type: 'createFolder' }) },
           { id: 'new-folders', label: t('newFolders'), run: () => ui.getState().open({ type: 'newFolders' }) },
           ...(['document', 'spreadsheet', 'presentation', 'pdfForm'] as const).map((kind) => ({
@@ -151,6 +156,24 @@ export function Toolbar({ browse, ui, context, page, section, selection }: Props
           <Menu label={t('new')} items={newItems}>
             <Icon name="plus" />
           </Menu>
+        )}
+        {canCreate && page && (
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            hidden
+            tabIndex={-1}
+            aria-label={t('uploadFiles')}
+            data-testid="upload-input"
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const files = [...(input.files ?? [])];
+              // Cleared, so picking the same files again is a change too.
+              input.value = '';
+              void uploadFiles(files, { folderId: page.folder.id, title: page.folder.title }, context);
+            }}
+          />
         )}
       </span>
     </div>

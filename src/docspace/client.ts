@@ -27,6 +27,7 @@ export interface ClientOptions {
 export interface CallOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** JSON, or a FormData sent as multipart (uploads). */
   body?: unknown;
   schema: v.GenericSchema<unknown, T>;
   /** Anonymous calls (portal check, sign-in) carry no Authorization header. */
@@ -155,7 +156,11 @@ export class DocSpaceClient {
     lane: Lane | undefined,
     context: SendContext,
   ): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    // A form (an upload) is sent as multipart: fetch writes its Content-Type with the boundary.
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    const headers: Record<string, string> = form
+      ? { Accept: 'application/json' }
+      : { Accept: 'application/json', 'Content-Type': 'application/json' };
     let authorization: string | null = null;
     if (!anonymous) {
       authorization = (await this.options.auth?.header()) ?? null;
@@ -174,7 +179,7 @@ export class DocSpaceClient {
       response = await this.options.fetch(url, {
         method,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
+        body: form ? body : body === undefined ? null : JSON.stringify(body),
         signal,
         // The user's own DocSpace cookie must not ride along: it would win over our header on the server.
         credentials: 'omit',

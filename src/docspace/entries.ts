@@ -63,6 +63,7 @@ function permissions(security: Record<string, boolean> | undefined): EntryPermis
     copy: allowed('Copy'),
     download: allowed('Download'),
     share: allowed('CopyLink', 'CopySharedLink', 'EditAccess', 'ReadLinks'),
+    create: allowed('Create'),
   };
 }
 

@@ -5,7 +5,7 @@ import type { AnyJobKind, ItemContext } from './job-kind.ts';
 import type { JobItem, JobRecord } from './job-record.ts';
 
 export interface EngineDeps {
-  context: Omit<ItemContext, 'signal'>;
+  context: Omit<ItemContext, 'signal' | 'checkpoint'>;
   /** Writes the whole record; called through a coalescing writer, never concurrently. */
   save(job: JobRecord): Promise<void>;
   /** Something visible changed (counts, status); called often, the caller throttles. */
@@ -46,7 +46,11 @@ export async function runJob(job: JobRecord, kind: AnyJobKind, deps: EngineDeps)
     job.updatedAt = new Date(deps.now()).toISOString();
     deps.changed(job);
   };
-  const context: ItemContext = { ...deps.context, signal: deps.signal };
+  const checkpoint = async (): Promise<void> => {
+    changed();
+    await writer.flush();
+  };
+  const context: ItemContext = { ...deps.context, signal: deps.signal, checkpoint };
   job.status = 'running';
   delete job.waitingFor;
   delete job.error;

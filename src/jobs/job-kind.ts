@@ -11,6 +11,11 @@ export interface ItemContext {
   signal: AbortSignal;
   now(): Date;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Stores the job now and tells the pages: a long item (a file sent in chunks) records its progress write-ahead,
+   * so a worker that starts after this one stopped goes on from the last step that is known to be done.
+   */
+  checkpoint(): Promise<void>;
 }
 
 /** What a kind found for an item whose outcome was not known, or that may exist already. */
@@ -59,6 +64,13 @@ export interface JobKind<Params = unknown, Input = unknown, Result = unknown> {
   ): Promise<Map<number, Reconciled<Result>>>;
   /** Checks the end state once every item was tried; the job says "done" only after this. */
   verify(job: JobRecord<Params, Input, Result>, context: ItemContext): Promise<VerifyReport>;
+  /** Bytes done of bytes in all, for kinds whose items differ in size (uploads): shown beside the count. */
+  bytes?(job: JobRecord<Params, Input, Result>): { done: number; total: number };
+  /**
+   * The job will not run again (cancelled, dismissed, its portal removed): frees what it holds outside the job
+   * record (an upload's stored files). Must not throw.
+   */
+  discard?(job: JobRecord<Params, Input, Result>): Promise<void>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds kinds of every parameter type

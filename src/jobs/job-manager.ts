@@ -124,6 +124,7 @@ export class JobManager {
     if (!isFinished(job) || this.running.has(jobId)) throw appError('jobRunning', {});
     await this.deps.storage.update(jobIndexItem, (ids) => ids.filter((id) => id !== jobId));
     await this.deps.storage.remove(jobItem, jobId);
+    await this.discard(job);
     this.deps.jobRemoved(jobId);
     return { jobId };
   }
@@ -132,10 +133,16 @@ export class JobManager {
   async forgetPortal(portalId: PortalId): Promise<string[]> {
     const mine = (await this.records()).filter((job) => job.portalId === portalId);
     await Promise.all(mine.map((job) => this.halt(job.id, 'cancelled')));
+    await Promise.all(mine.map((job) => this.discard(job)));
     const ids = new Set(mine.map((job) => job.id));
     await this.deps.storage.update(jobIndexItem, (current) => current.filter((id) => !ids.has(id)));
     for (const id of ids) this.deps.jobRemoved(id);
     return [...ids];
+  }
+
+  /** The stored jobs of one kind, finished or not (what they still hold outside their records). */
+  async recordsOf(kind: string): Promise<JobRecord[]> {
+    return (await this.records()).filter((job) => job.kind === kind);
   }
 
   /** Every job id the index holds (for the storage schema's removal of a portal's records). */
@@ -152,6 +159,7 @@ export class JobManager {
       job.updatedAt = new Date(this.deps.now()).toISOString();
       await this.deps.storage.set(jobItem, job.id, job);
     }
+    if (as === 'cancelled') await this.discard(job);
     const summary = this.summary(job, this.kind(job.kind));
     this.deps.jobChanged(summary);
     return summary;
@@ -174,6 +182,14 @@ export class JobManager {
     if (summary.status === 'running' && this.pausedPortals.has(job.portalId))
       return { ...summary, status: 'waiting', waitingFor: 'portal' };
     return summary;
+  }
+
+  /** What a job holds outside its record goes once it will not run again. */
+  private async discard(job: JobRecord): Promise<void> {
+    await this.kinds
+      .get(job.kind)
+      ?.discard?.(job)
+      .catch(() => undefined);
   }
 
   private async halt(jobId: string, as: StopAs): Promise<void> {

@@ -25,6 +25,8 @@ export function summarize(job: JobRecord, kind: AnyJobKind): JobSummary {
     createdAt: job.createdAt,
     updatedAt: job.updatedAt,
   };
+  const bytes = kind.bytes?.(job);
+  if (bytes) summary.bytes = bytes;
   if (job.waitingFor) summary.waitingFor = job.waitingFor;
   if (job.error) summary.error = job.error;
   if (job.findings?.length) summary.findings = job.findings;

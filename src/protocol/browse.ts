@@ -27,6 +27,8 @@ export interface EntryPermissions {
   copy: boolean;
   download: boolean;
   share: boolean;
+  /** A folder or room the account may put files into (drop target of an upload). */
+  create?: boolean;
 }
 
 /** Where an entry listed outside its folder lives (search results, Recent, Favorites, Trash). */

@@ -30,6 +30,8 @@ export interface JobSummary {
   done: number;
   skipped: number;
   failed: number;
+  /** Bytes sent of bytes in all, for jobs that move file contents (uploads). */
+  bytes?: { done: number; total: number };
   /** The first few items that failed, with the portal's reason. */
   failures: JobFailure[];
   /** Why the whole job stopped, when it did. */
@@ -41,6 +43,9 @@ export interface JobSummary {
 }
 
 const jobId = v.object({ jobId: text(100) });
+
+/** What an upload does with a name the folder holds already: leave it, add a version to it, or keep both. */
+export type UploadConflict = 'skip' | 'overwrite' | 'duplicate';
 
 export const jobCommands = {
   createFolders: command<JobSummary>()(
@@ -65,6 +70,34 @@ export const jobCommands = {
       destTitle: text(1_000),
       copy: v.boolean(),
       conflict: v.picklist(['skip', 'overwrite', 'duplicate']),
+    }),
+  ),
+  /** Which of these names a folder holds already (asked before an upload, to offer skip / new version / keep both). */
+  checkUploadNames: command<string[]>()(
+    v.object({
+      portalId: portalIdSchema,
+      folderId: entryIdSchema,
+      names: v.pipe(v.array(text(1_000)), v.minLength(1), v.maxLength(1_000)),
+    }),
+  ),
+  /** Uploads files a page stored in the upload store (by key) into a folder, as a job. */
+  uploadFiles: command<JobSummary>()(
+    v.object({
+      portalId: portalIdSchema,
+      folderId: entryIdSchema,
+      folderTitle: text(1_000),
+      conflict: v.picklist(['skip', 'overwrite', 'duplicate']),
+      files: v.pipe(
+        v.array(
+          v.object({
+            key: text(200),
+            name: text(1_000),
+            size: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
+          }),
+        ),
+        v.minLength(1),
+        v.maxLength(1_000),
+      ),
     }),
   ),
   listJobs: command<JobSummary[]>()(empty),

@@ -4,6 +4,8 @@
  * assertions (see.ts) poll them with a timeout, so both browsers wait the same way.
  */
 
+import type { PutFiles } from './files.ts';
+
 /** An element, found the way a user would name it. Names and texts match exactly unless a RegExp is given. */
 export type Target =
   | { testId: string }
@@ -26,6 +28,8 @@ export interface ExtensionPage {
   click(target: Target): Promise<void>;
   /** Calls element.click() in the page: a click that neither scrolls nor moves a pointer. */
   clickInPage(target: Target): Promise<void>;
+  /** Gives the first match files as a user would: picked in a file input, or dropped onto it (see files.ts). */
+  putFiles(target: Target, input: PutFiles): Promise<void>;
   /** Scrolls a scrollable element to its end. */
   scrollToEnd(css: string): Promise<void>;
   /** The first match's text with whitespace collapsed, or null when nothing matches. */

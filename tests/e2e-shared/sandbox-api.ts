@@ -32,3 +32,7 @@ export async function checkSandboxLog(sandboxUrl: string, windowMs: number, limi
   const response = await fetch(`${sandboxUrl}/__sandbox/check?windowMs=${windowMs}&limit=${limit}`);
   return (await response.json()) as LogCheck;
 }
+
+/** Sandbox tuning (chunkUploadSize, maxChunkedUploadSize, uploadSessionTtlMs, …); `{ reset: true }` restores defaults. */
+export const setSandboxTuning = (sandboxUrl: string, tuning: Record<string, number | boolean>) =>
+  post(`${sandboxUrl}/__sandbox/tuning`, tuning);

@@ -1,6 +1,7 @@
 import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
 import type { ExtensionDriver, ExtensionPage, Target, WebPage } from '../e2e-shared/driver.ts';
 import { waitFor } from '../e2e-shared/wait.ts';
+import { putFilesInPage, type PutFiles } from '../e2e-shared/files.ts';
 import AxeBuilder from '@axe-core/playwright';
 
 /** The shared driver over Playwright in Chromium: pages are tabs of chrome-extension://<id>/… */
@@ -32,6 +33,10 @@ class ChromiumPage implements ExtensionPage {
     await locate(this.page, target)
       .first()
       .evaluate((el: HTMLElement) => el.click(), undefined, { timeout: ACTION_TIMEOUT_MS });
+  }
+
+  async putFiles(target: Target, input: PutFiles): Promise<void> {
+    await locate(this.page, target).first().evaluate(putFilesInPage, input, { timeout: ACTION_TIMEOUT_MS });
   }
 
   async scrollToEnd(css: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { ExtensionPage, Target } from '../e2e-shared/driver.ts';
 import { waitFor } from '../e2e-shared/wait.ts';
+import { putFilesInPage, type PutFiles } from '../e2e-shared/files.ts';
 
 /**
  * The shared page interface over puppeteer in Firefox (WebDriver BiDi). Roles and labels are found in Firefox's
@@ -178,6 +179,18 @@ export class FirefoxPage implements ExtensionPage {
 
   clickInPage = (target: Target) =>
     this.act(target, 'click in page', (el) => el.evaluate((node) => (node as HTMLElement).click()));
+
+  async putFiles(target: Target, input: PutFiles): Promise<void> {
+    // A file input is hidden: found, not waited for to be visible.
+    const element = await waitFor(`${JSON.stringify(target)} to take files`, ACTION_TIMEOUT_MS, () =>
+      this.first(target).then((e) => e ?? undefined),
+    );
+    try {
+      await element.evaluate(putFilesInPage, input);
+    } finally {
+      await element.dispose();
+    }
+  }
 
   async scrollToEnd(css: string): Promise<void> {
     await this.act({ css }, 'scroll', (el) => el.evaluate((node) => node.scrollTo(0, node.scrollHeight)));

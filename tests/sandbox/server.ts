@@ -208,7 +208,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerFilesSettingsRoutes(router, { tuning });
 
   const adminRouter = new Router();
-  registerSandboxAdminRoutes(adminRouter, { log, reset });
+  registerSandboxAdminRoutes(adminRouter, { log, reset, tuning });
   registerTabPageRoute(adminRouter);
   registerLimitRoutes(adminRouter, { limits, log });
   registerFaultRoutes(adminRouter, { faults });

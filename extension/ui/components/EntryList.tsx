@@ -30,6 +30,8 @@ interface Props {
   onEndReached(): void;
   onScrollRow(row: number): void;
   onUp(): void;
+  /** The folder row files are dragged over (entryKey), if any. */
+  dropKey?: string | null;
 }
 
 /**
@@ -223,6 +225,7 @@ export function EntryList(props: Props) {
               selected={selected.has(entryKey(entry))}
               showLocation={props.showLocation}
               thumbnail={props.thumbnails[entryKey(entry)]}
+              dropTarget={props.dropKey === entryKey(entry)}
               onFocus={setActive}
               onOpen={(target) => {
                 const action = actionForKey('Enter', [target], props.context);

@@ -17,6 +17,8 @@ interface Props {
   selected: boolean;
   showLocation: boolean;
   thumbnail: string | null | undefined;
+  /** Files dragged over this folder row would be uploaded into it. */
+  dropTarget?: boolean;
   onOpen(entry: Entry, event: MouseEvent): void;
   onSelect(index: number, event: MouseEvent): void;
   onMenu(index: number): void;
@@ -49,7 +51,7 @@ export function EntryRow(props: Props) {
       role="row"
       aria-rowindex={index + 1}
       aria-selected={selected}
-      class={`row${active ? ' row-active' : ''}${selected ? ' row-selected' : ''}`}
+      class={`row${active ? ' row-active' : ''}${selected ? ' row-selected' : ''}${props.dropTarget ? ' row-drop' : ''}`}
       style={{ transform: `translateY(${props.top}px)`, height: `${ROW_HEIGHT}px` }}
       data-kind={entry.kind}
       data-id={String(entry.id)}

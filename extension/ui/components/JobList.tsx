@@ -2,6 +2,7 @@ import type { JobSummary } from '../../../src/protocol/index.ts';
 import { ServerText } from './ServerText.tsx';
 import { errorText, localText, usePlatform } from '../platform-context.ts';
 import { plural } from '../plural.ts';
+import { formatSize } from '../../../src/format/size.ts';
 
 export interface JobActions {
   cancel(jobId: string): void;
@@ -31,7 +32,19 @@ export function JobList({ jobs, actions }: { jobs: JobSummary[]; actions: JobAct
                 {plural(platform, 'jobProgress', finished, [String(job.total)])}
               </span>
             </div>
-            <progress max={job.total} value={finished} />
+            {job.bytes ? (
+              <>
+                <progress max={Math.max(1, job.bytes.total)} value={job.bytes.done} />
+                <div class="job-line muted" data-testid="job-bytes">
+                  {t('jobBytes', [
+                    formatSize(job.bytes.done, platform.uiLanguage()),
+                    formatSize(job.bytes.total, platform.uiLanguage()),
+                  ])}
+                </div>
+              </>
+            ) : (
+              <progress max={job.total} value={finished} />
+            )}
             <div class="job-line muted">
               <span data-testid="job-status">
                 {t(`jobStatus_${status}`)}

@@ -1,3 +1,4 @@
+import type { UploadTarget } from '../actions/upload.ts';
 import { createStore } from 'zustand/vanilla';
 import type { Entry, EntryRef, NewFileKind } from '../../../src/protocol/index.ts';
 import type { EntryId } from '../../../src/protocol/index.ts';
@@ -11,7 +12,8 @@ export type Dialog =
   | { type: 'createFile'; kind: NewFileKind }
   | { type: 'createRoom' }
   | { type: 'newFolders' }
-  | { type: 'transfer'; entries: Entry[]; copy: boolean };
+  | { type: 'transfer'; entries: Entry[]; copy: boolean }
+  | { type: 'uploadConflict'; files: File[]; target: UploadTarget; existing: string[] };
 
 export interface Toast {
   id: number;

@@ -1,3 +1,4 @@
+import { memoryBlobStore } from '../../../src/jobs/kinds/upload-blobs.ts';
 import type { BackgroundPlatform } from '../../../extension/platform/ports.ts';
 import type { EventName, Events } from '../../../src/protocol/index.ts';
 import type { TabRequest } from '../../../src/scheduler/tab-request.ts';
@@ -45,6 +46,7 @@ export function fakePlatform(
     presence.open = open;
     for (const listener of presence.listeners) listener(open);
   };
+  const uploads = memoryBlobStore();
   const platform: BackgroundPlatform = {
     storage: areas,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -53,6 +55,7 @@ export function fakePlatform(
       keepWaking: (name, on) => void (on ? waking.add(name) : waking.delete(name)),
     },
     permissions: { hasOrigin: async (origin) => options.granted?.(origin) ?? true },
+    uploads: { ...uploads, sweep: async () => undefined },
     downloads: {
       allowed: async () => options.downloadsAllowed ?? true,
       start: async (url, headers) => void downloads.push({ url, headers: [...headers] }),
@@ -75,5 +78,5 @@ export function fakePlatform(
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, tabWatch, setTabTraffic };
+  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, tabWatch, setTabTraffic, uploads };
 }

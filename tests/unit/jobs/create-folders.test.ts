@@ -143,6 +143,7 @@ describe('the create-folders verify step', () => {
     signal: new AbortController().signal,
     now: () => new Date(),
     sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    checkpoint: async () => undefined,
   });
 
   it('never removes a copy that holds something, nor one the job found there before it started', async () => {

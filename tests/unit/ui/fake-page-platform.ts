@@ -14,6 +14,8 @@ export function fakePagePlatform(options: { grant?: boolean; tabTraffic?: boolea
   /** Whether each host request also asked for webRequest (the user's DocSpace tabs). */
   const tabTrafficAsked: boolean[] = [];
   let optionsOpened = 0;
+  /** Files a page stored for an upload, by key. */
+  const stored = new Map<string, Blob>();
   const platform: PagePlatform = {
     t: (key, substitutions) => {
       if (!en[key]) return key;
@@ -35,6 +37,13 @@ export function fakePagePlatform(options: { grant?: boolean; tabTraffic?: boolea
     download: async (url) => void downloaded.push(url),
     allowDownloads: async () => options.grant ?? true,
     openSidePanel: async () => true,
+    storeUploads: async (files) =>
+      files.map((file) => {
+        const key = `k${stored.size}`;
+        stored.set(key, file);
+        return key;
+      }),
+    discardUploads: async (keys) => keys.forEach((key) => stored.delete(key)),
   };
   return {
     platform,
@@ -43,6 +52,7 @@ export function fakePagePlatform(options: { grant?: boolean; tabTraffic?: boolea
     downloaded,
     permissionRequests,
     tabTrafficAsked,
+    stored,
     optionsOpened: () => optionsOpened,
   };
 }
