@@ -11,7 +11,19 @@ import { uploadBlobStore } from './upload-blob-store.ts';
 const WAKE_PREFIX = 'wake/';
 
 /** The worker's view of the browser: storage, alarms, permissions, fetch, and messages to and from pages. */
-export function createBackgroundPlatform(browser: Browser): BackgroundPlatform & BackgroundListeners {
+/**
+ * `observeTabs`: whether the user's DocSpace tabs are observed (webRequest). Off where the background is an event
+ * page (Firefox): there, with the listeners registered, Firefox stopped terminating the restarted page (the
+ * bulk-job e2e's "Terminate background script" had no effect after the first restart), so the page would never
+ * be suspended. A service worker (Chromium) is suspended with them as without.
+ */
+const IS_SERVICE_WORKER =
+  typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope !== 'undefined';
+
+export function createBackgroundPlatform(
+  browser: Browser,
+  { observeTabs = IS_SERVICE_WORKER }: { observeTabs?: boolean } = {},
+): BackgroundPlatform & BackgroundListeners {
   const ownBaseUrl = (): string => browser.runtime.getURL('');
   const fromOwnPage = (sender: Runtime.MessageSender): boolean =>
     isOwnPage(
@@ -25,7 +37,9 @@ export function createBackgroundPlatform(browser: Browser): BackgroundPlatform &
     if (wasOpen !== ports.size > 0) for (const listener of pageListeners) listener(ports.size > 0);
   };
 
-  const tabRequests = watchTabRequests(browser, ownBaseUrl);
+  const tabRequests: BackgroundPlatform['tabRequests'] = observeTabs
+    ? watchTabRequests(browser, ownBaseUrl)
+    : { watch: () => Promise.resolve(false) };
 
   return {
     storage: storageAreas(browser),

@@ -113,7 +113,7 @@ describe('observing the user’s DocSpace tabs', () => {
 
   it('watches only the portals’ /api/ paths, never blocking, and hands on what a tab sent', async () => {
     const { browser: withApi, webRequest } = withWebRequest(true);
-    const platform = createBackgroundPlatform(withApi);
+    const platform = createBackgroundPlatform(withApi, { observeTabs: true });
     const seen: unknown[] = [];
     expect(await platform.tabRequests.watch(['https://team.example.com:8443'], (r) => void seen.push(r))).toBe(true);
     const [filter] = [...webRequest.onBeforeRequest.listeners.values()];
@@ -139,14 +139,28 @@ describe('observing the user’s DocSpace tabs', () => {
     expect(webRequest.onBeforeRequest.listeners.size + webRequest.onCompleted.listeners.size).toBe(0);
   });
 
-  it('observes nothing without the optional permission, or where the browser has no webRequest', async () => {
-    const { browser: refused, webRequest } = withWebRequest(false);
-    expect(await createBackgroundPlatform(refused).tabRequests.watch(['https://a.example'], () => undefined)).toBe(
+  it('an event page (no service worker, as in Firefox) observes nothing, so it can still be suspended', async () => {
+    const { browser: granted, webRequest } = withWebRequest(true);
+    expect(await createBackgroundPlatform(granted).tabRequests.watch(['https://a.example'], () => undefined)).toBe(
       false,
     );
     expect(webRequest.onBeforeRequest.listeners.size).toBe(0);
-    expect(await createBackgroundPlatform(browser).tabRequests.watch(['https://a.example'], () => undefined)).toBe(
-      false,
-    );
+  });
+
+  it('observes nothing without the optional permission, or where the browser has no webRequest', async () => {
+    const { browser: refused, webRequest } = withWebRequest(false);
+    expect(
+      await createBackgroundPlatform(refused, { observeTabs: true }).tabRequests.watch(
+        ['https://a.example'],
+        () => undefined,
+      ),
+    ).toBe(false);
+    expect(webRequest.onBeforeRequest.listeners.size).toBe(0);
+    expect(
+      await createBackgroundPlatform(browser, { observeTabs: true }).tabRequests.watch(
+        ['https://a.example'],
+        () => undefined,
+      ),
+    ).toBe(false);
   });
 });
