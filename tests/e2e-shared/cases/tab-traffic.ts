@@ -94,6 +94,16 @@ async function run(t: CaseContext): Promise<void> {
   });
   expect(snapshot.tabsObserved).toBe(true);
   expect(snapshot.windows.every((w) => (w.tabs ?? 0) > 0)).toBe(true);
+  // A click during the job and the tab's work is not queued behind them: its listing reaches the portal within
+  // about one request time (the reserve; without it the click would wait for a window to free, seconds here).
+  const clickedAt = Date.now();
+  await popup.click({ role: 'tab', name: 'Documents' });
+  await seeVisible(popup, row('Personal notes'));
+  const listing = (await sandboxLog(sandbox.url)).find(
+    (e) => e.path === '/api/2.0/files/@my' && e.startMs >= clickedAt,
+  );
+  expect(listing, 'the click reached the portal').toBeDefined();
+  expect(listing!.startMs - clickedAt).toBeLessThan(1_000);
   // No extension page stays open from here: the share the job gets is decided by the tab alone.
   await popup.close();
 
@@ -154,7 +164,7 @@ async function printDiagnostics({ driver }: CaseContext): Promise<void> {
 
 export const tabTrafficCases: SharedCase[] = [
   {
-    title: `a ${FOLDERS}-folder job makes way for the user's own DocSpace tab: no refusal for either, the tab is counted and shown, the job speeds up when the tab stops`,
+    title: `a ${FOLDERS}-folder job makes way for the user's own DocSpace tab: no refusal for either, the tab is counted and shown, a click is not queued behind them, the job speeds up when the tab stops`,
     timeoutMs: 90_000,
     async run(t) {
       try {
