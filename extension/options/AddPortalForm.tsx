@@ -7,7 +7,7 @@ import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { usePlatform } from '../ui/platform-context.ts';
 
 export function AddPortalForm({ connector, initialUrl }: { connector: Connector; initialUrl: string }) {
-  const { t, requestHostPermission } = usePlatform();
+  const { t, requestHostPermission, tabTraffic: tabTrafficSupport } = usePlatform();
   const [url, setUrl] = useState(initialUrl);
   const [method, setMethod] = useState<AuthMethod>('apiKey');
   const [apiKey, setApiKey] = useState('');
@@ -31,7 +31,7 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
     }
     setUrl(origin);
     // First thing after the click: browsers only grant host access inside the user's gesture.
-    const granted = await requestHostPermission(origin, { tabTraffic });
+    const granted = await requestHostPermission(origin, { tabTraffic: tabTraffic && tabTrafficSupport.supported });
     if (!granted) {
       setError(appError('permissionRefused', { origin }).toData());
       return;
@@ -126,21 +126,23 @@ export function AddPortalForm({ connector, initialUrl }: { connector: Connector;
           </label>
         </>
       )}
-      <div class="check-field">
-        <label>
-          <input
-            name="tabTraffic"
-            type="checkbox"
-            checked={tabTraffic}
-            aria-describedby="tab-traffic-hint"
-            onChange={(e) => setTabTraffic(e.currentTarget.checked)}
-          />
-          {t('tabTrafficLabel')}
-        </label>
-        <small id="tab-traffic-hint" class="muted">
-          {t('tabTrafficHint')}
-        </small>
-      </div>
+      {tabTrafficSupport.supported && (
+        <div class="check-field">
+          <label>
+            <input
+              name="tabTraffic"
+              type="checkbox"
+              checked={tabTraffic}
+              aria-describedby="tab-traffic-hint"
+              onChange={(e) => setTabTraffic(e.currentTarget.checked)}
+            />
+            {t('tabTrafficLabel')}
+          </label>
+          <small id="tab-traffic-hint" class="muted">
+            {t('tabTrafficHint')}
+          </small>
+        </div>
+      )}
       <div class="form-actions">
         <button type="submit" class="button button-primary" disabled={busy}>
           {busy ? t('connecting') : t('connect')}

@@ -12,7 +12,7 @@ export function TabTrafficNotice() {
       live = false;
     };
   }, [tabTraffic]);
-  if (allowed !== false) return null;
+  if (!tabTraffic.supported || allowed !== false) return null;
   return (
     <div class="notice" role="status" data-testid="tab-traffic-off">
       <p class="notice-text">{t('tabTrafficOff')}</p>

@@ -36,6 +36,10 @@ export function createPagePlatform(browser: Browser): PagePlatform {
       }
     },
     tabTraffic: {
+      // Observed only where the background is a service worker (see createBackgroundPlatform's observeTabs).
+      supported: Boolean(
+        (browser.runtime.getManifest().background as { service_worker?: string } | undefined)?.service_worker,
+      ),
       allowed: () => browser.permissions.contains({ permissions: ['webRequest'] }).catch(() => false),
       allow: () => browser.permissions.request({ permissions: ['webRequest'] }).catch(() => false),
     },

@@ -80,6 +80,8 @@ export interface PagePlatform {
   requestHostPermission(origin: string, options?: { tabTraffic?: boolean }): Promise<boolean>;
   /** The user's DocSpace tabs' requests may be observed (the optional webRequest permission; one for all portals). */
   tabTraffic: {
+    /** Whether this browser's background can observe them at all (not an event page: Firefox, for now). */
+    supported: boolean;
     allowed(): Promise<boolean>;
     /** Asks for it; inside a click. */
     allow(): Promise<boolean>;

@@ -5,7 +5,9 @@ import { renderMessage } from '../support/english.ts';
 const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Parameters<typeof renderMessage>[0];
 
 /** What a page gets from the browser, in memory: English messages from `_locales/en`, recorded tab opens. */
-export function fakePagePlatform(options: { grant?: boolean; tabTraffic?: boolean } = {}) {
+export function fakePagePlatform(
+  options: { grant?: boolean; tabTraffic?: boolean; tabTrafficSupported?: boolean } = {},
+) {
   let tabTraffic = options.tabTraffic ?? true;
   const opened: Array<{ url: string; active: boolean }> = [];
   const copied: string[] = [];
@@ -30,6 +32,7 @@ export function fakePagePlatform(options: { grant?: boolean; tabTraffic?: boolea
       return options.grant ?? true;
     },
     tabTraffic: {
+      supported: options.tabTrafficSupported ?? true,
       allowed: async () => tabTraffic,
       allow: async () => (tabTraffic = options.grant ?? true),
     },

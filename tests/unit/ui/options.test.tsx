@@ -44,6 +44,16 @@ describe('options page', () => {
     await waitFor(() => expect(fake.tabTrafficAsked).toEqual([true, false]));
   });
 
+  it('where the background cannot observe tabs (an event page) the box is not offered and nothing extra is asked', async () => {
+    const fake = fakePagePlatform({ grant: false, tabTrafficSupported: false });
+    const { connector } = fakeConnector({ getState: empty });
+    renderWith(fake.platform, <OptionsApp connector={connector} />);
+    await fillAndConnect('team.example.com');
+    await screen.findByRole('alert');
+    expect(screen.queryByLabelText('Make way for my own DocSpace tabs')).toBeNull();
+    expect(fake.tabTrafficAsked).toEqual([false]);
+  });
+
   it('says how to grant access when the browser refused it', async () => {
     const fake = fakePagePlatform({ grant: false });
     const { connector, sent } = fakeConnector({ getState: empty });
