@@ -8,6 +8,7 @@ import { OptionsApp } from './OptionsApp.tsx';
 
 const platform = createPagePlatform(browser);
 document.documentElement.lang = platform.uiLanguage();
+document.title = platform.t('optionsPageTitle');
 render(
   <PlatformContext.Provider value={platform}>
     <OptionsApp connector={createPageConnector(browser)} />

@@ -1,3 +1,4 @@
+import type { Permissions } from 'webextension-polyfill';
 import type { Browser } from 'webextension-polyfill';
 import { originPattern } from './origin-pattern.ts';
 import type { PagePlatform } from './ports.ts';
@@ -29,7 +30,11 @@ export function createPagePlatform(browser: Browser): PagePlatform {
       try {
         return await browser.permissions.request({
           origins: [originPattern(origin)],
-          ...(options?.tabTraffic ? { permissions: ['webRequest'] } : {}),
+          // The polyfill's list of optional permissions predates identity's.
+          permissions: [
+            ...(options?.tabTraffic ? ['webRequest'] : []),
+            ...(options?.identity ? ['identity'] : []),
+          ] as Permissions.Permissions['permissions'],
         });
       } catch {
         return false;

@@ -32,6 +32,17 @@ export const credentialsItem = portalItem<Credentials | null>('credentials', 'cr
   onRemove: 'delete',
 });
 
+/**
+ * Credentials the user chose not to remember: storage.session, gone when the browser closes (the account then
+ * asks to be signed in again). Same rules as `credentialsItem` otherwise.
+ */
+export const sessionCredentialsItem = portalItem<Credentials | null>('sessionCredentials', 'sessionCredentials', {
+  area: 'session',
+  fallback: () => null,
+  onSignOut: 'delete',
+  onRemove: 'delete',
+});
+
 export const limitsItem = portalItem<PortalLimits>('limits', 'limits', {
   fallback: () => ({}),
   onSignOut: 'keep',
@@ -82,6 +93,7 @@ export const SCHEMA: readonly AnyItem[] = [
   portalsItem,
   activePortalItem,
   credentialsItem,
+  sessionCredentialsItem,
   limitsItem,
   budgetItem,
   viewStateItem,
