@@ -27,13 +27,15 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     openUrl,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     async requestHostPermission(origin, options) {
+      const optionalPermissions = (browser.runtime.getManifest().optional_permissions ?? []) as string[];
       try {
         return await browser.permissions.request({
           origins: [originPattern(origin)],
           // The polyfill's list of optional permissions predates identity's.
           permissions: [
             ...(options?.tabTraffic ? ['webRequest'] : []),
-            ...(options?.identity ? ['identity'] : []),
+            // Where identity is not optional (Firefox) it is granted at install, and asking for it would fail.
+            ...(options?.identity && optionalPermissions.includes('identity') ? ['identity'] : []),
           ] as Permissions.Permissions['permissions'],
         });
       } catch {

@@ -53,15 +53,10 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
       )}
       {portal && portal.status !== 'signedIn' && (
         <main class="signed-out" data-testid="portal-needs-attention">
-          <h2>{t(portal.status === 'signInRequired' ? 'signInAgainTitle' : 'permissionMissingTitle')}</h2>
-          <p>
-            {t(
-              portal.status === 'signInRequired' ? 'signInAgainText' : 'permissionMissingText',
-              new URL(portal.origin).host,
-            )}
-          </p>
+          <h2>{t(`attentionTitle_${portal.status}`)}</h2>
+          <p>{t(`attentionText_${portal.status}`, new URL(portal.origin).host)}</p>
           <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>
-            {t(portal.status === 'signInRequired' ? 'signInAgainButton' : 'openOptions')}
+            {t(portal.status === 'permissionMissing' ? 'openOptions' : 'signInAgainButton')}
           </button>
         </main>
       )}

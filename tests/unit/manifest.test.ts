@@ -40,6 +40,9 @@ describe('manifest', () => {
     expect(firefox.background).toEqual({ scripts: ['extension/background/index.ts'], type: 'module' });
     expect(firefox).toMatchObject({ browser_specific_settings: { gecko: { id: GECKO_ID } } });
     expect(firefox.minimum_chrome_version).toBeUndefined();
+    // Firefox has no optional identity permission: the OAuth window's is granted at install there.
+    expect(firefox.permissions).toContain('identity');
+    expect(firefox.optional_permissions).toEqual(['downloads', 'webRequest']);
   });
 });
 
