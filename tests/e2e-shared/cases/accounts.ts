@@ -7,7 +7,7 @@ import { startSandbox } from '../../sandbox/server.ts';
 import type { SharedCase } from '../case.ts';
 import type { ExtensionPage } from '../driver.ts';
 import { sandboxLog } from '../sandbox-api.ts';
-import { seeAttribute, seeCount, seeText, seeTextContaining, seeVisible } from '../see.ts';
+import { seeAttribute, seeCount, seeTextContaining, seeVisible } from '../see.ts';
 import { signInWithApiKey } from '../sign-in-steps.ts';
 import { waitFor } from '../wait.ts';
 import { rowTitle } from '../rows.ts';
