@@ -89,6 +89,7 @@ export const accountCases: SharedCase[] = [
       const redirectUrl = await listen(redirecting);
       try {
         const options = await t.driver.openOptions();
+        expect(await options.text({ css: 'title' })).toBe('DocSpace Power Tools — Options');
         await options.fill({ css: 'input[name=apiKey]' }, t.sandbox.demo.apiKey);
         const cases: Array<[string, string]> = [
           ['', 'Enter'],
