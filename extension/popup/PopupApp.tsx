@@ -72,6 +72,11 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
             snapshot={activity.snapshot}
             onResume={() => void connector.send('resumeRequests', { portalId: portal.id }).catch(() => undefined)}
           />
+          {portal.readOnly && (
+            <p class="read-only-note" role="note" data-testid="read-only-note">
+              {t('popupReadOnly')}
+            </p>
+          )}
           <BrowseView portal={portal} connector={connector} store={browseStore} ui={uiStore} />
           <JobsTray jobs={jobsStore} portalId={portal.id} />
           <ActivityPanel snapshot={activity.snapshot} />

@@ -135,6 +135,7 @@ export const accountCases: SharedCase[] = [
       await seeTextContaining(options, { testId: 'key-details' }, 'allows *:read');
       const popup = await t.driver.openPopup();
       await seeVisible(popup, { css: rowTitle });
+      await seeVisible(popup, { testId: 'read-only-note' });
       expect(await popup.count({ role: 'button', name: 'New' })).toBe(0);
     },
   },
