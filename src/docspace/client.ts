@@ -22,6 +22,8 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /** Shared per portal account: identical GETs in flight at once are sent once. */
   singleFlight?: SingleFlight;
+  /** The account's sign-in allows reading only: a write is refused here, with a message, not by the portal. */
+  readOnly?: () => boolean;
 }
 
 export interface CallOptions<T> {
@@ -68,6 +70,9 @@ export class DocSpaceClient {
 
   async call<T>(path: string, options: CallOptions<T>): Promise<CallResult<T>> {
     const method = options.method ?? 'GET';
+    if (method !== 'GET' && !options.anonymous && this.options.readOnly?.()) {
+      throw appError('readOnlyAccount', { origin: this.origin });
+    }
     const url = buildUrl(this.origin, path, options.query);
     const once = (): Promise<CallResult<T>> => this.schedule(url, method, path, options);
     const withRefresh = (): Promise<CallResult<T>> =>

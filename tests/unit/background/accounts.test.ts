@@ -106,6 +106,13 @@ describe('accounts in the background', () => {
     expect(rooms.readOnly).toBe(true);
     expect(rooms.entries.length).toBeGreaterThan(0);
     expect(rooms.entries.every((e) => !e.can.rename && !e.can.delete && !e.can.move && !e.can.create)).toBe(true);
+    // A write asked for anyway (an older page, a job) is refused with the reason, and the portal never sees it.
+    const writes = async () => (await sandboxLog(sandbox)).filter((e) => e.method !== 'GET').length;
+    const before = await writes();
+    await expect(
+      send(background, 'renameEntry', { portalId: reader.id, entry: { kind: 'folder', id: 206 }, title: 'X' }),
+    ).rejects.toMatchObject({ key: 'readOnlyAccount' });
+    expect(await writes()).toBe(before);
   });
 
   it('a key that cannot even read its owner says which permissions it has and needs, and stores nothing', async () => {
@@ -119,7 +126,8 @@ describe('accounts in the background', () => {
 
   it('an empty key and a malformed one are caught before the portal sees them', async () => {
     const background = startBackground(fakePlatform());
-    const before = (await sandboxLog(sandbox)).length;
+    const writes = async () => (await sandboxLog(sandbox)).filter((e) => e.method !== 'GET').length;
+    const before = await writes();
     await expect(
       send(background, 'signIn', { url: sandbox.url, method: 'apiKey', apiKey: '  ' }),
     ).rejects.toMatchObject({ key: 'apiKeyEmpty' });
