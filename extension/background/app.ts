@@ -11,6 +11,7 @@ import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
 import type { CommandHandlers, EntryId, PortalId, SchedulerSnapshot } from '../../src/protocol/index.ts';
 import { OAuthAuth, StoredCredentialsAuth, type AuthProvider } from '../../src/sessions/auth-provider.ts';
+import { revokeTokens } from '../../src/sessions/oauth.ts';
 import type { DocSpaceClient } from '../../src/docspace/client.ts';
 import { SessionPool } from '../../src/sessions/session-pool.ts';
 import { budgetItem, jobItem, limitsItem, SCHEMA } from '../../src/storage/schema.ts';
@@ -136,13 +137,21 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   });
 
   /**
-   * Ends a password session on the server (a key stays valid: the user created it and revokes it in DocSpace;
-   * an OAuth token lapses within the hour). Signing out must work offline too: the token then lapses on its own.
+   * Ends a password session on the server and revokes an OAuth grant (a key stays valid: the user created it and
+   * revokes it in DocSpace). Signing out must work offline too: the token then lapses on its own.
    */
   const endServerSession = async (portalId: PortalId): Promise<void> => {
     const record = registry.get(portalId);
-    if (record?.authMethod !== 'password' || record.needsSignIn) return;
+    if (!record || record.needsSignIn) return;
     const credentials = await registry.credentials(portalId);
+    if (credentials?.kind === 'oauth') {
+      await sessions
+        .anonymousFor(record.origin)
+        .then((anonymous) => revokeTokens(anonymous.client(null), credentials))
+        .catch((error: unknown) => console.warn('The OAuth grant could not be revoked:', String(error)));
+      return;
+    }
+    if (record.authMethod !== 'password') return;
     const loginEventId = credentials?.kind === 'token' ? credentials.loginEventId : undefined;
     await sessions
       .require(portalId)

@@ -128,7 +128,8 @@ export class DocSpaceClient {
         const text = await readLimited(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, this.origin);
         let json: unknown;
         try {
-          json = JSON.parse(text);
+          // Revocation answers 200 with an empty body.
+          json = text.trim() === '' ? null : JSON.parse(text);
         } catch {
           throw response.ok
             ? appError('badResponseNotJson', { origin: this.origin })

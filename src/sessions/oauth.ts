@@ -149,6 +149,25 @@ export async function refreshTokens(
   return credentialsFrom(answer, credentials, now, credentials);
 }
 
+/**
+ * Signing out of an OAuth account revokes its grant (RFC 7009): the refresh token, or the access token when
+ * there is none. Only an app with a secret may revoke; a PKCE-only app's token lapses within the hour.
+ */
+export async function revokeTokens(client: DocSpaceClient, credentials: OAuthCredentials): Promise<boolean> {
+  if (!credentials.clientSecret) return false;
+  await client.oauthForm(
+    '/oauth2/revoke',
+    {
+      token: credentials.refreshToken ?? credentials.accessToken,
+      client_id: credentials.clientId,
+      client_secret: credentials.clientSecret,
+    },
+    v.unknown(),
+    { lane: 'user' },
+  );
+  return true;
+}
+
 /** Write scopes an account was given: none of them means the extension may only read. */
 export function grantsWrites(scopes: readonly string[]): boolean {
   return scopes.length === 0 || scopes.some((s) => s === '*' || s === '*:write' || /^(files|rooms):write$/.test(s));

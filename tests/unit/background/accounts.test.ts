@@ -256,6 +256,17 @@ describe('accounts in the background', () => {
       const refreshes = (await sandboxLog(sandbox)).filter((e) => e.path === '/oauth2/token');
       expect(refreshes.map((e) => e.status)).toEqual([200, 200]);
       expect((await send(background, 'getState', {})).portals[0]?.status).toBe('signedIn');
+
+      // Signing out revokes the grant: neither token works any more.
+      const last = await background.storage.get(credentialsItem, portal.id);
+      await send(background, 'signOut', { portalId: portal.id });
+      expect((await sandboxLog(sandbox)).filter((e) => e.path === '/oauth2/revoke').map((e) => e.status)).toEqual([
+        200,
+      ]);
+      const self = await fetch(`${sandbox.url}/api/2.0/people/@self`, {
+        headers: { Authorization: `Bearer ${last?.kind === 'oauth' ? last.accessToken : ''}` },
+      });
+      expect(self.status).toBe(401);
     });
 
     it('a PKCE-only app gets no refresh token: once the token expires the account asks to sign in again', async () => {
