@@ -87,6 +87,10 @@ export const accountCases: SharedCase[] = [
         res.end();
       });
       const redirectUrl = await listen(redirecting);
+      // A port nothing listens on: the address is right in form, nobody answers.
+      const closed = createServer();
+      const closedUrl = await listen(closed);
+      await stop(closed);
       try {
         const options = await t.driver.openOptions();
         expect(await options.text({ css: 'title' })).toBe('DocSpace Power Tools — Options');
@@ -97,6 +101,7 @@ export const accountCases: SharedCase[] = [
           ['ftp://files.example.com', 'Only http and https addresses'],
           ['https://user:secret@docs.example.com', ''],
           [redirectUrl, 'sent the request somewhere else'],
+          [closedUrl, `Could not reach ${closedUrl}`],
         ];
         for (const [url, message] of cases) {
           await options.fill({ label: 'Portal address' }, url);
