@@ -36,7 +36,8 @@ export function manifestFor(source: SourceManifest, target: Target): Record<stri
   const { 'open-side-panel': openSidePanel, ...otherCommands } = commands ?? {};
   return {
     ...rest,
-    permissions: (permissions ?? []).filter((permission) => permission !== 'sidePanel'),
+    // Firefox has neither a side panel nor offscreen documents (its background page has a document of its own).
+    permissions: (permissions ?? []).filter((permission) => permission !== 'sidePanel' && permission !== 'offscreen'),
     ...(sidePanel
       ? {
           sidebar_action: {

@@ -8,6 +8,7 @@ import { createAppStore } from '../ui/stores/app-store.ts';
 import { AddPortalForm } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
   const { t } = usePlatform();
@@ -50,6 +51,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
               initialUrl={portals.find((p) => p.status !== 'signedIn')?.origin ?? ''}
             />
           </section>
+          <NotificationSettings connector={connector} />
         </>
       )}
     </div>

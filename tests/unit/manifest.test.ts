@@ -9,7 +9,8 @@ describe('manifest', () => {
     expect(source.host_permissions).toBeUndefined();
     // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-    expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel']);
+    // Notifications say when a job ended; offscreen is Chrome's clipboard for the worker (Copy link on a notice).
+    expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel', 'notifications', 'offscreen']);
     // Downloads are asked for when the user first downloads something, with the click; webRequest (to see the
     // user's own DocSpace tabs' requests, never to block one) with the portal's host at sign-in, if they agree.
     expect(source.optional_permissions).toEqual(['downloads', 'webRequest']);
@@ -39,6 +40,16 @@ describe('manifest', () => {
     expect(firefox.background).toEqual({ scripts: ['extension/background/index.ts'], type: 'module' });
     expect(firefox).toMatchObject({ browser_specific_settings: { gecko: { id: GECKO_ID } } });
     expect(firefox.minimum_chrome_version).toBeUndefined();
+  });
+});
+
+describe('omnibox and notifications', () => {
+  it('has the "ds" keyword in both browsers; Firefox is not asked for offscreen documents it does not have', () => {
+    expect(source.omnibox).toEqual({ keyword: 'ds' });
+    const firefox = manifestFor(source, 'firefox') as Record<string, unknown> & { permissions: string[] };
+    expect(firefox.omnibox).toEqual({ keyword: 'ds' });
+    expect(firefox.permissions).toContain('notifications');
+    expect(firefox.permissions).not.toContain('offscreen');
   });
 });
 

@@ -22,6 +22,9 @@ export function fakePlatform(
     downloadsAllowed?: boolean;
     /** The optional webRequest permission is granted (default: not). */
     tabTraffic?: boolean;
+    /** How the fake browser reads omnibox descriptions and whether its notifications have buttons (Chrome's). */
+    omniboxMarkup?: 'xml' | 'plain';
+    noticeButtons?: boolean;
   } = {},
 ) {
   const areas = options.areas ?? memoryAreas();
@@ -47,6 +50,15 @@ export function fakePlatform(
     for (const listener of presence.listeners) listener(open);
   };
   const uploads = memoryBlobStore();
+  /** What the background showed outside its pages, in order. */
+  const feedback = {
+    badges: [] as Array<{ text: string; color: string; title: string }>,
+    notices: [] as Array<{ id: string; title: string; message: string; buttons: string[] }>,
+    cleared: [] as string[],
+    opened: [] as Array<{ url: string; where?: string }>,
+    options: 0,
+    copied: [] as string[],
+  };
   const platform: BackgroundPlatform = {
     storage: areas,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -68,6 +80,19 @@ export function fakePlatform(
         return on;
       },
     },
+    feedback: {
+      // The key and its substitutions, so tests read which message was meant in any language.
+      t: (key, params) => (params && params.length > 0 ? `${key}(${params.join('|')})` : key),
+      omniboxMarkup: options.omniboxMarkup ?? 'xml',
+      noticeButtons: options.noticeButtons ?? true,
+      setBadge: async (badge) => void feedback.badges.push({ ...badge }),
+      notify: async (notice) => void feedback.notices.push({ ...notice, buttons: [...notice.buttons] }),
+      clearNotice: async (id) => void feedback.cleared.push(id),
+      openUrl: async (url, where) => void feedback.opened.push(where ? { url, where } : { url }),
+      openPage: async (path, where) => void feedback.opened.push(where ? { url: path, where } : { url: path }),
+      openOptions: async () => void feedback.options++,
+      copyText: async (text) => void feedback.copied.push(text),
+    },
     events: {
       broadcast<K extends EventName>(name: K, payload: Events[K]) {
         events.push({ name, payload: structuredClone(payload) });
@@ -78,5 +103,18 @@ export function fakePlatform(
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, tabWatch, setTabTraffic, uploads };
+  return {
+    platform,
+    areas,
+    events,
+    of,
+    wakes,
+    waking,
+    setPagesOpen,
+    downloads,
+    tabWatch,
+    setTabTraffic,
+    uploads,
+    feedback,
+  };
 }
