@@ -18,6 +18,12 @@ export const GECKO_ID = 'docspace-power-tools@docspace-power-tools.dev';
  */
 export const FIREFOX_MIN_VERSION = '153.0';
 
+/**
+ * Firefox has no side panel and no offscreen documents; the clipboard is written only from a notification's
+ * Copy link button, and Firefox's notifications have no buttons.
+ */
+const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen', 'clipboardWrite'];
+
 export function manifestFor(source: SourceManifest, target: Target): Record<string, unknown> {
   if (target === 'chrome') return structuredClone(source);
   const {
@@ -36,8 +42,7 @@ export function manifestFor(source: SourceManifest, target: Target): Record<stri
   const { 'open-side-panel': openSidePanel, ...otherCommands } = commands ?? {};
   return {
     ...rest,
-    // Firefox has neither a side panel nor offscreen documents (its background page has a document of its own).
-    permissions: (permissions ?? []).filter((permission) => permission !== 'sidePanel' && permission !== 'offscreen'),
+    permissions: (permissions ?? []).filter((permission) => !CHROME_ONLY_PERMISSIONS.includes(permission)),
     ...(sidePanel
       ? {
           sidebar_action: {

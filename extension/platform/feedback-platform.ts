@@ -89,8 +89,8 @@ async function copyWith(browser: Browser, text: string): Promise<void> {
   }
   try {
     const message: OffscreenCopy = { type: OFFSCREEN_COPY, text };
-    const copied = (await browser.runtime.sendMessage(message)) as { copied?: boolean } | undefined;
-    if (!copied?.copied) throw new Error('The clipboard refused the text.');
+    const copied = (await browser.runtime.sendMessage(message)) as { copied?: boolean; detail?: string } | undefined;
+    if (!copied?.copied) throw new Error(`The clipboard refused the text: ${copied?.detail ?? 'no answer'}`);
   } finally {
     await offscreen.closeDocument().catch(() => undefined);
   }

@@ -73,6 +73,7 @@ test('omnibox: "ds" suggests the signed-in portal’s files as you type; Enter w
 
 test('badge and notification: a job counts while it runs; its end shows a notification with Copy link and Undo; a failure turns the badge red', async ({
   worker,
+  context,
   signInWithApiKey,
   sandbox,
 }) => {
@@ -115,6 +116,20 @@ test('badge and notification: a job counts while it runs; its end shows a notifi
     message: 'Done: 2.',
     buttons: [{ title: 'Copy link' }, { title: 'Undo' }],
   });
+
+  // Copy link: the worker copies through Chrome's offscreen document; the notice says it is on the clipboard.
+  await worker.evaluate(
+    (noticeId) => (globalThis as unknown as WorkerGlobal).dptFeedback.noticeButton(noticeId, 0),
+    `dpt-job/${job.id}`,
+  );
+  expect((await created()).at(-1)?.[1]).toMatchObject({ message: 'The share link is on the clipboard.' });
+  // Read back from a page of the portal's origin, where the test may grant reading the clipboard.
+  await context.grantPermissions(['clipboard-read'], { origin: sandbox.url });
+  const reader = await context.newPage();
+  await reader.goto(`${sandbox.url}/__sandbox/log`);
+  const copied = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  expect(new URL(copied).origin).toBe(sandbox.url);
 
   // Undo from the notification: the two folders go to the Trash; the notice says so and offers Open instead.
   await worker.evaluate(

@@ -9,8 +9,16 @@ describe('manifest', () => {
     expect(source.host_permissions).toBeUndefined();
     // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-    // Notifications say when a job ended; offscreen is Chrome's clipboard for the worker (Copy link on a notice).
-    expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel', 'notifications', 'offscreen']);
+    // Notifications say when a job ended; offscreen + clipboardWrite are Chrome's clipboard for the worker (Copy
+    // link on a notice: the offscreen document's copy is refused without clipboardWrite).
+    expect(source.permissions).toEqual([
+      'storage',
+      'alarms',
+      'sidePanel',
+      'notifications',
+      'offscreen',
+      'clipboardWrite',
+    ]);
     // Downloads are asked for when the user first downloads something, with the click; webRequest (to see the
     // user's own DocSpace tabs' requests, never to block one) with the portal's host at sign-in, if they agree.
     expect(source.optional_permissions).toEqual(['downloads', 'webRequest']);
@@ -50,6 +58,7 @@ describe('omnibox and notifications', () => {
     expect(firefox.omnibox).toEqual({ keyword: 'ds' });
     expect(firefox.permissions).toContain('notifications');
     expect(firefox.permissions).not.toContain('offscreen');
+    expect(firefox.permissions).not.toContain('clipboardWrite');
   });
 });
 
