@@ -9,7 +9,8 @@ import { badgeFor, sameBadge, type BadgeState } from '../../src/feedback/badge.t
 import {
   actionOf,
   jobIdOfNotice,
-  newlyFinished,
+  endOf,
+  isNewEnd,
   noticeFor,
   withoutUndo,
   type JobNotice,
@@ -109,14 +110,14 @@ export function createFeedback({ port, background, handlers, clock, sleep }: Fee
     (await storage.get(jobNoticesItem)).notices.find((n) => n.id === id);
 
   const jobFinished = async (summary: JobSummary): Promise<void> => {
-    let decision = 'none' as 'notify' | 'forget' | 'none';
+    // Only a finished job is looked up: progress ticks (every 200 ms) never touch storage.
+    if (summary.status !== 'done' && summary.status !== 'failed') return;
+    let fresh = false;
     await storage.update(jobNoticesItem, (state) => {
-      decision = newlyFinished(summary, state.notified);
-      if (decision === 'notify') return { ...state, notified: [summary.id, ...state.notified].slice(0, KEEP_NOTIFIED) };
-      if (decision === 'forget') return { ...state, notified: state.notified.filter((id) => id !== summary.id) };
-      return state;
+      fresh = isNewEnd(summary, state.notified);
+      return fresh ? { ...state, notified: [endOf(summary), ...state.notified].slice(0, KEEP_NOTIFIED) } : state;
     });
-    if (decision !== 'notify' || !(await storage.get(feedbackSettingsItem)).notifications) return;
+    if (!fresh || !(await storage.get(feedbackSettingsItem)).notifications) return;
     const notice = noticeFor(summary, clock.now());
     if (!notice) return;
     await show(notice);

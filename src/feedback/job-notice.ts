@@ -73,13 +73,11 @@ export function withoutUndo(notice: JobNotice, message?: LocalText): JobNotice {
 }
 
 /**
- * Which jobs get a notice now: finished ones that did not get one yet. `known` are the ids already noticed
- * (stored, so a worker that starts again does not repeat them); a job retried after it failed is forgotten
- * once it runs again, so its next end is told too.
+ * Each end of a job is told once: `known` holds the ends already told (stored, so a worker that starts again does
+ * not repeat them). An end is the job and when it finished, so a job retried after it failed is told again.
  */
-export function newlyFinished(job: JobSummary, known: readonly string[]): 'notify' | 'forget' | 'none' {
-  const finished = job.status === 'done' || job.status === 'failed';
-  if (finished) return known.includes(job.id) ? 'none' : 'notify';
-  if (job.status === 'cancelled') return 'none';
-  return known.includes(job.id) ? 'forget' : 'none';
+export const endOf = (job: JobSummary): string => `${job.id}@${job.updatedAt}`;
+
+export function isNewEnd(job: JobSummary, known: readonly string[]): boolean {
+  return (job.status === 'done' || job.status === 'failed') && !known.includes(endOf(job));
 }

@@ -85,7 +85,8 @@ export const feedbackSettingsItem = globalItem<{ notifications: boolean }>('feed
 });
 
 /**
- * The jobs that got a notification (so a worker that starts again does not repeat it) and the notices still
+ * The job ends that got a notification (`id@updatedAt`, so a worker that starts again does not repeat one, and a
+ * retried job's next end is told) and the notices still
  * offering their buttons (so a click reaching a worker that started after the notice was shown still knows them).
  */
 export const jobNoticesItem = globalItem<{ notified: string[]; notices: JobNotice[] }>(

@@ -140,7 +140,62 @@ describe('job feedback', () => {
   });
 });
 
+describe('job feedback where notifications have no buttons (Firefox)', () => {
+  it('the notice has no buttons and a click opens the result; a retried job is told again when it ends', async () => {
+    const fake = fakePlatform({ noticeButtons: false, omniboxMarkup: 'plain' });
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    const job = await send(background, 'createFolders', {
+      portalId: portal.id,
+      parentId: 999_999,
+      parentTitle: 'Gone',
+      titles: ['X'],
+    });
+    await waitFor(
+      () => fake.feedback.notices.length,
+      (n) => n === 1,
+    );
+    expect(fake.feedback.notices[0]!.buttons).toEqual([]);
+    await send(background, 'retryJob', { jobId: job.id });
+    await waitFor(
+      () => fake.feedback.notices.length,
+      (n) => n === 2,
+    );
+    expect(fake.feedback.notices[1]!.id).toBe(`dpt-job/${job.id}`);
+  });
+
+  it('a click on a done job’s notice opens the one folder it made, on the portal', async () => {
+    const fake = fakePlatform({ noticeButtons: false });
+    const background = startBackground(fake);
+    const portal = await signInWithKey(background, sandbox);
+    const job = await send(background, 'createFolders', {
+      portalId: portal.id,
+      parentId: UNSORTED,
+      parentTitle: 'Unsorted',
+      titles: ['Solo'],
+    });
+    await waitFor(
+      () => fake.feedback.notices.length,
+      (n) => n === 1,
+    );
+    const [summary] = await send(background, 'listJobs', {});
+    const made = summary!.result!.made![0]!;
+    await background.feedbackListeners.noticeClicked(`dpt-job/${job.id}`);
+    const opened = fake.feedback.opened.at(-1)!.url;
+    expect(new URL(opened).origin).toBe(sandbox.url);
+    expect(opened).toContain(`folder=${made.id}`);
+  });
+});
+
 describe('omnibox', () => {
+  it('Firefox gets plain descriptions: no markup, a title as it is', async () => {
+    const fake = fakePlatform({ omniboxMarkup: 'plain' });
+    const background = startBackground(fake);
+    await signInWithKey(background, sandbox);
+    const answer = (await background.feedbackListeners.omniboxInput('budget'))!;
+    expect(answer.suggestions.map((s) => s.description)).toContain('Q1 budget.xlsx — omniboxFile · Marketing › Q1');
+  });
+
   it('signed out: one suggestion that opens the options page, and Enter does too', async () => {
     const fake = fakePlatform();
     const background = startBackground(fake);

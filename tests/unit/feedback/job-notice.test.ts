@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   actionOf,
   jobIdOfNotice,
-  newlyFinished,
+  endOf,
+  isNewEnd,
   noticeFor,
   noticeId,
   UNDO_WINDOW_MS,
@@ -89,11 +90,12 @@ describe('job notices', () => {
     expect(after.message.key).toBe('noticeUndone');
   });
 
-  it('each end of a job is told once, across workers; a retried job is told again when it ends', () => {
-    expect(newlyFinished(summary({}), [])).toBe('notify');
-    expect(newlyFinished(summary({}), ['j1'])).toBe('none');
-    expect(newlyFinished(summary({ status: 'running' }), ['j1'])).toBe('forget');
-    expect(newlyFinished(summary({ status: 'running' }), [])).toBe('none');
-    expect(newlyFinished(summary({ status: 'cancelled' }), [])).toBe('none');
+  it('each end of a job is told once, across workers; a retried job’s new end is told again', () => {
+    const ended = summary({ updatedAt: '2026-12-02T04:00:00.000Z' });
+    expect(isNewEnd(ended, [])).toBe(true);
+    expect(isNewEnd(ended, [endOf(ended)])).toBe(false);
+    expect(isNewEnd(summary({ updatedAt: '2026-12-02T04:05:00.000Z' }), [endOf(ended)])).toBe(true);
+    for (const status of ['running', 'cancelled', 'paused'] as const)
+      expect(isNewEnd(summary({ status }), [])).toBe(false);
   });
 });
