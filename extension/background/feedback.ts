@@ -126,7 +126,7 @@ export function createFeedback({ port, background, handlers, clock, sleep }: Fee
 
   const summaryOf = async (jobId: string): Promise<JobSummary> => {
     const summary = (await jobs.list()).find((job) => job.id === jobId);
-    if (!summary?.result) throw appError('jobNotFound', {});
+    if (!summary) throw appError('jobNotFound', {});
     return summary;
   };
   const webUrlOf = async (portalId: PortalId, entry: EntryRef): Promise<string> => {
@@ -141,7 +141,9 @@ export function createFeedback({ port, background, handlers, clock, sleep }: Fee
 
   const act = async (notice: JobNotice, action: NoticeAction | 'expired'): Promise<void> => {
     const summary = await summaryOf(notice.jobId);
-    const result = summary.result!;
+    const result = summary.result;
+    // A kind that says nothing about what it left has nothing to open: the click just closes the notice.
+    if (!result) return port.clearNotice(notice.id);
     switch (action) {
       case 'open':
         await port.openUrl(await webUrlOf(summary.portalId, result.open));
