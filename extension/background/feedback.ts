@@ -85,9 +85,9 @@ export function createFeedback({ port, background, handlers, clock, sleep }: Fee
       ...state,
       notices: [notice, ...state.notices.filter((n) => n.id !== notice.id)].slice(0, KEEP_NOTICES),
     }));
-  const show = async (notice: JobNotice): Promise<void> => {
+  const show = async (notice: JobNotice, how: 'new' | 'change' | 'ifShown' = 'change'): Promise<void> => {
     await saveNotice(notice);
-    await port.notify(render(notice));
+    await port.notify(render(notice), how);
   };
   const undoTimers = new Map<string, unknown>();
   const expireUndoLater = (notice: JobNotice): void => {
@@ -99,7 +99,8 @@ export function createFeedback({ port, background, handlers, clock, sleep }: Fee
         () => {
           undoTimers.delete(notice.id);
           void noticeOf(notice.id).then((current) => {
-            if (current?.undoUntil !== undefined) return show(withoutUndo(current));
+            // Undo's minute is over: its button goes, quietly; a notice the user closed is not brought back.
+            if (current?.undoUntil !== undefined) return show(withoutUndo(current), 'ifShown');
           });
         },
         Math.max(0, notice.undoUntil - clock.now()),
@@ -120,7 +121,7 @@ export function createFeedback({ port, background, handlers, clock, sleep }: Fee
     if (!fresh || !(await storage.get(feedbackSettingsItem)).notifications) return;
     const notice = noticeFor(summary, clock.now());
     if (!notice) return;
-    await show(notice);
+    await show(notice, 'new');
     expireUndoLater(notice);
   };
 

@@ -43,14 +43,22 @@ export function feedbackPort(browser: Browser): FeedbackPort {
           ?.catch(() => undefined),
       ]);
     },
-    async notify({ id, title, message, buttons }) {
-      await browser.notifications.create(id, {
-        type: 'basic',
+    async notify({ id, title, message, buttons }, how = 'new') {
+      const options = {
+        type: 'basic' as const,
         iconUrl: browser.runtime.getURL('icons/icon-128.png'),
         title,
         message,
-        ...(firefox || buttons.length === 0 ? {} : { buttons: buttons.slice(0, 2).map((b) => ({ title: b })) }),
-      });
+        // Chrome shows at most two; an empty list is given too, so a change takes the old buttons away.
+        ...(firefox ? {} : { buttons: buttons.slice(0, 2).map((b) => ({ title: b })) }),
+      };
+      // create() of an id that is shown clears it and pops a new one up; update() changes it where it is.
+      const update = (browser.notifications as { update?: (id: string, o: object) => Promise<boolean> }).update;
+      if (how !== 'new' && update) {
+        const changed = await update(id, options).catch(() => false);
+        if (changed || how === 'ifShown') return;
+      } else if (how === 'ifShown') return;
+      await browser.notifications.create(id, options);
     },
     clearNotice: async (id) => void (await browser.notifications.clear(id)),
     openUrl: (url, where) => open(url, where),

@@ -67,8 +67,14 @@ export interface FeedbackPort {
   /** Whether notifications show buttons here (Chrome); elsewhere a click on the notification is the one action. */
   readonly noticeButtons: boolean;
   setBadge(badge: { text: string; color: 'accent' | 'failed'; title: string }): Promise<void>;
-  /** Shows or replaces a notification; `buttons` are dropped where the browser has none. */
-  notify(notice: { id: string; title: string; message: string; buttons: string[] }): Promise<void>;
+  /**
+   * Shows a notification; `buttons` are dropped where the browser has none. `change`: the notification is
+   * changed in place if it is still there (no new pop-up); `ifShown`: and not shown again if it is gone.
+   */
+  notify(
+    notice: { id: string; title: string; message: string; buttons: string[] },
+    how?: 'new' | 'change' | 'ifShown',
+  ): Promise<void>;
   clearNotice(id: string): Promise<void>;
   /** Opens an http(s) address: in the current tab when the user asked so (the omnibox's Enter), else a new one. */
   openUrl(url: string, where?: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;

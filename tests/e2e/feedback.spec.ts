@@ -14,7 +14,7 @@ const UNSORTED = 206; // Design / Unsorted: empty in the demo portal
 type WorkerGlobal = {
   dptFeedback: { noticeButton(id: string, index: number): Promise<void> };
   created: unknown[][];
-  chrome: { notifications: { create: (...args: unknown[]) => unknown } };
+  chrome: { notifications: Record<'create' | 'update', (...args: unknown[]) => unknown> };
 };
 
 async function command(page: Page, name: string, payload: unknown): Promise<unknown> {
@@ -40,11 +40,15 @@ test('notification buttons: a finished job offers Copy link (the link lands on t
   await worker.evaluate(() => {
     const scope = globalThis as unknown as WorkerGlobal;
     scope.created = [];
-    const original = scope.chrome.notifications.create.bind(scope.chrome.notifications);
-    scope.chrome.notifications.create = (...args: unknown[]) => {
-      scope.created.push(JSON.parse(JSON.stringify(args.filter((a) => typeof a !== 'function'))) as unknown[]);
-      return original(...args);
-    };
+    // Both: a notice is shown with create, and changed in place (Copy link, Undo) with update.
+    for (const name of ['create', 'update'] as const) {
+      const original = scope.chrome.notifications[name].bind(scope.chrome.notifications);
+      scope.chrome.notifications[name] = (...args: unknown[]) => {
+        const plain = JSON.parse(JSON.stringify(args.filter((a) => typeof a !== 'function'))) as unknown[];
+        scope.created.push([...plain, name]);
+        return original(...args);
+      };
+    }
   });
   const job = (await command(options, 'createFolders', {
     portalId: activePortalId,
@@ -59,7 +63,8 @@ test('notification buttons: a finished job offers Copy link (the link lands on t
       index,
     ] as const);
   await expect.poll(async () => (await created()).length, { timeout: 15_000 }).toBe(1);
-  const [[id, notice]] = (await created()) as [[string, unknown]];
+  const [[id, notice, how]] = (await created()) as [[string, unknown, string]];
+  expect(how).toBe('create');
   expect(id).toBe(`dpt-job/${job.id}`);
   expect(notice).toMatchObject({
     type: 'basic',
@@ -70,7 +75,12 @@ test('notification buttons: a finished job offers Copy link (the link lands on t
 
   // Copy link: the worker copies through Chrome's offscreen document; the notice says it is on the clipboard.
   await press(0);
-  expect((await created()).at(-1)?.[1]).toMatchObject({ message: 'The share link is on the clipboard.' });
+  // Changed in place: the notice is not popped up again.
+  expect((await created()).at(-1)).toEqual([
+    `dpt-job/${job.id}`,
+    expect.objectContaining({ message: 'The share link is on the clipboard.' }),
+    'update',
+  ]);
   // Read back from a page of the portal's origin, where the test may grant reading the clipboard.
   await context.grantPermissions(['clipboard-read'], { origin: sandbox.url });
   const reader = await context.newPage();
