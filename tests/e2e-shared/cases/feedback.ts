@@ -100,6 +100,16 @@ export const feedbackCases: SharedCase[] = [
       expect(notice['buttons']).toEqual(
         t.driver.browserName === 'chromium' ? [{ title: 'Copy link' }, { title: 'Undo' }] : undefined,
       );
+      // A click on it opens what the job made in DocSpace: two folders, so the folder they went into. (Asked of the
+      // browser's tabs: the sandbox has no web client, so the page itself is an error page.)
+      await t.driver.inBackground(`(scope) => scope.dptFeedback.noticeClicked('dpt-job/${job.id}')`);
+      const opened = await waitFor('the folder’s tab', 8_000, async () => {
+        const urls = await t.driver.inBackground<string[]>(
+          `async (scope) => (await scope.chrome.tabs.query({})).map((tab) => tab.pendingUrl || tab.url || '')`,
+        );
+        return urls.find((url) => url.startsWith(t.sandbox.url) && url.includes(`folder=${UNSORTED}`));
+      });
+      expect(new URL(opened).origin).toBe(t.sandbox.url);
       await waitFor('the badge to clear', 15_000, async () => ((await badge(t)).text === '' ? true : undefined));
       expect((await badge(t)).title).toBe('DocSpace Power Tools');
 
