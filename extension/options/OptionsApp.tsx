@@ -10,6 +10,7 @@ import { AddPortalForm, type Prefill } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
 import { RemovePortalDialog } from './RemovePortalDialog.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
   const { t } = usePlatform();
@@ -73,6 +74,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
               portalIds={portals.filter((p) => p.status === 'signedIn').map((p) => p.id)}
             />
           </section>
+          <NotificationSettings connector={connector} />
         </>
       )}
       {removing && (

@@ -10,6 +10,7 @@ import { activityCommands, type ActivityEvents } from './activity.ts';
 import { browseCommands } from './browse.ts';
 import type { CommandDef } from './define.ts';
 import { entriesCommands, type EntriesEvents } from './entries.ts';
+import { feedbackCommands } from './feedback.ts';
 import { jobCommands, type JobEvents } from './jobs.ts';
 import { portalCommands, type PortalEvents } from './portals.ts';
 import { sharingCommands } from './sharing.ts';
@@ -19,6 +20,7 @@ export type * from './activity.ts';
 export type * from './browse.ts';
 export type * from './common.ts';
 export type * from './entries.ts';
+export type * from './feedback.ts';
 export type * from './jobs.ts';
 export type * from './portals.ts';
 export type * from './sharing.ts';
@@ -30,6 +32,7 @@ export const COMMANDS = {
   ...activityCommands,
   ...jobCommands,
   ...sharingCommands,
+  ...feedbackCommands,
 };
 
 type Definitions = typeof COMMANDS;
