@@ -26,10 +26,12 @@ export function manifestFor(source: SourceManifest, target: Target): Record<stri
     side_panel: sidePanel,
     permissions,
     commands,
+    optional_permissions: optionalPermissions,
     ...rest
   } = structuredClone(source) as SourceManifest & {
     side_panel?: { default_path: string };
     permissions?: string[];
+    optional_permissions?: string[];
     commands?: Record<string, unknown>;
   };
   // Firefox has a sidebar instead of Chrome's side panel, opened by its own built-in command.
@@ -37,6 +39,10 @@ export function manifestFor(source: SourceManifest, target: Target): Record<stri
   return {
     ...rest,
     permissions: (permissions ?? []).filter((permission) => permission !== 'sidePanel'),
+    // Firefox has no page capture (snapshots are the extension's own HTML there): not asked for.
+    ...(optionalPermissions
+      ? { optional_permissions: optionalPermissions.filter((permission) => permission !== 'pageCapture') }
+      : {}),
     ...(sidePanel
       ? {
           sidebar_action: {

@@ -6,6 +6,8 @@ import { systemClock, type Clock } from '../../src/scheduler/clock.ts';
 import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
 import { transferKind } from '../../src/jobs/kinds/transfer.ts';
 import { uploadKind, type UploadInput } from '../../src/jobs/kinds/upload.ts';
+import { saveBlobKeys, saveKind } from '../../src/jobs/kinds/save.ts';
+import { appError } from '../../src/errors/index.ts';
 import { isFinished } from '../../src/jobs/job-record.ts';
 import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
@@ -16,6 +18,8 @@ import { budgetItem, credentialsItem, jobItem, limitsItem, SCHEMA } from '../../
 import { TypedStorage } from '../../src/storage/typed-storage.ts';
 import type { BackgroundPlatform, CommandContext } from '../platform/ports.ts';
 import { activityHandlers } from './handlers/activity-handlers.ts';
+import { captureHandlers } from './handlers/capture-handlers.ts';
+import { captureService, type CaptureService } from './capture-service.ts';
 import { browseHandlers } from './handlers/browse-handlers.ts';
 import { entriesHandlers } from './handlers/entries-handlers.ts';
 import { sharingHandlers } from './handlers/sharing-handlers.ts';
@@ -73,6 +77,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
 
   const broadcastState = async (): Promise<void> => {
     platform.events.broadcast('stateChanged', await registry.state(hasHostPermission));
+    void capture?.rebuildMenus();
     await watchTabs();
   };
 
@@ -109,7 +114,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
 
   const jobs = new JobManager({
     storage,
-    kinds: [createFoldersKind, transferKind, uploadKind(platform.uploads)],
+    kinds: [
+      createFoldersKind,
+      transferKind,
+      uploadKind(platform.uploads),
+      ...(platform.capture
+        ? [saveKind({ blobs: platform.capture.blobs, fetchFile: platform.capture.fetchFile })]
+        : []),
+    ],
     account: async (portalId) => {
       const session = await sessions.require(portalId);
       return { client: session.client, userId: session.userId };
@@ -156,6 +168,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     const kept = new Set<string>();
     for (const job of await jobs.recordsOf('upload'))
       if (!isFinished(job)) for (const item of job.items) kept.add((item.input as UploadInput).key);
+    // Saves keep their bytes in the same store (a save waiting offline may wait longer than the grace).
+    for (const job of await jobs.recordsOf('save')) if (!isFinished(job)) for (const key of saveBlobKeys(job)) kept.add(key);
     await platform.uploads.sweep(kept, UPLOAD_SWEEP_GRACE_MS).catch(() => undefined);
   };
 
@@ -171,6 +185,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     downloads: platform.downloads,
     withTabs,
   };
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const capture: CaptureService | null = platform.capture
+    ? captureService(platform.capture, { ...context, ready }, () => clock.now(), newId)
+    : null;
+  const requireCapture = (): CaptureService => {
+    if (!capture) throw appError('internal', { detail: 'saving from pages is not available here' });
+    return capture;
+  };
   const handlers: CommandHandlers<CommandContext> = {
     ...portalHandlers(context),
     ...browseHandlers(context),
@@ -178,6 +200,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     ...activityHandlers(context),
     ...jobHandlers(context),
     ...sharingHandlers(context),
+    ...captureHandlers(context, requireCapture, () => clock.now()),
   };
 
   return {
@@ -187,6 +210,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     registry,
     sessions,
     jobs,
+    /** Saving from pages (null where the platform has no capture ports: the Node tests). */
+    capture,
     /** A worker that starts (after the browser stopped the last one) picks up the jobs it left. */
     start: () =>
       ready.then(async () => {
@@ -197,6 +222,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     /** An alarm fired: whatever was waiting for it goes on. */
     wake: () => ready.then(() => jobs.resumeAll()),
     permissionsChanged: () => void ready.then(broadcastState),
+    /** The portal list or the shown portal changed: the menu follows. */
+    menusChanged: () => void ready.then(() => capture?.rebuildMenus()),
   };
 }
 

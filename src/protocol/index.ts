@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { appError, type ErrorData } from '../errors/index.ts';
 import { activityCommands, type ActivityEvents } from './activity.ts';
 import { browseCommands } from './browse.ts';
+import { captureCommands } from './capture.ts';
 import type { CommandDef } from './define.ts';
 import { entriesCommands, type EntriesEvents } from './entries.ts';
 import { jobCommands, type JobEvents } from './jobs.ts';
@@ -17,6 +18,7 @@ import { sharingCommands } from './sharing.ts';
 export type { ErrorCode, ErrorData, UserAction } from '../errors/index.ts';
 export type * from './activity.ts';
 export type * from './browse.ts';
+export type * from './capture.ts';
 export type * from './common.ts';
 export type * from './entries.ts';
 export type * from './jobs.ts';
@@ -30,6 +32,7 @@ export const COMMANDS = {
   ...activityCommands,
   ...jobCommands,
   ...sharingCommands,
+  ...captureCommands,
 };
 
 type Definitions = typeof COMMANDS;

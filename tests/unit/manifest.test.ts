@@ -9,10 +9,13 @@ describe('manifest', () => {
     expect(source.host_permissions).toBeUndefined();
     // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-    expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel']);
+    // Saving from pages: the context menu, and reading the clicked tab only (activeTab + scripting), no host.
+    expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel', 'contextMenus', 'scripting', 'activeTab']);
     // Downloads are asked for when the user first downloads something, with the click; webRequest (to see the
     // user's own DocSpace tabs' requests, never to block one) with the portal's host at sign-in, if they agree.
-    expect(source.optional_permissions).toEqual(['downloads', 'webRequest']);
+    // pageCapture (Chrome's MHTML snapshot) at the first snapshot; Firefox has none and is not asked.
+    expect(source.optional_permissions).toEqual(['downloads', 'webRequest', 'pageCapture']);
+    expect(manifestFor(source, 'firefox').optional_permissions).toEqual(['downloads', 'webRequest']);
     expect(source.optional_permissions).not.toContain('webRequestBlocking');
   });
 
