@@ -16,8 +16,16 @@ function readabilityFile(): Plugin {
     name: 'dpt-readability',
     generateBundle() {
       const dir = 'node_modules/@mozilla/readability';
-      this.emitFile({ type: 'asset', fileName: 'vendor/readability.js', source: readFileSync(`${dir}/Readability.js`, 'utf8') });
-      this.emitFile({ type: 'asset', fileName: 'vendor/readability.LICENSE.md', source: readFileSync(`${dir}/LICENSE.md`, 'utf8') });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'vendor/readability.js',
+        source: readFileSync(`${dir}/Readability.js`, 'utf8'),
+      });
+      this.emitFile({
+        type: 'asset',
+        fileName: 'vendor/readability.LICENSE.md',
+        source: readFileSync(`${dir}/LICENSE.md`, 'utf8'),
+      });
     },
   };
 }

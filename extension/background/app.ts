@@ -118,9 +118,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
       createFoldersKind,
       transferKind,
       uploadKind(platform.uploads),
-      ...(platform.capture
-        ? [saveKind({ blobs: platform.capture.blobs, fetchFile: platform.capture.fetchFile })]
-        : []),
+      ...(platform.capture ? [saveKind({ blobs: platform.capture.blobs, fetchFile: platform.capture.fetchFile })] : []),
     ],
     account: async (portalId) => {
       const session = await sessions.require(portalId);
@@ -169,7 +167,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     for (const job of await jobs.recordsOf('upload'))
       if (!isFinished(job)) for (const item of job.items) kept.add((item.input as UploadInput).key);
     // Saves keep their bytes in the same store (a save waiting offline may wait longer than the grace).
-    for (const job of await jobs.recordsOf('save')) if (!isFinished(job)) for (const key of saveBlobKeys(job)) kept.add(key);
+    for (const job of await jobs.recordsOf('save'))
+      if (!isFinished(job)) for (const key of saveBlobKeys(job)) kept.add(key);
     await platform.uploads.sweep(kept, UPLOAD_SWEEP_GRACE_MS).catch(() => undefined);
   };
 

@@ -84,7 +84,9 @@ export function captureService(
       return [{ label: documents.url, method: 'upload', url: documents.url }];
     }
     const [key] = await ports.blobs.put([documents.blob]);
-    return [{ label: documents.name, method: documents.method, key: key!, name: documents.name, size: documents.blob.size }];
+    return [
+      { label: documents.name, method: documents.method, key: key!, name: documents.name, size: documents.blob.size },
+    ];
   };
 
   /** A save whose destination is the picker: kept until the picker page chooses (or an hour passes). */
@@ -122,9 +124,7 @@ export function captureService(
       return await startJob(portalId, await resolveFolder(portalId, request.destination), inputs);
     } catch (error) {
       const data = toErrorData(error);
-      await ports
-        .openPicker(`error=${encodeURIComponent(JSON.stringify(data))}`)
-        .catch(() => undefined);
+      await ports.openPicker(`error=${encodeURIComponent(JSON.stringify(data))}`).catch(() => undefined);
       throw error;
     }
   };
@@ -141,7 +141,10 @@ export function captureService(
       return save(request, await granted);
     },
     /** Quick save: the current page as a snapshot into the default folder (`granted`: page capture, asked in the key's gesture). */
-    async quickSave(tab: { id?: number; url?: string; title?: string }, granted: Promise<boolean>): Promise<JobSummary | null> {
+    async quickSave(
+      tab: { id?: number; url?: string; title?: string },
+      granted: Promise<boolean>,
+    ): Promise<JobSummary | null> {
       await context.ready;
       const portalId = savingPortal();
       if (!portalId) {
@@ -149,7 +152,9 @@ export function captureService(
         return null;
       }
       if (tab.id === undefined || !tab.url || !isWeb(tab.url)) {
-        await ports.openPicker(`error=${encodeURIComponent(JSON.stringify(toErrorData(appError('saveNotWebPage', {}))))}`);
+        await ports.openPicker(
+          `error=${encodeURIComponent(JSON.stringify(toErrorData(appError('saveNotWebPage', {}))))}`,
+        );
         return null;
       }
       const request: SaveRequest = {
@@ -191,7 +196,13 @@ export function captureService(
       for (const item of items) {
         const documents = await documentsOf(
           item.kind === 'image'
-            ? { what: 'image', destination: { kind: 'default', portalId }, pageUrl: item.url, pageTitle: item.url, targetUrl: item.url }
+            ? {
+                what: 'image',
+                destination: { kind: 'default', portalId },
+                pageUrl: item.url,
+                pageTitle: item.url,
+                targetUrl: item.url,
+              }
             : item.kind === 'link'
               ? {
                   what: 'linkAddress',
@@ -208,12 +219,24 @@ export function captureService(
                   pageTitle: item.text.split('\n')[0]!.slice(0, 80),
                   text: item.text,
                 },
-          { template: settings.nameTemplate, now: new Date(now()), pageCapture: false, page: ports.page, droppedHtml: item.kind === 'text' ? item.html : undefined },
+          {
+            template: settings.nameTemplate,
+            now: new Date(now()),
+            pageCapture: false,
+            page: ports.page,
+            droppedHtml: item.kind === 'text' ? item.html : undefined,
+          },
         );
         if (documents.kind === 'fetch') inputs.push({ label: documents.url, method: 'upload', url: documents.url });
         else {
           const [key] = await ports.blobs.put([documents.blob]);
-          inputs.push({ label: documents.name, method: documents.method, key: key!, name: documents.name, size: documents.blob.size });
+          inputs.push({
+            label: documents.name,
+            method: documents.method,
+            key: key!,
+            name: documents.name,
+            size: documents.blob.size,
+          });
         }
       }
       return startJob(portalId, folder, inputs);

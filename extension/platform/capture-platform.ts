@@ -33,7 +33,8 @@ export function capturePorts(browser: Browser): CapturePorts & {
   /** The extension was installed or updated, or the browser started: the menu is built again. */
   onMenusNeeded(listener: () => void): void;
 } {
-  const pageCaptureApi = (): PageCapture | undefined => (browser as unknown as { pageCapture?: PageCapture }).pageCapture;
+  const pageCaptureApi = (): PageCapture | undefined =>
+    (browser as unknown as { pageCapture?: PageCapture }).pageCapture;
   // Chrome has page capture (its optional permission is asked at first use); Firefox has none.
   const hasPageCapture = (): boolean => isChromium();
   const script = async <T>(tabId: number, func: () => T | Promise<T>, frameId?: number): Promise<T | null> => {

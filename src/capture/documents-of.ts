@@ -58,7 +58,12 @@ export async function documentsOf(
       if (!article) throw appError('saveNoArticle', {});
       const title = article.title || request.pageTitle;
       const html = savedDocument({ title, sourceUrl: request.pageUrl, body: article.content, byline: article.byline });
-      return { kind: 'bytes', blob: new Blob([html], { type: 'text/html' }), name: name(title, '.html'), method: 'html' };
+      return {
+        kind: 'bytes',
+        blob: new Blob([html], { type: 'text/html' }),
+        name: name(title, '.html'),
+        method: 'html',
+      };
     }
     case 'selection': {
       const body =

@@ -3,7 +3,12 @@
  * they came from. Every value from the page is escaped here; the article's and selection's markup is the
  * page's own (scripts already removed where it was read) and is stored as a file, never shown by the extension.
  */
-export function savedDocument(parts: { title: string; sourceUrl: string; body: string; byline?: string | null }): string {
+export function savedDocument(parts: {
+  title: string;
+  sourceUrl: string;
+  body: string;
+  byline?: string | null;
+}): string {
   const title = escapeHtml(parts.title);
   const url = escapeHtml(parts.sourceUrl);
   const byline = parts.byline ? `<p>${escapeHtml(parts.byline)}</p>\n` : '';

@@ -32,7 +32,8 @@ export function menuItems(
   portal: { id: PortalId; settings: SaveSettings } | null,
   t: (key: string, substitutions?: string[]) => string,
 ): MenuItem[] {
-  if (!portal) return [{ id: SIGN_IN_MENU_ID, title: t('menuSignInFirst'), contexts: ['page', 'link', 'image', 'selection'] }];
+  if (!portal)
+    return [{ id: SIGN_IN_MENU_ID, title: t('menuSignInFirst'), contexts: ['page', 'link', 'image', 'selection'] }];
   const { id: portalId, settings } = portal;
   const defaultTitle = settings.defaultFolder?.title ?? t('section_my');
   const defaultId = String(settings.defaultFolder?.id ?? MY_DOCUMENTS);
@@ -44,7 +45,9 @@ export function menuItems(
     const child = (id: string, title: string): MenuItem => ({ id, parentId, title, contexts: [context] });
     items.push(child(saveMenuId(what, { kind: 'default', portalId }), t('menuDefaultFolder', [defaultTitle])));
     for (const folder of recent)
-      items.push(child(saveMenuId(what, { kind: 'folder', portalId, folderId: folder.id, title: folder.title }), folder.title));
+      items.push(
+        child(saveMenuId(what, { kind: 'folder', portalId, folderId: folder.id, title: folder.title }), folder.title),
+      );
     items.push({ ...child(`${parentId}/separator`, ''), type: 'separator' });
     items.push(child(saveMenuId(what, { kind: 'choose', portalId }), t('menuChooseFolder')));
   }

@@ -1,14 +1,7 @@
 import type { EntryId, PortalId } from '../protocol/index.ts';
 
 /** What a save takes from the page, one per menu entry (and the quick-save command). */
-export type SaveWhat =
-  | 'pageSnapshot'
-  | 'pageArticle'
-  | 'pageLink'
-  | 'linkFile'
-  | 'linkAddress'
-  | 'image'
-  | 'selection';
+export type SaveWhat = 'pageSnapshot' | 'pageArticle' | 'pageLink' | 'linkFile' | 'linkAddress' | 'image' | 'selection';
 
 export const SAVE_WHATS: readonly SaveWhat[] = [
   'pageSnapshot',

@@ -1,5 +1,5 @@
 /** Files made from content (docspace-api.md: `POST files/{folderId}/html`): a saved article or selection. */
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import type { EntryId } from '../protocol/index.ts';
 import type { DocSpaceClient } from './client.ts';
 import { fileDtoSchema, type FileDto } from './dto.ts';

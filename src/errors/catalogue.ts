@@ -111,6 +111,7 @@ export const ERROR_MESSAGES = {
   saveUnreachable: spec('unreachable', 'retry', true, ['url']),
   saveFetchRefused: spec('server', 'retry', true, ['url', 'status']),
   savePendingGone: spec('notFound', 'none', false),
+  saveDuplicatesRemoved: spec('server', 'none', false, ['count']),
   // Limits
   limitOutOfRange: spec('validation', 'none', false, ['name', 'min', 'max']),
 } as const satisfies Record<string, MessageSpec>;

@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import type { SaveSettings } from '../capture/save-settings.ts';
-import type { EntryId } from './common.ts';
 import { command, entryIdSchema, portalIdSchema, text } from './define.ts';
 import type { JobSummary } from './jobs.ts';
 
@@ -39,9 +38,7 @@ export const captureCommands = {
     }),
   ),
   /** The name a template gives now (the options page's live preview uses the same function as the saves). */
-  previewSaveName: command<string>()(
-    v.object({ nameTemplate: text(200), title: text(1_000), url: text(8_000) }),
-  ),
+  previewSaveName: command<string>()(v.object({ nameTemplate: text(200), title: text(1_000), url: text(8_000) })),
   getPendingSave: command<PendingSaveView | null>()(v.object({ id: text(100) })),
   /** The picker page chose where a pending save goes: it starts as a job. */
   completePendingSave: command<JobSummary>()(

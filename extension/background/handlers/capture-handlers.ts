@@ -41,7 +41,8 @@ export function captureHandlers(
       void capture().rebuildMenus();
       return saved;
     },
-    previewSaveName: async ({ nameTemplate, title, url }) => renderName(nameTemplate, { title, url, now: new Date(now()) }, '.html'),
+    previewSaveName: async ({ nameTemplate, title, url }) =>
+      renderName(nameTemplate, { title, url, now: new Date(now()) }, '.html'),
     getPendingSave: ({ id }) => capture().pending(id),
     completePendingSave: ({ id, folderId, folderTitle }) =>
       capture().completePending(id, { id: folderId, title: folderTitle }),

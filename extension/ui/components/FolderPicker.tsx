@@ -98,7 +98,12 @@ export function FolderPicker(props: Props) {
       </nav>
       <label class="field">
         <span class="visually-hidden">{t('pickerSearch')}</span>
-        <input type="search" value={query} placeholder={t('pickerSearch')} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          type="search"
+          value={query}
+          placeholder={t('pickerSearch')}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
       </label>
       {error && <ErrorNotice error={error} />}
       {!folders && !error && <Spinner />}
@@ -106,7 +111,11 @@ export function FolderPicker(props: Props) {
         <ul class="picker-list" data-testid="picker">
           {!here && myId !== null && (!needle || t('section_my').toLocaleLowerCase().includes(needle)) && (
             <li>
-              <button type="button" class="picker-item" onClick={() => open({ id: myId, title: t('section_my'), folderType: 5 })}>
+              <button
+                type="button"
+                class="picker-item"
+                onClick={() => open({ id: myId, title: t('section_my'), folderType: 5 })}
+              >
                 {t('section_my')}
               </button>
             </li>

@@ -1,5 +1,7 @@
 import { createHtmlFile } from '../../docspace/api-content.ts';
 import { existingTitles } from '../../docspace/api-uploads.ts';
+import type { FileDto } from '../../docspace/dto.ts';
+import { trashEntries } from '../../docspace/file-operations.ts';
 import { responseFileName } from '../../capture/response-name.ts';
 import { AppError, appError } from '../../errors/index.ts';
 import type { ItemContext, JobKind, Reconciled } from '../job-kind.ts';
@@ -136,7 +138,10 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
           const mine = ours(files, asUpload(item), context);
           if (!mine) continue;
           await deps.blobs.remove([item.result!.file!.key]);
-          found.set(index, { state: 'done', result: { ...item.result!, fileId: mine.id, sent: item.result!.file!.size } });
+          found.set(index, {
+            state: 'done',
+            result: { ...item.result!, fileId: mine.id, sent: item.result!.file!.size },
+          });
         }
       }
       return found;
@@ -146,7 +151,8 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
       await deps.blobs.remove(job.items.flatMap((item) => (item.result?.file ? [item.result.file.key] : [])));
       const done = job.items.flatMap((item, index) => (item.state === 'done' ? [{ item, index }] : []));
       if (done.length === 0) return { missing: [], findings: [] };
-      const files = new Map((await filesIn(job.params.folderId, context)).map((f) => [String(f.id), f]));
+      const listed = await filesIn(job.params.folderId, context);
+      const files = new Map(listed.map((f) => [String(f.id), f]));
       const missing = done.flatMap(({ item, index }) => {
         const file = files.get(String(item.result?.fileId));
         if (!file) return [index];
@@ -156,7 +162,10 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
           item.input.method === 'html' || file.pureContentLength === undefined || file.pureContentLength === size;
         return sizeOk ? [] : [index];
       });
-      return { missing, findings: [] };
+      const extras = copiesToRemove(job, listed, context);
+      if (extras.length === 0) return { missing, findings: [] };
+      await trashEntries(context.client, { fileIds: extras.map((f) => f.id) }, { lane: 'bulk', ...context });
+      return { missing, findings: [appError('saveDuplicatesRemoved', { count: extras.length }).toData()] };
     },
 
     async discard(job) {
@@ -167,6 +176,51 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
       await deps.blobs.remove(keys);
     },
   };
+}
+
+/** Two stores of one request are this close in the portal's own clock; two saves by the user are not. */
+const RESEND_WINDOW_MS = 5_000;
+
+/**
+ * Copies the portal made of a file this job made, because the browser sent the request again by itself after a
+ * connection reset (Chromium does, without telling the page): the same name pattern ("name (1).ext"), size and
+ * author, made within seconds of the file the job recorded, and not any item's own result or what was there
+ * before. Of each such group the file with the name asked for (else the oldest) stays and becomes the item's
+ * result; the others are returned, to be moved to the Trash. Anything else is left to the user.
+ */
+function copiesToRemove(job: Job, listed: FileDto[], context: ItemContext): FileDto[] {
+  const own = new Set(job.items.map((item) => String(item.result?.fileId)));
+  const extras = new Map<string, FileDto>();
+  for (const item of job.items) {
+    if (item.state !== 'done' || !item.result?.file || item.result.fileId === undefined) continue;
+    const recorded = listed.find((f) => String(f.id) === String(item.result!.fileId));
+    const recordedAt = Date.parse(recorded?.created ?? '');
+    if (!recorded || !Number.isFinite(recordedAt)) continue;
+    const view: JobItem<UploadInput, UploadProgress> = {
+      ...item,
+      input: {
+        key: item.result.file.key,
+        name: item.result.file.name,
+        size: recorded.pureContentLength ?? item.result.file.size,
+      },
+      result: item.result,
+    };
+    const copies = listed.filter((file) => {
+      if (own.has(String(file.id)) || String(file.id) === String(item.result!.baseline?.existing?.id)) return false;
+      const created = Date.parse(file.created ?? '');
+      const near = Number.isFinite(created) && Math.abs(created - recordedAt) <= RESEND_WINDOW_MS;
+      return near && file.createdBy?.id === context.userId && ours([file], view, context) !== undefined;
+    });
+    if (copies.length === 0) continue;
+    const group = [recorded, ...copies];
+    const keep =
+      group.find((f) => f.title === item.result!.file!.name) ??
+      [...group].sort((x, y) => Date.parse(x.created ?? '') - Date.parse(y.created ?? ''))[0]!;
+    item.result.fileId = keep.id;
+    own.add(String(keep.id));
+    for (const file of group) if (file !== keep) extras.set(String(file.id), file);
+  }
+  return [...extras.values()];
 }
 
 /** The keys a save job holds in the blob store (kept by the sweep while the job is not finished). */
