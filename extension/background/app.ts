@@ -199,7 +199,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     ...activityHandlers(context),
     ...jobHandlers(context),
     ...sharingHandlers(context),
-    ...captureHandlers(context, requireCapture, () => clock.now()),
+    ...captureHandlers(context, requireCapture),
   };
 
   return {

@@ -7,6 +7,7 @@ import { Spinner } from '../ui/components/Spinner.tsx';
 import { createAppStore } from '../ui/stores/app-store.ts';
 import { AddPortalForm } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
+import { SaveSettings } from './SaveSettings.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
@@ -50,6 +51,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
               initialUrl={portals.find((p) => p.status !== 'signedIn')?.origin ?? ''}
             />
           </section>
+          <SaveSettings connector={connector} portals={portals} />
         </>
       )}
     </div>

@@ -37,8 +37,6 @@ export const captureCommands = {
       conflict,
     }),
   ),
-  /** The name a template gives now (the options page's live preview uses the same function as the saves). */
-  previewSaveName: command<string>()(v.object({ nameTemplate: text(200), title: text(1_000), url: text(8_000) })),
   getPendingSave: command<PendingSaveView | null>()(v.object({ id: text(100) })),
   /** The picker page chose where a pending save goes: it starts as a job. */
   completePendingSave: command<JobSummary>()(

@@ -1,4 +1,3 @@
-import { renderName } from '../../../src/capture/name-template.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type { CommandHandlers } from '../../../src/protocol/index.ts';
 import { saveSettingsItem } from '../../../src/storage/schema.ts';
@@ -8,19 +7,12 @@ import type { CaptureService } from '../capture-service.ts';
 
 type CaptureCommands = Pick<
   CommandHandlers<CommandContext>,
-  | 'getSaveSettings'
-  | 'setSaveSettings'
-  | 'previewSaveName'
-  | 'getPendingSave'
-  | 'completePendingSave'
-  | 'cancelPendingSave'
-  | 'saveDropped'
+  'getSaveSettings' | 'setSaveSettings' | 'getPendingSave' | 'completePendingSave' | 'cancelPendingSave' | 'saveDropped'
 >;
 
 export function captureHandlers(
   { storage, registry }: BackgroundContext,
   capture: () => CaptureService,
-  now: () => number,
 ): CaptureCommands {
   const known = (portalId: string) => {
     if (!registry.get(portalId)) throw appError('portalNotInList', {});
@@ -41,8 +33,6 @@ export function captureHandlers(
       void capture().rebuildMenus();
       return saved;
     },
-    previewSaveName: async ({ nameTemplate, title, url }) =>
-      renderName(nameTemplate, { title, url, now: new Date(now()) }, '.html'),
     getPendingSave: ({ id }) => capture().pending(id),
     completePendingSave: ({ id, folderId, folderTitle }) =>
       capture().completePending(id, { id: folderId, title: folderTitle }),

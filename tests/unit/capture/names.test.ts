@@ -34,11 +34,19 @@ describe('the name of a fetched file', () => {
 
   it('comes from Content-Disposition (filename* first), never a path', () => {
     expect(
-      responseFileName(headers(`attachment; filename="fallback.bin"; filename*=UTF-8''Q3%20report%20%E2%84%961.pdf`, 'application/pdf'), url),
+      responseFileName(
+        headers(
+          `attachment; filename="fallback.bin"; filename*=UTF-8''Q3%20report%20%E2%84%961.pdf`,
+          'application/pdf',
+        ),
+        url,
+      ),
     ).toBe('Q3 report №1.pdf');
     expect(responseFileName(headers('attachment; filename="say \\"hi\\".txt"', null), url)).toBe('say _hi_.txt');
     expect(responseFileName(headers('attachment; filename=../../etc/passwd', null), url)).toBe('passwd');
-    expect(responseFileName(headers('inline; filename*=UTF-8\'\'%E0%A4%A', null), 'https://x.example/a/b.zip')).toBe('b.zip');
+    expect(responseFileName(headers("inline; filename*=UTF-8''%E0%A4%A", null), 'https://x.example/a/b.zip')).toBe(
+      'b.zip',
+    );
   });
 
   it('else from the address, with the extension the type says where the address has none or an image lies', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { menuItems, SIGN_IN_MENU_ID } from '../../../src/capture/menu-items.ts';
 import { parentMenuId, saveMenuId, saveRequestFor } from '../../../src/capture/save-request.ts';
-import { defaultSaveSettings, withRecent } from '../../../src/capture/save-settings.ts';
+import { defaultSaveSettings, withRecent, type SaveSettings } from '../../../src/capture/save-settings.ts';
 
 const tab = { id: 7, url: 'https://news.example/a?b=1', title: '  A story  ' };
 const toDefault = { kind: 'default', portalId: 'p1' } as const;
@@ -21,18 +21,24 @@ describe('the menu click handler', () => {
         { menuItemId: saveMenuId('linkFile', folder), linkUrl: 'https://files.example/r.pdf', linkText: 'Report' },
         tab,
       ),
-    ).toMatchObject({ what: 'linkFile', destination: folder, targetUrl: 'https://files.example/r.pdf', text: 'Report' });
+    ).toMatchObject({
+      what: 'linkFile',
+      destination: folder,
+      targetUrl: 'https://files.example/r.pdf',
+      text: 'Report',
+    });
     expect(
       saveRequestFor(
         { menuItemId: saveMenuId('image', { kind: 'choose', portalId: 'p1' }), srcUrl: 'https://i.example/x' },
         tab,
       ),
-    ).toMatchObject({ what: 'image', destination: { kind: 'choose', portalId: 'p1' }, targetUrl: 'https://i.example/x' });
+    ).toMatchObject({
+      what: 'image',
+      destination: { kind: 'choose', portalId: 'p1' },
+      targetUrl: 'https://i.example/x',
+    });
     expect(
-      saveRequestFor(
-        { menuItemId: saveMenuId('selection', toDefault), selectionText: 'words', frameId: 3 },
-        tab,
-      ),
+      saveRequestFor({ menuItemId: saveMenuId('selection', toDefault), selectionText: 'words', frameId: 3 }, tab),
     ).toMatchObject({ what: 'selection', text: 'words', frameId: 3, tabId: 7 });
     expect(saveRequestFor({ menuItemId: saveMenuId('pageLink', toDefault) }, tab)).toMatchObject({
       what: 'pageLink',
@@ -49,9 +55,15 @@ describe('the menu click handler', () => {
     expect(
       saveRequestFor({ menuItemId: saveMenuId('linkFile', toDefault), linkUrl: 'javascript:alert(1)' }, tab),
     ).toBeNull();
-    expect(saveRequestFor({ menuItemId: saveMenuId('image', toDefault), srcUrl: 'data:image/png;base64,AA' }, tab)).toBeNull();
-    expect(saveRequestFor({ menuItemId: saveMenuId('pageSnapshot', toDefault) }, { ...tab, url: 'chrome://settings' })).toBeNull();
-    expect(saveRequestFor({ menuItemId: saveMenuId('pageArticle', toDefault), pageUrl: tab.url }, undefined)).toBeNull();
+    expect(
+      saveRequestFor({ menuItemId: saveMenuId('image', toDefault), srcUrl: 'data:image/png;base64,AA' }, tab),
+    ).toBeNull();
+    expect(
+      saveRequestFor({ menuItemId: saveMenuId('pageSnapshot', toDefault) }, { ...tab, url: 'chrome://settings' }),
+    ).toBeNull();
+    expect(
+      saveRequestFor({ menuItemId: saveMenuId('pageArticle', toDefault), pageUrl: tab.url }, undefined),
+    ).toBeNull();
     expect(saveRequestFor({ menuItemId: saveMenuId('selection', toDefault) }, tab)).toBeNull();
   });
 });
@@ -66,14 +78,22 @@ describe('the menu', () => {
   });
 
   it('gives every save the default folder, at most five recent ones (the default not again) and Choose folder', () => {
-    let settings = { ...defaultSaveSettings(), defaultFolder: { id: 1, title: 'Inbox' } };
+    let settings: SaveSettings = { ...defaultSaveSettings(), defaultFolder: { id: 1, title: 'Inbox' } };
     for (let id = 1; id <= 7; id++) settings = withRecent(settings, { id, title: `F${id}` });
     expect(settings.recent.map((f) => f.id)).toEqual([7, 6, 5, 4, 3]);
     settings = withRecent(settings, { id: 1, title: 'Inbox' });
     expect(settings.recent.map((f) => f.id)).toEqual([1, 7, 6, 5, 4]);
     const items = menuItems({ id: 'p1', settings }, t);
     const image = items.filter((i) => i.parentId === parentMenuId('image'));
-    expect(image.map((i) => i.title)).toEqual(['menuDefaultFolder(Inbox)', 'F7', 'F6', 'F5', 'F4', '', 'menuChooseFolder']);
+    expect(image.map((i) => i.title)).toEqual([
+      'menuDefaultFolder(Inbox)',
+      'F7',
+      'F6',
+      'F5',
+      'F4',
+      '',
+      'menuChooseFolder',
+    ]);
     expect(image.every((i) => i.contexts.join() === 'image')).toBe(true);
     const tops = items.filter((i) => !i.parentId);
     expect(tops.map((i) => i.title)).toEqual([

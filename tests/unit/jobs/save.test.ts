@@ -29,12 +29,15 @@ const auth = () => ({ Authorization: `Bearer ${sandbox.demo.apiKey}` });
 
 async function files(): Promise<Array<{ id: number; title: string; pureContentLength: number }>> {
   const response = await fetch(`${sandbox.url}/api/2.0/files/${MARKETING}?count=100&startIndex=0`, { headers: auth() });
-  return ((await response.json()) as { response: { files: Array<{ id: number; title: string; pureContentLength: number }> } })
-    .response.files;
+  return (
+    (await response.json()) as { response: { files: Array<{ id: number; title: string; pureContentLength: number }> } }
+  ).response.files;
 }
 
 async function content(fileId: unknown): Promise<string> {
-  const response = await fetch(`${sandbox.url}/filehandler.ashx?action=download&fileid=${String(fileId)}`, { headers: auth() });
+  const response = await fetch(`${sandbox.url}/filehandler.ashx?action=download&fileid=${String(fileId)}`, {
+    headers: auth(),
+  });
   return response.text();
 }
 
@@ -87,7 +90,9 @@ describe('save job', () => {
     const { record, kind, store } = saveJob([
       { label: 'Story.html', method: 'html', key: 'a', name: 'Story.html', size: new Blob([body]).size, bytes: body },
     ]);
-    expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), userId: sandbox.demo.userId })).toBe('finished');
+    expect(
+      await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), userId: sandbox.demo.userId }),
+    ).toBe('finished');
     expect(record.status).toBe('done');
     const made = (await files()).filter((f) => f.title.startsWith('Story'));
     expect(made.map((f) => f.title)).toEqual(['Story.html']);
@@ -98,16 +103,21 @@ describe('save job', () => {
 
   it('fetches a linked file itself, waiting out a network that is down, and names it from the answer', async () => {
     let tries = 0;
-    const { record, kind, store } = saveJob([{ label: 'https://x.example/f', method: 'upload', url: 'https://x.example/f' }], async () => {
-      if (++tries < 3) throw new TypeError('Failed to fetch');
-      return {
-        blob: new Blob(['0123456789'.repeat(250)]),
-        contentDisposition: 'attachment; filename="Survey.bin"',
-        contentType: 'application/octet-stream',
-        url: 'https://x.example/f',
-      };
-    });
-    expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), ...quick })).toBe('finished');
+    const { record, kind, store } = saveJob(
+      [{ label: 'https://x.example/f', method: 'upload', url: 'https://x.example/f' }],
+      async () => {
+        if (++tries < 3) throw new TypeError('Failed to fetch');
+        return {
+          blob: new Blob(['0123456789'.repeat(250)]),
+          contentDisposition: 'attachment; filename="Survey.bin"',
+          contentType: 'application/octet-stream',
+          url: 'https://x.example/f',
+        };
+      },
+    );
+    expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), ...quick })).toBe(
+      'finished',
+    );
     expect(tries).toBe(3);
     expect(record.status).toBe('done');
     const [made] = (await files()).filter((f) => f.title === 'Survey.bin');
@@ -117,21 +127,36 @@ describe('save job', () => {
   });
 
   it('fails an address the site refuses, with its status and a retry', async () => {
-    const { record, kind } = saveJob([{ label: 'https://x.example/gone', method: 'upload', url: 'https://x.example/gone' }], async () => ({
-      status: 404,
-    }));
+    const { record, kind } = saveJob(
+      [{ label: 'https://x.example/gone', method: 'upload', url: 'https://x.example/gone' }],
+      async () => ({
+        status: 404,
+      }),
+    );
     expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) })).toBe('finished');
     expect(record.status).toBe('failed');
-    expect(record.items[0]!.error).toMatchObject({ key: 'saveFetchRefused', params: ['https://x.example/gone', '404'], retryable: true });
+    expect(record.items[0]!.error).toMatchObject({
+      key: 'saveFetchRefused',
+      params: ['https://x.example/gone', '404'],
+      retryable: true,
+    });
   });
 
   it('follows the conflict policy: skip leaves a same-named file, overwrite makes a new version', async () => {
     const first = saveJob([{ label: 'N.html', method: 'html', key: 'a', name: 'N.html', size: 5, bytes: 'first' }]);
     await run(first.record, first.kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) });
-    const skip = saveJob([{ label: 'N.html', method: 'html', key: 'b', name: 'N.html', size: 6, bytes: 'second' }], undefined, 'skip');
+    const skip = saveJob(
+      [{ label: 'N.html', method: 'html', key: 'b', name: 'N.html', size: 6, bytes: 'second' }],
+      undefined,
+      'skip',
+    );
     await run(skip.record, skip.kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) });
     expect(skip.record.items[0]!.state).toBe('skipped');
-    const over = saveJob([{ label: 'N.html', method: 'html', key: 'c', name: 'N.html', size: 5, bytes: 'third' }], undefined, 'overwrite');
+    const over = saveJob(
+      [{ label: 'N.html', method: 'html', key: 'c', name: 'N.html', size: 5, bytes: 'third' }],
+      undefined,
+      'overwrite',
+    );
     await run(over.record, over.kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) });
     const named = (await files()).filter((f) => f.title.startsWith('N'));
     expect(named.map((f) => f.title)).toEqual(['N.html']);
@@ -161,7 +186,9 @@ describe('save job', () => {
       auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.demo.apiKey }),
       executor: scheduler,
     });
-    const { record, kind } = saveJob([{ label: 'L.url', method: 'upload', key: 'a', name: 'L.url', size: 4, bytes: 'link' }]);
+    const { record, kind } = saveJob([
+      { label: 'L.url', method: 'upload', key: 'a', name: 'L.url', size: 4, bytes: 'link' },
+    ]);
     expect(await run(record, kind, { client, userId: sandbox.demo.userId })).toBe('finished');
     expect(record.status).toBe('done');
     const named = (await files()).filter((f) => /^L( \(\d+\))?\.url$/.test(f.title));
