@@ -70,11 +70,21 @@ export function capturePorts(browser: Browser): CapturePorts & {
       async mhtml(tabId) {
         const api = pageCaptureApi();
         if (!api) return null;
-        try {
-          return (await api.saveAsMHTML({ tabId })) ?? null;
-        } catch (error) {
-          throw appError('saveCannotReadPage', { detail: String(error instanceof Error ? error.message : error) });
+        // The capture's blob is backed by a temporary file that Chrome sometimes drops before the worker reads it
+        // ("A requested file or directory could not be found", about one run in six here): it is read into memory
+        // at once, captured again up to three times, and otherwise the HTML snapshot is used (null).
+        for (let attempt = 0; attempt < 3; attempt++) {
+          try {
+            const blob = await api.saveAsMHTML({ tabId });
+            if (!blob) return null;
+            return new Blob([await blob.arrayBuffer()], { type: 'multipart/related' });
+          } catch (error) {
+            if (!(error instanceof DOMException) || error.name !== 'NotFoundError') {
+              throw appError('saveCannotReadPage', { detail: String(error instanceof Error ? error.message : error) });
+            }
+          }
         }
+        return null;
       },
       snapshotHtml: async (tabId) => (await script(tabId, pageSnapshot)) ?? '',
       async article(tabId) {

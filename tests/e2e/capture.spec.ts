@@ -10,7 +10,7 @@ import type { ChromiumDriver } from './chromium-driver.ts';
 import { expect, test } from './fixtures.ts';
 
 const UNSORTED = { id: 206, title: 'Unsorted' };
-const NEW_IDEAS = { id: 205, title: 'New ideas' };
+const CLIENTS = { id: 205, title: 'Clients' };
 
 interface ListedFile {
   id: number;
@@ -55,7 +55,7 @@ interface Setup {
     what: SaveWhat,
     click: Omit<MenuClick, 'menuItemId'>,
     tab: MenuTab,
-    where?: 'default' | typeof NEW_IDEAS,
+    where?: 'default' | typeof CLIENTS,
   ): Promise<JobSummary>;
   waitDone(jobId: string, timeout?: number): Promise<JobSummary>;
 }
@@ -171,7 +171,7 @@ test('the menu saves a page (MHTML, article, link), a link, a linked file, an im
       'selection',
       { ...base, selectionText: 'Selected words: the green ledger and the square wicks.' },
       tab,
-      NEW_IDEAS,
+      CLIENTS,
     ),
   );
   for (const job of jobs) await s.waitDone(job.id);
@@ -210,7 +210,7 @@ test('the menu saves a page (MHTML, article, link), a link, a linked file, an im
   expect(await contentOf(sandbox, byTitle.get("Keeper's report 1.pdf")!.id)).toEqual(captureFileBytes(2048, 1));
   expect(await contentOf(sandbox, byTitle.get('picture.png')!.id)).toEqual(generatePng('picture'.length, 64, 64));
   // The selection went to the folder named in the menu, markup kept.
-  const [selection, ...more] = await filesIn(sandbox, NEW_IDEAS.id).then((f) =>
+  const [selection, ...more] = await filesIn(sandbox, CLIENTS.id).then((f) =>
     f.filter((x) => x.title.startsWith('Harbour')),
   );
   expect(more).toEqual([]);
@@ -221,7 +221,7 @@ test('the menu saves a page (MHTML, article, link), a link, a linked file, an im
 
   // Recent destinations: the menu's folder and the default one, newest first; the menu is built from them.
   const settings = await s.command<{ recent: Array<{ id: number }> }>('getSaveSettings', { portalId: s.portalId });
-  expect(settings.recent.map((f) => f.id)).toEqual([NEW_IDEAS.id, UNSORTED.id]);
+  expect(settings.recent.map((f) => f.id)).toEqual([CLIENTS.id, UNSORTED.id]);
   await web.close();
 });
 
@@ -334,4 +334,53 @@ test('saves wait while the portal is offline and finish after; a create whose an
     await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
     await web.close();
   }
+});
+
+test('links, images and text dropped on a folder row of the popup are saved there as one job', async ({
+  context,
+  driver,
+  extensionId,
+  signInWithApiKey,
+  sandbox,
+}) => {
+  test.setTimeout(60_000);
+  const s = await setUp({ context, driver, extensionId, signInWithApiKey });
+  const popup = (await driver.openPopup()).raw;
+  await popup
+    .locator('.grid .row-title > .server-text', { hasText: /^\s*Design\s*$/ })
+    .first()
+    .click();
+  const target = popup.locator('.grid .row-title > .server-text', { hasText: /^\s*Unsorted\s*$/ }).first();
+  await target.waitFor();
+  const linkUrl = `${sandbox.url}/test-pages/file/report?size=10`;
+  const imageUrl = `${sandbox.url}/test-pages/image/dropped`;
+  const drops: Array<Record<string, string>> = [
+    { 'text/uri-list': linkUrl, 'text/html': `<a href="${linkUrl}">Keeper notes</a>`, 'text/plain': linkUrl },
+    { 'text/uri-list': imageUrl, 'text/html': `<img src="${imageUrl}">` },
+    { 'text/html': '<p>Lamps <b>trimmed</b></p>', 'text/plain': 'Lamps trimmed' },
+  ];
+  for (const data of drops) {
+    await target.evaluate((el, d) => {
+      const transfer = new DataTransfer();
+      for (const [type, value] of Object.entries(d)) transfer.setData(type, value);
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, data);
+  }
+  const date = today();
+  await expect
+    .poll(async () => (await filesIn(sandbox, UNSORTED.id)).map((f) => f.title).sort(), { timeout: 20_000 })
+    .toEqual([`Keeper notes ${date}.url`, `Lamps trimmed ${date}.html`, 'dropped.png'].sort());
+  const files = await filesIn(sandbox, UNSORTED.id);
+  expect(await contentOf(sandbox, files.find((f) => f.title === 'dropped.png')!.id)).toEqual(
+    generatePng('dropped'.length, 64, 64),
+  );
+  const text = (await contentOf(sandbox, files.find((f) => f.title.startsWith('Lamps'))!.id)).toString();
+  expect(text).toContain('<p>Lamps <b>trimmed</b></p>');
+  // A drop says where it goes, in the words for a save; the row is the folder it went to.
+  const jobs = await s.command<JobSummary[]>('listJobs', {});
+  expect(
+    jobs.filter((j) => j.kind === 'save').every((j) => j.folderIds.map(String).includes(String(UNSORTED.id))),
+  ).toBe(true);
+  await popup.close();
 });
