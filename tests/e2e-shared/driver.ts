@@ -78,6 +78,13 @@ export interface ExtensionDriver {
   /** Stops the background the way the browser itself stops an idle one; resolves once it is stopped. */
   stopBackground(): Promise<void>;
   backgroundRunning(): Promise<boolean>;
+  /**
+   * Calls a function the background exposes on its global scope for tests (the context menus' click handler:
+   * native menus cannot be clicked by any automation tool) with JSON arguments; resolves with its JSON result.
+   */
+  callBackground<T = unknown>(name: string, args: unknown[]): Promise<T>;
+  /** The browser's tab showing this address, as a menu click hands it to the background. */
+  tabOf(url: string): Promise<{ id: number; url: string; title: string }>;
   /** Every URL an extension page (not the background) requested: the product promises none goes to the portal. */
   readonly pageRequests: readonly string[];
 }

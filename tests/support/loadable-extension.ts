@@ -22,9 +22,14 @@ export function prepareLoadableExtension(builtDir = resolve('dist/chrome')): str
   manifest.host_permissions = LOOPBACK_HOSTS;
   // The sign-in asks for webRequest with the host (observing the user's DocSpace tabs): granted here for the same
   // reason. It stays optional too, as the hosts do: Firefox refuses a request for a permission not declared optional.
-  // pageCapture (a snapshot's first use) likewise.
+  // pageCapture (Chrome's snapshot, asked at its first use) likewise, where the build declares it.
+  const optional = (manifest.optional_permissions as string[] | undefined) ?? [];
   manifest.permissions = [
-    ...new Set([...((manifest.permissions as string[] | undefined) ?? []), 'webRequest', 'pageCapture']),
+    ...new Set([
+      ...((manifest.permissions as string[] | undefined) ?? []),
+      'webRequest',
+      ...optional.filter((permission) => permission === 'pageCapture'),
+    ]),
   ];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
