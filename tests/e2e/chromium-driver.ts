@@ -221,10 +221,10 @@ export class ChromiumDriver implements ExtensionDriver {
   }
 
   async tabOf(url: string): Promise<{ id: number; url: string; title: string }> {
-    type Tabs = { tabs: { query(q: { url: string }): Promise<Array<{ id?: number; url?: string; title?: string }>> } };
+    type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; title?: string }>> } };
     const worker = await this.worker();
     return worker.evaluate(async (u) => {
-      const [found] = await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({ url: u });
+      const found = (await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({})).find((x) => x.url === u);
       return { id: found!.id!, url: found!.url!, title: found!.title! };
     }, url);
   }

@@ -98,9 +98,12 @@ export class FirefoxDriver implements ExtensionDriver {
     try {
       return await page.raw.evaluate(async (u: string) => {
         type Tabs = {
-          tabs: { query(q: { url: string }): Promise<Array<{ id?: number; url?: string; title?: string }>> };
+          tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; title?: string }>> };
         };
-        const [found] = await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({ url: u });
+        // All tabs, compared here: a match pattern cannot hold the sandbox's port in Firefox.
+        const found = (await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({})).find(
+          (x) => x.url === u,
+        );
         return { id: found!.id!, url: found!.url!, title: found!.title! };
       }, url);
     } finally {
