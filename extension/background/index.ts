@@ -29,3 +29,6 @@ platform.acceptCommands();
 platform.onWake(() => void background.wake());
 platform.onPermissionsChanged(background.permissionsChanged);
 void background.start();
+/** The same for the quick-save keyboard command (commands cannot be pressed by automation either). */
+(globalThis as { dptQuickSave?: unknown }).dptQuickSave = (tab: MenuTab) =>
+  background.capture?.quickSave(tab, Promise.resolve(true)) ?? null;

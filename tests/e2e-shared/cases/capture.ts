@@ -297,6 +297,22 @@ export const captureCases: SharedCase[] = [
     },
   },
   {
+    title: 'the quick-save command saves the current page as a snapshot to the default folder',
+    timeoutMs: 45_000,
+    run: async (t) => {
+      const s = await saver(t);
+      const job = await t.driver.callBackground<JobSummary | null>('dptQuickSave', [s.tab]);
+      expect(job?.folderIds.map(String)).toEqual([String(UNSORTED.id)]);
+      await s.done(job!.id);
+      const extension = t.driver.browserName === 'chromium' ? '.mhtml' : '.html';
+      const [file, ...more] = await filesIn(t, UNSORTED.id);
+      expect(more).toEqual([]);
+      expect(file?.title).toBe(`Harbour lights ${today()}${extension}`);
+      expect((await contentOf(t, file!.id)).toString('latin1').replace(/=\r?\n/g, '')).toContain(CAPTURE_PAGE_TEXT);
+      await s.close();
+    },
+  },
+  {
     title: 'links, images and text dragged onto a folder row of the popup are saved there',
     timeoutMs: 60_000,
     run: async (t) => {
