@@ -42,14 +42,17 @@ export function FolderPicker(props: Props) {
       ? props.connector.send('listFolder', { portalId: props.portalId, folderId: here.id, count: 100 })
       : props.connector.send('listRooms', { portalId: props.portalId, count: 100 });
     request.then(
-      (page) => setFolders(page.entries.filter((e): e is FolderEntry => e.kind === 'folder')),
+      (page) => {
+        setFolders(page.entries.filter((e): e is FolderEntry => e.kind === 'folder'));
+        // After the rooms, not beside them: a newer listing supersedes the one in flight in the background.
+        if (!here && myId === null)
+          props.connector.send('listSection', { portalId: props.portalId, section: 'my', count: 1 }).then(
+            (my) => setMyId(my.folder.id),
+            () => undefined,
+          );
+      },
       (err: unknown) => setError(toErrorData(err)),
     );
-    if (!here && myId === null)
-      props.connector.send('listSection', { portalId: props.portalId, section: 'my', count: 1 }).then(
-        (page) => setMyId(page.folder.id),
-        () => undefined,
-      );
   }, [here?.id]);
 
   const needle = query.trim().toLocaleLowerCase();
