@@ -70,7 +70,11 @@ export function captureService(
   };
 
   /** Reads what the save takes from the page and stores its bytes; a link or an image is left to the job. */
-  const prepare = async (request: SaveRequest, portalId: PortalId, granted: boolean): Promise<SaveInput[]> => {
+  const prepare = async (
+    request: SaveRequest,
+    portalId: PortalId,
+    granted: boolean,
+  ): Promise<{ inputs: SaveInput[]; needsOrigin?: string }> => {
     const settings = await storage.get(saveSettingsItem, portalId);
     const documents = await documentsOf(request, {
       template: settings.nameTemplate,
@@ -79,18 +83,25 @@ export function captureService(
       page: ports.page,
     });
     if (documents.kind === 'fetch') {
-      if (!granted && !(await ports.permissions.hasOrigin(documents.url)))
-        throw appError('saveNeedsAccess', { origin: new URL(documents.url).origin });
-      return [{ label: documents.url, method: 'upload', url: documents.url }];
+      const inputs: SaveInput[] = [{ label: documents.url, method: 'upload', url: documents.url }];
+      // Refused (or not asked) in the click: the picker page says why the site is needed and asks again.
+      const allowed = granted || (await ports.permissions.hasOrigin(documents.url));
+      return allowed ? { inputs } : { inputs, needsOrigin: new URL(documents.url).origin };
     }
     const [key] = await ports.blobs.put([documents.blob]);
-    return [
-      { label: documents.name, method: documents.method, key: key!, name: documents.name, size: documents.blob.size },
-    ];
+    return {
+      inputs: [
+        { label: documents.name, method: documents.method, key: key!, name: documents.name, size: documents.blob.size },
+      ],
+    };
   };
 
   /** A save whose destination is the picker: kept until the picker page chooses (or an hour passes). */
-  const holdForPicker = async (portalId: PortalId, inputs: SaveInput[]): Promise<void> => {
+  const holdForPicker = async (
+    portalId: PortalId,
+    inputs: SaveInput[],
+    extra: { needsOrigin?: string; folder?: SaveFolder } = {},
+  ): Promise<void> => {
     const id = newId();
     let expired: SaveInput[] = [];
     await storage.update(pendingSavesItem, (all) => {
@@ -99,7 +110,7 @@ export function captureService(
         if (now() - pending.createdAt > PENDING_MAX_AGE_MS) expired = [...expired, ...pending.inputs];
         else kept[key] = pending;
       }
-      kept[id] = { portalId, inputs, createdAt: now() };
+      kept[id] = { portalId, inputs, createdAt: now(), ...extra };
       return kept;
     });
     await ports.blobs.remove(expired.flatMap((input) => (input.key ? [input.key] : [])));
@@ -116,12 +127,17 @@ export function captureService(
     try {
       const portalId = request.destination.portalId;
       if (!registry.get(portalId) || registry.get(portalId)?.needsSignIn) throw appError('saveNotSignedIn', {});
-      const inputs = await prepare(request, portalId, granted);
+      const { inputs, needsOrigin } = await prepare(request, portalId, granted);
       if (request.destination.kind === 'choose') {
-        await holdForPicker(portalId, inputs);
+        await holdForPicker(portalId, inputs, needsOrigin ? { needsOrigin } : {});
         return null;
       }
-      return await startJob(portalId, await resolveFolder(portalId, request.destination), inputs);
+      const folder = await resolveFolder(portalId, request.destination);
+      if (needsOrigin) {
+        await holdForPicker(portalId, inputs, { needsOrigin, folder });
+        return null;
+      }
+      return await startJob(portalId, folder, inputs);
     } catch (error) {
       const data = toErrorData(error);
       await ports.openPicker(`error=${encodeURIComponent(JSON.stringify(data))}`).catch(() => undefined);
@@ -168,7 +184,14 @@ export function captureService(
     },
     async pending(id: string) {
       const pending = (await storage.get(pendingSavesItem))[id];
-      return pending ? { id, portalId: pending.portalId, labels: pending.inputs.map((input) => input.label) } : null;
+      if (!pending) return null;
+      return {
+        id,
+        portalId: pending.portalId,
+        labels: pending.inputs.map((input) => input.label),
+        ...(pending.needsOrigin ? { needsOrigin: pending.needsOrigin } : {}),
+        ...(pending.folder ? { folder: pending.folder } : {}),
+      };
     },
     async completePending(id: string, folder: SaveFolder): Promise<JobSummary> {
       let taken: { portalId: PortalId; inputs: SaveInput[] } | undefined;

@@ -32,6 +32,8 @@ export function PickerApp({ connector, query }: { connector: Connector; query: U
   const [error, setError] = useState<ErrorData | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  /** The site's access, when the save needs it: asked here, inside the user's click, after saying why. */
+  const [allowed, setAllowed] = useState(false);
 
   useEffect(() => {
     if (!pendingId) return;
@@ -61,6 +63,17 @@ export function PickerApp({ connector, query }: { connector: Connector; query: U
     setOutcome({ kind: 'cancelled' });
   };
   const openOptions = () => void platform.openOptionsPage();
+  const allow = async (origin: string) => {
+    setError(null);
+    const granted = await platform.requestHostPermission(origin);
+    if (!granted) {
+      setError(toErrorData(appError('saveNeedsAccess', { origin })));
+      return;
+    }
+    setAllowed(true);
+    if (pending?.folder) await pick(pending.folder);
+  };
+  const needsAccess = pending?.needsOrigin !== undefined && !allowed;
 
   return (
     <main class="options picker-page">
@@ -87,7 +100,25 @@ export function PickerApp({ connector, query }: { connector: Connector; query: U
       )}
       {outcome?.kind === 'cancelled' && <p role="status">{t('pickerCancelled')}</p>}
       {pendingId && pending === undefined && !error && <Spinner />}
-      {pending && settings && !outcome && (
+      {pending?.needsOrigin && needsAccess && !outcome && (
+        <div class="notice" role="status" data-testid="picker-needs-access">
+          <p class="notice-text">{t('pickerNeedsAccess', pending.needsOrigin)}</p>
+          <div class="notice-actions">
+            <button
+              type="button"
+              class="button button-primary"
+              disabled={busy}
+              onClick={() => void allow(pending.needsOrigin!)}
+            >
+              {t('pickerAllowAccess', pending.needsOrigin)}
+            </button>
+            <button type="button" class="button" onClick={() => void cancel()}>
+              {t('pickerCancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {pending && settings && !outcome && !needsAccess && !pending.folder && (
         <>
           <p data-testid="picker-what">
             {t('pickerSaving', '')}

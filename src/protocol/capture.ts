@@ -11,6 +11,10 @@ export interface PendingSaveView {
   portalId: string;
   /** What is being saved, as the user reads it (file names or addresses). */
   labels: string[];
+  /** The site whose file is saved, which the extension may not read yet: asked for on the page, with the reason. */
+  needsOrigin?: string;
+  /** The folder a menu entry named; absent: the page asks where. */
+  folder?: { id: string | number; title: string };
 }
 
 const folder = v.object({ id: entryIdSchema, title: text(1_000) });

@@ -6,7 +6,7 @@
  * `TypedStorage` with the handle. To change a stored shape: raise its version and add the migration that
  * turns the previous shape into the new one (with a dated note saying when it can be dropped).
  */
-import { defaultSaveSettings, type SaveSettings } from '../capture/save-settings.ts';
+import { defaultSaveSettings, type SaveFolder, type SaveSettings } from '../capture/save-settings.ts';
 import type { Credentials } from '../docspace/credentials.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
 import type { SaveInput } from '../jobs/kinds/save.ts';
@@ -115,4 +115,8 @@ export interface PendingSave {
   portalId: Portal;
   inputs: SaveInput[];
   createdAt: number;
+  /** The linked file's or image's site the extension may not read yet: the picker page asks, with the reason. */
+  needsOrigin?: string;
+  /** Where it goes once allowed (a menu entry named the folder); without it the picker asks. */
+  folder?: SaveFolder;
 }

@@ -66,6 +66,44 @@ describe('the “Choose folder…” page', () => {
     expect(await screen.findByRole('status')).toBeTruthy();
   });
 
+  it('asks for the linked file’s site only after saying why, then saves into the folder the menu named', async () => {
+    for (const grant of [false, true]) {
+      const fake = fakePagePlatform({ grant });
+      const { connector, sent } = fakeConnector({
+        getPendingSave: async ({ id }) => ({
+          id,
+          portalId: 'p',
+          labels: ['https://files.example/r.pdf'],
+          needsOrigin: 'https://files.example',
+          folder: { id: 206, title: 'Unsorted' },
+        }),
+        getSaveSettings: async () => defaultSaveSettings(),
+        completePendingSave: async () => ({ id: 'j' }) as JobSummary,
+      });
+      renderWith(fake.platform, <PickerApp connector={connector} query={new URLSearchParams('pending=s3')} />);
+      expect((await screen.findByTestId('picker-needs-access')).textContent).toContain(
+        'To save the file from https://files.example, the extension needs to read it from that site',
+      );
+      expect(fake.permissionRequests).toEqual([]);
+      fireEvent.click(screen.getByRole('button', { name: 'Allow access to https://files.example and save' }));
+      await waitFor(() => expect(fake.permissionRequests).toEqual(['https://files.example']));
+      if (grant) {
+        await screen.findByTestId('picker-started');
+        expect(sent.find((s) => s.name === 'completePendingSave')?.payload).toEqual({
+          id: 's3',
+          folderId: 206,
+          folderTitle: 'Unsorted',
+        });
+      } else {
+        expect((await screen.findByRole('alert')).textContent).toContain(
+          'may not read files from https://files.example',
+        );
+        expect(sent.some((s) => s.name === 'completePendingSave')).toBe(false);
+      }
+      cleanup();
+    }
+  });
+
   it('says why a save did not start, in the user’s words, with the way to fix it', async () => {
     const fake = fakePagePlatform();
     const error = toErrorData(appError('saveNeedsAccess', { origin: 'https://files.example' }));
