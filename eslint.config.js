@@ -83,7 +83,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['extension/popup/**', 'extension/options/**', 'extension/sidepanel/**', 'extension/ui/**'],
+    files: [
+      'extension/popup/**',
+      'extension/options/**',
+      'extension/sidepanel/**',
+      'extension/capture/**',
+      'extension/ui/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -110,7 +116,10 @@ export default tseslint.config(
           paths: [polyfillOnlyInPlatform],
           patterns: [
             browserOnlyInEntryPoints,
-            { group: ['**/popup/**', '**/options/**', '**/ui/**'], message: 'The background never imports page code.' },
+            {
+              group: ['**/popup/**', '**/options/**', '**/capture/*.tsx', '**/ui/**'],
+              message: 'The background never imports page code.',
+            },
             {
               group: ['**/platform/page-platform*', '**/platform/page-connector*'],
               message: 'The page platform is for pages only.',
@@ -135,7 +144,10 @@ export default tseslint.config(
         {
           paths: [polyfillOnlyInPlatform],
           patterns: [
-            { group: ['**/popup/**', '**/options/**', '**/ui/**'], message: 'The background never imports page code.' },
+            {
+              group: ['**/popup/**', '**/options/**', '**/capture/*.tsx', '**/ui/**'],
+              message: 'The background never imports page code.',
+            },
             {
               group: ['**/platform/page-platform*', '**/platform/page-connector*'],
               message: 'The page platform is for pages only.',
@@ -146,7 +158,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['extension/popup/main.tsx', 'extension/options/main.tsx', 'extension/sidepanel/main.tsx'],
+    files: [
+      'extension/popup/main.tsx',
+      'extension/options/main.tsx',
+      'extension/sidepanel/main.tsx',
+      'extension/capture/main.tsx',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -49,7 +49,8 @@ export function manifestFor(source: SourceManifest, target: Target): Record<stri
       ...(permissions ?? []).filter((permission) => !CHROME_ONLY_PERMISSIONS.includes(permission)),
       ...(optional ?? []).filter((permission) => permission === 'identity'),
     ],
-    optional_permissions: (optional ?? []).filter((permission) => permission !== 'identity'),
+    // Firefox has no page capture (snapshots are the extension's own HTML there): not asked for.
+    optional_permissions: (optional ?? []).filter((permission) => !['identity', 'pageCapture'].includes(permission)),
     ...(sidePanel
       ? {
           sidebar_action: {

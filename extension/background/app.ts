@@ -6,6 +6,8 @@ import { systemClock, type Clock } from '../../src/scheduler/clock.ts';
 import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
 import { transferKind } from '../../src/jobs/kinds/transfer.ts';
 import { uploadKind, type UploadInput } from '../../src/jobs/kinds/upload.ts';
+import { saveBlobKeys, saveKind } from '../../src/jobs/kinds/save.ts';
+import { appError } from '../../src/errors/index.ts';
 import { isFinished } from '../../src/jobs/job-record.ts';
 import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
@@ -18,6 +20,8 @@ import { budgetItem, jobItem, limitsItem, SCHEMA } from '../../src/storage/schem
 import { TypedStorage } from '../../src/storage/typed-storage.ts';
 import type { BackgroundPlatform, CommandContext, FeedbackListeners } from '../platform/ports.ts';
 import { activityHandlers } from './handlers/activity-handlers.ts';
+import { captureHandlers } from './handlers/capture-handlers.ts';
+import { captureService, type CaptureService } from './capture-service.ts';
 import { browseHandlers } from './handlers/browse-handlers.ts';
 import { entriesHandlers } from './handlers/entries-handlers.ts';
 import { sharingHandlers } from './handlers/sharing-handlers.ts';
@@ -77,6 +81,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   const broadcastState = async (): Promise<void> => {
     feedback.portalsChanged();
     platform.events.broadcast('stateChanged', await registry.state(hasHostPermission));
+    void capture?.rebuildMenus();
     await watchTabs();
   };
 
@@ -122,7 +127,12 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
 
   const jobs = new JobManager({
     storage,
-    kinds: [createFoldersKind, transferKind, uploadKind(platform.uploads)],
+    kinds: [
+      createFoldersKind,
+      transferKind,
+      uploadKind(platform.uploads),
+      ...(platform.capture ? [saveKind({ blobs: platform.capture.blobs, fetchFile: platform.capture.fetchFile })] : []),
+    ],
     account: async (portalId) => {
       const session = await sessions.require(portalId);
       return { client: session.client, userId: session.userId };
@@ -199,6 +209,9 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     const kept = new Set<string>();
     for (const job of await jobs.recordsOf('upload'))
       if (!isFinished(job)) for (const item of job.items) kept.add((item.input as UploadInput).key);
+    // Saves keep their bytes in the same store (a save waiting offline may wait longer than the grace).
+    for (const job of await jobs.recordsOf('save'))
+      if (!isFinished(job)) for (const key of saveBlobKeys(job)) kept.add(key);
     await platform.uploads.sweep(kept, UPLOAD_SWEEP_GRACE_MS).catch(() => undefined);
   };
 
@@ -224,6 +237,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     clock,
     sleep: (ms, signal) => sleep(clock, ms, signal),
   });
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const capture: CaptureService | null = platform.capture
+    ? captureService(platform.capture, { ...context, ready }, () => clock.now(), newId)
+    : null;
+  const requireCapture = (): CaptureService => {
+    if (!capture) throw appError('internal', { detail: 'saving from pages is not available here' });
+    return capture;
+  };
   const handlers: CommandHandlers<CommandContext> = {
     ...portalHandlers(context),
     ...browseHandlers(context),
@@ -232,6 +253,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     ...jobHandlers(context),
     ...sharingHandlers(context),
     ...feedback.settingsHandlers,
+    ...captureHandlers(context, requireCapture),
   };
 
   return {
@@ -250,6 +272,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
       noticeClicked: (id) => ready.then(() => feedback.listeners.noticeClicked(id)),
       noticeButton: (id, index) => ready.then(() => feedback.listeners.noticeButton(id, index)),
     } satisfies FeedbackListeners,
+    /** Saving from pages (null where the platform has no capture ports: the Node tests). */
+    capture,
     /** A worker that starts (after the browser stopped the last one) picks up the jobs it left. */
     start: () =>
       ready.then(async () => {
@@ -261,6 +285,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     /** An alarm fired: whatever was waiting for it goes on. */
     wake: () => ready.then(() => jobs.resumeAll()),
     permissionsChanged: () => void ready.then(broadcastState),
+    /** The portal list or the shown portal changed: the menu follows. */
+    menusChanged: () => void ready.then(() => capture?.rebuildMenus()),
   };
 }
 

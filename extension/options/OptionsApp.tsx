@@ -9,6 +9,7 @@ import { createAppStore } from '../ui/stores/app-store.ts';
 import { AddPortalForm, type Prefill } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
 import { RemovePortalDialog } from './RemovePortalDialog.tsx';
+import { SaveSettings } from './SaveSettings.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 
@@ -75,6 +76,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
             />
           </section>
           <NotificationSettings connector={connector} />
+          <SaveSettings connector={connector} portals={portals} />
         </>
       )}
       {removing && (

@@ -3,9 +3,11 @@
  * them from the real browser (`background-platform.ts`, `page-platform.ts`); tests build them over fakes,
  * so no handler, job or component needs a browser to be tested. Types only: importing this loads nothing.
  */
+import type { MenuItem } from '../../src/capture/menu-items.ts';
 import type { FetchLike } from '../../src/docspace/client.ts';
 import type { OmniboxSuggestion } from '../../src/feedback/omnibox-suggestions.ts';
 import type { OmniboxMarkup } from '../../src/feedback/omnibox-text.ts';
+import type { FetchedFile } from '../../src/jobs/kinds/save.ts';
 import type { UploadBlobStore } from '../../src/jobs/kinds/upload-blobs.ts';
 import type { CommandHandlers, EventName, Events } from '../../src/protocol/index.ts';
 import type { TabRequest } from '../../src/scheduler/tab-request.ts';
@@ -61,6 +63,8 @@ export interface BackgroundPlatform {
   };
   /** What the user sees of the background outside its pages: the toolbar badge, notifications, new tabs. */
   feedback: FeedbackPort;
+  /** Saving from pages (context menus, page reading); absent in tests that do not save. */
+  capture?: CapturePorts;
   events: {
     broadcast<K extends EventName>(name: K, payload: Events[K]): void;
     /** Whether an extension page (popup, side panel, options) is open now: it holds the interactive reserve. */
@@ -104,6 +108,31 @@ export interface FeedbackListeners {
   omniboxCancelled(): void;
   noticeClicked(id: string): Promise<void>;
   noticeButton(id: string, index: number): Promise<void>;
+}
+
+/** What saving from pages needs from the browser (extension/platform/capture-platform.ts). */
+export interface CapturePorts {
+  menus: { replace(items: MenuItem[]): Promise<void> };
+  page: {
+    /** Whether this browser has page capture (MHTML): Chrome; Firefox gets the HTML snapshot. */
+    hasPageCapture(): boolean;
+    /** The tab as MHTML, or null without page capture. */
+    mhtml(tabId: number): Promise<Blob | null>;
+    /** A self-contained HTML snapshot of the tab (injected/page-snapshot.ts). */
+    snapshotHtml(tabId: number): Promise<string>;
+    /** The tab's main text by Readability, or null when it has none. */
+    article(tabId: number): Promise<{ title: string; content: string; byline: string | null } | null>;
+    /** The selection's HTML, or null when nothing is selected. */
+    selection(tabId: number, frameId?: number): Promise<string | null>;
+  };
+  permissions: { hasOrigin(url: string): Promise<boolean> };
+  /** The browser's fetch of a link or an image (see SaveDeps.fetchFile). */
+  fetchFile(url: string, signal: AbortSignal): Promise<FetchedFile | { status: number }>;
+  blobs: UploadBlobStore & { put(blobs: readonly Blob[]): Promise<string[]> };
+  /** Opens the folder picker page with this query string. */
+  openPicker(query: string): Promise<void>;
+  /** A message from _locales for the menu's titles. */
+  t(key: string, substitutions?: string[]): string;
 }
 
 /** Listener registration: only the worker's entry point calls these, synchronously, at top level. */

@@ -84,12 +84,13 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
       .catch(() => undefined);
   };
 
-  // Files dragged from the computer: onto a folder row (that folder) or anywhere on the list (the folder shown).
-  const [drop, setDrop] = useState<{ key: string | null; title: string } | null>(null);
+  // Files dragged from the computer, and links, images or text dragged from a web page: onto a folder row (that
+  // folder) or anywhere on the list (the folder shown).
+  const [drop, setDrop] = useState<{ key: string | null; title: string; files: boolean } | null>(null);
   const canDropHere =
     state.status === 'ready' && page?.can.create === true && !searching && state.location.section !== 'trash';
   const dropTargetOf = (event: DragEvent): { target: UploadTarget; key: string | null } | null => {
-    if (!event.dataTransfer?.types.includes('Files')) return null;
+    if (!carries(event.dataTransfer)) return null;
     const row = (event.target as Element | null)?.closest?.('[data-testid="entry"][data-kind="folder"]');
     const folder = row && entries.find((e) => e.kind === 'folder' && String(e.id) === row.getAttribute('data-id'));
     if (folder && folder.can.create)
@@ -100,7 +101,7 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
   // A file dropped anywhere else must not be opened by the browser in place of the popup.
   useEffect(() => {
     const refuse = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      if (carries(event.dataTransfer)) event.preventDefault();
     };
     window.addEventListener('dragover', refuse);
     window.addEventListener('drop', refuse);
@@ -137,8 +138,9 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
             if (!found) return setDrop(null);
             event.preventDefault();
             if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
-            if (drop?.key !== found.key || drop.title !== found.target.title)
-              setDrop({ key: found.key, title: found.target.title });
+            const files = event.dataTransfer?.types.includes('Files') ?? false;
+            if (drop?.key !== found.key || drop.title !== found.target.title || drop.files !== files)
+              setDrop({ key: found.key, title: found.target.title, files });
           }}
           onDragLeave={(event) => {
             if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDrop(null);
@@ -148,12 +150,25 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
             setDrop(null);
             if (!found) return;
             event.preventDefault();
-            void uploadFiles([...(event.dataTransfer?.files ?? [])], found.target, context);
+            const transfer = event.dataTransfer;
+            const files = [...(transfer?.files ?? [])];
+            if (files.length > 0) void uploadFiles(files, found.target, context);
+            else if (transfer) {
+              // Read now: a DataTransfer is empty once the event is over. The save code loads at the first drop.
+              const data = {
+                uriList: transfer.getData('text/uri-list'),
+                html: transfer.getData('text/html'),
+                text: transfer.getData('text/plain'),
+              };
+              void import('../ui/actions/save-dropped.ts').then(({ saveDropped }) =>
+                saveDropped(data, found.target, context),
+              );
+            }
           }}
         >
           {drop && (
             <p class="drop-hint" role="status" data-testid="drop-hint">
-              {t('uploadDropHere', drop.title)}
+              {t(drop.files ? 'uploadDropHere' : 'saveDropHere', drop.title)}
             </p>
           )}
           {state.status === 'loading' && (
@@ -244,4 +259,11 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
       </div>
     </main>
   );
+}
+
+/** What a drag this view takes carries: files (an upload) or a web page's link, image or text (a save). */
+const DROPPABLE_TYPES = ['Files', 'text/uri-list', 'text/html', 'text/plain'];
+
+function carries(transfer: DataTransfer | null | undefined): boolean {
+  return !!transfer && DROPPABLE_TYPES.some((type) => transfer.types.includes(type));
 }

@@ -110,6 +110,19 @@ export const ERROR_MESSAGES = {
   folderNamesEmpty: spec('validation', 'none', false),
   folderNameTooLong: spec('validation', 'none', false, ['name', 'max']),
   tooManyFolders: spec('validation', 'none', false, ['count', 'max']),
+  // Saving from pages
+  saveNotSignedIn: spec('notSignedIn', 'openOptions', false),
+  saveNoDefaultFolder: spec('notFound', 'openOptions', false),
+  saveNeedsAccess: spec('permissionDenied', 'retry', true, ['origin']),
+  saveNeedsHttps: spec('validation', 'none', false, ['url']),
+  saveCannotReadPage: spec('permissionDenied', 'none', false, ['detail']),
+  saveNotWebPage: spec('validation', 'none', false),
+  saveNoArticle: spec('validation', 'none', false),
+  saveNothingSelected: spec('validation', 'none', false),
+  saveUnreachable: spec('unreachable', 'retry', true, ['url']),
+  saveFetchRefused: spec('server', 'retry', true, ['url', 'status']),
+  savePendingGone: spec('notFound', 'none', false),
+  saveDuplicatesRemoved: spec('server', 'none', false, ['count']),
   // Limits
   limitOutOfRange: spec('validation', 'none', false, ['name', 'min', 'max']),
 } as const satisfies Record<string, MessageSpec>;

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import { appError, type ErrorData } from '../errors/index.ts';
 import { activityCommands, type ActivityEvents } from './activity.ts';
 import { browseCommands } from './browse.ts';
+import { captureCommands } from './capture.ts';
 import type { CommandDef } from './define.ts';
 import { entriesCommands, type EntriesEvents } from './entries.ts';
 import { feedbackCommands } from './feedback.ts';
@@ -18,6 +19,7 @@ import { sharingCommands } from './sharing.ts';
 export type { ErrorCode, ErrorData, UserAction } from '../errors/index.ts';
 export type * from './activity.ts';
 export type * from './browse.ts';
+export type * from './capture.ts';
 export type * from './common.ts';
 export type * from './entries.ts';
 export type * from './feedback.ts';
@@ -33,6 +35,7 @@ export const COMMANDS = {
   ...jobCommands,
   ...sharingCommands,
   ...feedbackCommands,
+  ...captureCommands,
 };
 
 type Definitions = typeof COMMANDS;

@@ -6,8 +6,11 @@
  * `TypedStorage` with the handle. To change a stored shape: raise its version and add the migration that
  * turns the previous shape into the new one (with a dated note saying when it can be dropped).
  */
+import { defaultSaveSettings, type SaveFolder, type SaveSettings } from '../capture/save-settings.ts';
 import type { Credentials } from '../docspace/credentials.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
+import type { SaveInput } from '../jobs/kinds/save.ts';
+import type { PortalId as Portal } from '../protocol/index.ts';
 import type { PortalRecord } from '../portals/portal-record.ts';
 import type { JobNotice } from '../feedback/job-notice.ts';
 import type { FolderPage, PortalId, PortalLimits, ViewState } from '../protocol/index.ts';
@@ -78,6 +81,22 @@ export const lastPageItem = portalItem<{ view: string; page: FolderPage } | null
   onRemove: 'delete',
 });
 
+/** How the account saves from pages: default folder, recent destinations, name template, conflict policy. */
+export const saveSettingsItem = portalItem<SaveSettings>('saveSettings', 'saveSettings', {
+  fallback: defaultSaveSettings,
+  onSignOut: 'keep',
+  onRemove: 'delete',
+});
+
+/**
+ * Saves made from a menu's "Choose folder…", waiting for the picker page's choice; their bytes are in the blob
+ * store already. Session storage: a choice not made before the browser closes is dropped with it.
+ */
+export const pendingSavesItem = globalItem<Record<string, PendingSave>>('pendingSaves', 'pendingSaves', {
+  area: 'session',
+  fallback: () => ({}),
+});
+
 /** Newest first; running jobs and the most recent finished ones. */
 export const jobIndexItem = globalItem<string[]>('jobIndex', 'jobs/index', { fallback: () => [] });
 
@@ -121,4 +140,16 @@ export const SCHEMA: readonly AnyItem[] = [
   jobItem,
   feedbackSettingsItem,
   jobNoticesItem,
+  saveSettingsItem,
+  pendingSavesItem,
 ] as unknown as AnyItem[];
+
+export interface PendingSave {
+  portalId: Portal;
+  inputs: SaveInput[];
+  createdAt: number;
+  /** The linked file's or image's site the extension may not read yet: the picker page asks, with the reason. */
+  needsOrigin?: string;
+  /** Where it goes once allowed (a menu entry named the folder); without it the picker asks. */
+  folder?: SaveFolder;
+}

@@ -84,6 +84,13 @@ export interface ExtensionDriver {
    * background's listeners (`scope.dptFeedback`), or to read what only the background sees (the badge).
    */
   inBackground<T = unknown>(fn: string): Promise<T>;
+  /**
+   * Calls a function the background exposes on its global scope for tests (the context menus' click handler:
+   * native menus cannot be clicked by any automation tool) with JSON arguments; resolves with its JSON result.
+   */
+  callBackground<T = unknown>(name: string, args: unknown[]): Promise<T>;
+  /** The browser's tab showing this address, as a menu click hands it to the background. */
+  tabOf(url: string): Promise<{ id: number; url: string; title: string }>;
   /** Every URL an extension page (not the background) requested: the product promises none goes to the portal. */
   readonly pageRequests: readonly string[];
 }

@@ -11,6 +11,8 @@ export interface PutFiles {
   files: TestFile[];
   /** pick: the files of an <input type=file> (change event); drop: a drag and drop onto the element. */
   how: 'pick' | 'drop';
+  /** A drop's other data by type (what a web page's link, image or selected text carries). */
+  data?: Record<string, string>;
 }
 
 export function testBytes(size: number, seed: number): Uint8Array {
@@ -27,6 +29,7 @@ export function putFilesInPage(element: Element, input: PutFiles): void {
     for (let i = 0; i < spec.size; i++) bytes[i] = (i * 31 + spec.seed * 17 + (i >> 8)) & 0xff;
     transfer.items.add(new File([bytes], spec.name, { type: 'application/octet-stream' }));
   }
+  for (const [type, value] of Object.entries(input.data ?? {})) transfer.setData(type, value);
   if (input.how === 'pick') {
     (element as HTMLInputElement).files = transfer.files;
     element.dispatchEvent(new Event('change', { bubbles: true }));

@@ -209,6 +209,33 @@ export class ChromiumDriver implements ExtensionDriver {
     return worker.evaluate<T>(`(async () => JSON.parse(JSON.stringify(await (${fn})(globalThis) ?? null)))()`);
   }
 
+  /** The extension's worker, started first if it is not running (opening an extension page starts it). */
+  private async worker() {
+    const find = () => this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
+    if (!(await this.backgroundRunning())) {
+      const page = await this.open('extension/popup/index.html');
+      await page.close();
+    }
+    return waitFor('the extension’s service worker', 10_000, async () => find());
+  }
+
+  async callBackground<T>(name: string, args: unknown[]): Promise<T> {
+    const worker = await this.worker();
+    return (await worker.evaluate(
+      ([n, a]) => (self as unknown as Record<string, (...x: unknown[]) => unknown>)[n]!(...a),
+      [name, args] as const,
+    )) as T;
+  }
+
+  async tabOf(url: string): Promise<{ id: number; url: string; title: string }> {
+    type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; title?: string }>> } };
+    const worker = await this.worker();
+    return worker.evaluate(async (u) => {
+      const found = (await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({})).find((x) => x.url === u);
+      return { id: found!.id!, url: found!.url!, title: found!.title! };
+    }, url);
+  }
+
   async stopBackground(): Promise<void> {
     const running = await waitFor('a running service worker', 10_000, () => this.runningWorker());
     const { session, versions } = await this.workers();

@@ -72,6 +72,45 @@ export class FirefoxDriver implements ExtensionDriver {
     });
   }
 
+  /**
+   * Through an extension page: runtime.getBackgroundPage gives the event page's window (started if it was
+   * suspended), whose function is called directly; the page's script is the test's, not subject to its CSP.
+   */
+  async callBackground<T>(name: string, args: unknown[]): Promise<T> {
+    const page = await this.open('extension/popup/index.html');
+    try {
+      return (await page.raw.evaluate(
+        async (n: string, a: unknown[]) => {
+          type Runtime = { runtime: { getBackgroundPage(): Promise<Record<string, (...x: unknown[]) => unknown>> } };
+          const background = await (globalThis as unknown as { browser: Runtime }).browser.runtime.getBackgroundPage();
+          return JSON.parse(JSON.stringify((await background[n]!(...a)) ?? null)) as unknown;
+        },
+        name,
+        args,
+      )) as T;
+    } finally {
+      await page.close();
+    }
+  }
+
+  async tabOf(url: string): Promise<{ id: number; url: string; title: string }> {
+    const page = await this.open('extension/popup/index.html');
+    try {
+      return await page.raw.evaluate(async (u: string) => {
+        type Tabs = {
+          tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; title?: string }>> };
+        };
+        // All tabs, compared here: a match pattern cannot hold the sandbox's port in Firefox.
+        const found = (await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({})).find(
+          (x) => x.url === u,
+        );
+        return { id: found!.id!, url: found!.url!, title: found!.title! };
+      }, url);
+    } finally {
+      await page.close();
+    }
+  }
+
   backgroundRunning = async () => (await this.background.state()) === 'running';
 
   /** An extension tab of its own, opened once: it reaches the event page through runtime.getBackgroundPage. */

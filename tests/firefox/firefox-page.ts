@@ -255,5 +255,10 @@ export class FirefoxPage implements ExtensionPage {
       };
     }, attribute ?? null);
 
+  /** The puppeteer page, for what only the Firefox driver does (calling the background for a test). */
+  get raw(): Page {
+    return this.page;
+  }
+
   close = () => this.page.close();
 }

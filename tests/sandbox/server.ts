@@ -24,6 +24,7 @@ import { anonymousAnswer, isAllowAnonymous } from './routes/allow-anonymous.ts';
 import { registerAuthenticationRoutes } from './routes/authentication.ts';
 import { registerConnectionRoutes } from './routes/connections.ts';
 import { registerFilePages } from './routes/file-pages.ts';
+import { registerCapturePages } from './routes/capture-pages.ts';
 import { registerFilesRoutes } from './routes/files.ts';
 import { registerPeopleRoutes } from './routes/people.ts';
 import { registerPortalRoutes } from './routes/portal.ts';
@@ -206,6 +207,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   registerOAuthTokenRoutes(router, { tuning });
   registerKeyRoutes(router);
   registerFilesSettingsRoutes(router, { tuning });
+  registerCapturePages(router);
 
   const adminRouter = new Router();
   registerSandboxAdminRoutes(adminRouter, { log, reset, tuning });

@@ -22,9 +22,16 @@ export function prepareLoadableExtension(builtDir = resolve('dist/chrome')): str
   manifest.host_permissions = LOOPBACK_HOSTS;
   // The sign-in asks for webRequest with the host (observing the user's DocSpace tabs): granted here for the same
   // reason. It stays optional too, as the hosts do: Firefox refuses a request for a permission not declared optional.
-  // The OAuth sign-in's identity permission likewise.
+  // The OAuth sign-in's identity permission likewise, and pageCapture (Chrome's snapshot, asked at its first use)
+  // where the build declares it.
+  const optional = (manifest.optional_permissions as string[] | undefined) ?? [];
   manifest.permissions = [
-    ...new Set([...((manifest.permissions as string[] | undefined) ?? []), 'webRequest', 'identity']),
+    ...new Set([
+      ...((manifest.permissions as string[] | undefined) ?? []),
+      'webRequest',
+      'identity',
+      ...optional.filter((permission) => permission === 'pageCapture'),
+    ]),
   ];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;

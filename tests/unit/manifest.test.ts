@@ -10,7 +10,8 @@ describe('manifest', () => {
     // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
     // Notifications say when a job ended; offscreen + clipboardWrite are Chrome's clipboard for the worker (Copy
-    // link on a notice: the offscreen document's copy is refused without clipboardWrite).
+    // link on a notice: the offscreen document's copy is refused without clipboardWrite). Saving from pages: the
+    // context menu, and reading the clicked tab only (activeTab + scripting), no host.
     expect(source.permissions).toEqual([
       'storage',
       'alarms',
@@ -18,11 +19,16 @@ describe('manifest', () => {
       'notifications',
       'offscreen',
       'clipboardWrite',
+      'contextMenus',
+      'scripting',
+      'activeTab',
     ]);
     // Downloads are asked for when the user first downloads something, with the click; webRequest (to see the
     // user's own DocSpace tabs' requests, never to block one) with the portal's host at sign-in, if they agree.
-    // identity (the OAuth sign-in window) with the portal's host, when the user picks OAuth.
-    expect(source.optional_permissions).toEqual(['downloads', 'webRequest', 'identity']);
+    // identity (the OAuth sign-in window) with the portal's host, when the user picks OAuth. pageCapture
+    // (Chrome's MHTML snapshot) at the first snapshot; Firefox has none and is not asked.
+    expect(source.optional_permissions).toEqual(['downloads', 'webRequest', 'identity', 'pageCapture']);
+    expect(manifestFor(source, 'firefox').optional_permissions).toEqual(['downloads', 'webRequest']);
     expect(source.optional_permissions).not.toContain('webRequestBlocking');
   });
 

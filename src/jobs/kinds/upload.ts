@@ -303,7 +303,7 @@ async function sameNamed(
 }
 
 /** Every file directly in a folder (paged by 100). */
-async function filesIn(folderId: EntryId, { client, signal }: ItemContext): Promise<FileDto[]> {
+export async function filesIn(folderId: EntryId, { client, signal }: ItemContext): Promise<FileDto[]> {
   const out: FileDto[] = [];
   for (let startIndex = 0; ;) {
     const page = await listFolder(client, folderId, { startIndex, count: 100, lane: 'bulk', signal });
@@ -314,7 +314,7 @@ async function filesIn(folderId: EntryId, { client, signal }: ItemContext): Prom
 }
 
 /** The file this item made: a newer version of the same-named file, or a new file of its name and size. */
-function ours(files: FileDto[], item: Item, context: ItemContext): FileDto | undefined {
+export function ours(files: FileDto[], item: Item, context: ItemContext): FileDto | undefined {
   const { input } = item;
   const baseline = item.result!.baseline!;
   const existing = baseline.existing;

@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DocSpaceClient } from '../../../src/docspace/client.ts';
+import { staticAuth } from '../../../src/docspace/request-auth.ts';
+import { saveKind, type FetchedFile, type SaveInput, type SaveProgress } from '../../../src/jobs/kinds/save.ts';
+import { memoryBlobStore } from '../../../src/jobs/kinds/upload-blobs.ts';
+import type { JobRecord } from '../../../src/jobs/job-record.ts';
+import { systemClock } from '../../../src/scheduler/clock.ts';
+import { DEFAULT_LIMITS } from '../../../src/scheduler/limits.ts';
+import { Scheduler } from '../../../src/scheduler/scheduler.ts';
+import { DEFAULT_TUNING, startSandbox } from '../../sandbox/server.ts';
+import { MemoryBudgetStore } from '../scheduler/fake-clock.ts';
+import { job, run, sandboxClient } from './run-helpers.ts';
+
+const MARKETING = 101;
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+afterAll(() => sandbox.close());
+beforeEach(async () => {
+  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+  await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+  Object.assign(sandbox.tuning, DEFAULT_TUNING, { chunkUploadSize: 1000 });
+});
+
+const auth = () => ({ Authorization: `Bearer ${sandbox.demo.apiKey}` });
+
+async function files(): Promise<Array<{ id: number; title: string; pureContentLength: number }>> {
+  const response = await fetch(`${sandbox.url}/api/2.0/files/${MARKETING}?count=100&startIndex=0`, { headers: auth() });
+  return (
+    (await response.json()) as { response: { files: Array<{ id: number; title: string; pureContentLength: number }> } }
+  ).response.files;
+}
+
+async function content(fileId: unknown): Promise<string> {
+  const response = await fetch(`${sandbox.url}/filehandler.ashx?action=download&fileid=${String(fileId)}`, {
+    headers: auth(),
+  });
+  return response.text();
+}
+
+async function posts(path: RegExp): Promise<number> {
+  const body = (await (await fetch(`${sandbox.url}/__sandbox/log`)).json()) as {
+    entries: Array<{ method: string; path: string }>;
+  };
+  return body.entries.filter((e) => e.method === 'POST' && path.test(e.path)).length;
+}
+
+function saveJob(
+  inputs: Array<SaveInput & { bytes?: string }>,
+  fetchFile: (url: string) => Promise<FetchedFile | { status: number }> = () => Promise.reject(new TypeError('no')),
+  conflict: 'skip' | 'overwrite' | 'duplicate' = 'duplicate',
+) {
+  const store = memoryBlobStore();
+  let n = 0;
+  const blobs = {
+    ...store,
+    async put(list: readonly Blob[]) {
+      return list.map((blob) => {
+        const key = `fetched-${n++}`;
+        store.blobs.set(key, blob);
+        return key;
+      });
+    },
+  };
+  const plain = inputs.map(({ bytes, ...input }) => {
+    if (bytes !== undefined && input.key) store.blobs.set(input.key, new Blob([bytes]));
+    return input;
+  });
+  const record = job('save', { folderId: MARKETING, folderTitle: 'Marketing', conflict }, plain) as JobRecord<
+    unknown,
+    SaveInput,
+    SaveProgress
+  >;
+  return { store, record, kind: saveKind({ blobs, fetchFile: (url) => fetchFile(url) }) };
+}
+
+const html = (text: string) => `<!DOCTYPE html><html><body><p>${text}</p></body></html>`;
+const quick = { sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, Math.min(ms, 5))) };
+
+describe('save job', () => {
+  it('stores an article through files/{id}/html; a lost answer is looked up, never sent again', async () => {
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'resetAfter', method: 'POST', path: '/api/2.0/files/*/html', count: 1 }),
+    });
+    const body = html('Harbour lights');
+    const { record, kind, store } = saveJob([
+      { label: 'Story.html', method: 'html', key: 'a', name: 'Story.html', size: new Blob([body]).size, bytes: body },
+    ]);
+    expect(
+      await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), userId: sandbox.demo.userId }),
+    ).toBe('finished');
+    expect(record.status).toBe('done');
+    const made = (await files()).filter((f) => f.title.startsWith('Story'));
+    expect(made.map((f) => f.title)).toEqual(['Story.html']);
+    expect(await content(made[0]!.id)).toBe(body);
+    expect(await posts(/\/files\/101\/html$/)).toBe(1);
+    expect(store.blobs.size).toBe(0);
+  });
+
+  it('fetches a linked file itself, waiting out a network that is down, and names it from the answer', async () => {
+    let tries = 0;
+    const { record, kind, store } = saveJob(
+      [{ label: 'https://x.example/f', method: 'upload', url: 'https://x.example/f' }],
+      async () => {
+        if (++tries < 3) throw new TypeError('Failed to fetch');
+        return {
+          blob: new Blob(['0123456789'.repeat(250)]),
+          contentDisposition: 'attachment; filename="Survey.bin"',
+          contentType: 'application/octet-stream',
+          url: 'https://x.example/f',
+        };
+      },
+    );
+    expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), ...quick })).toBe(
+      'finished',
+    );
+    expect(tries).toBe(3);
+    expect(record.status).toBe('done');
+    const [made] = (await files()).filter((f) => f.title === 'Survey.bin');
+    expect(made?.pureContentLength).toBe(2500);
+    expect(await content(made!.id)).toBe('0123456789'.repeat(250));
+    expect(store.blobs.size).toBe(0);
+  });
+
+  it('fails an address the site refuses, with its status and a retry', async () => {
+    const { record, kind } = saveJob(
+      [{ label: 'https://x.example/gone', method: 'upload', url: 'https://x.example/gone' }],
+      async () => ({
+        status: 404,
+      }),
+    );
+    expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) })).toBe('finished');
+    expect(record.status).toBe('failed');
+    expect(record.items[0]!.error).toMatchObject({
+      key: 'saveFetchRefused',
+      params: ['https://x.example/gone', '404'],
+      retryable: true,
+    });
+  });
+
+  it('follows the conflict policy: skip leaves a same-named file, overwrite makes a new version', async () => {
+    const first = saveJob([{ label: 'N.html', method: 'html', key: 'a', name: 'N.html', size: 5, bytes: 'first' }]);
+    await run(first.record, first.kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) });
+    const skip = saveJob(
+      [{ label: 'N.html', method: 'html', key: 'b', name: 'N.html', size: 6, bytes: 'second' }],
+      undefined,
+      'skip',
+    );
+    await run(skip.record, skip.kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) });
+    expect(skip.record.items[0]!.state).toBe('skipped');
+    const over = saveJob(
+      [{ label: 'N.html', method: 'html', key: 'c', name: 'N.html', size: 5, bytes: 'third' }],
+      undefined,
+      'overwrite',
+    );
+    await run(over.record, over.kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey) });
+    const named = (await files()).filter((f) => f.title.startsWith('N'));
+    expect(named.map((f) => f.title)).toEqual(['N.html']);
+    expect(await content(named[0]!.id)).toBe('third');
+  });
+
+  it('moves to the Trash the copy a browser made by sending the upload again after a reset, and keeps the name asked for', async () => {
+    // What Chromium does on a reset kept-alive connection: the same POST once more, the page told nothing.
+    const twice: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (init?.method === 'POST' && url.includes('/upload?')) {
+        await fetch(input, init);
+        return fetch(input, init);
+      }
+      return fetch(input, init);
+    };
+    const scheduler = new Scheduler({
+      key: 'p',
+      settings: DEFAULT_LIMITS,
+      clock: systemClock,
+      store: new MemoryBudgetStore(),
+      fresh: true,
+    });
+    const client = new DocSpaceClient({
+      baseUrl: sandbox.url,
+      fetch: twice,
+      auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.demo.apiKey }),
+      executor: scheduler,
+    });
+    const { record, kind } = saveJob([
+      { label: 'L.url', method: 'upload', key: 'a', name: 'L.url', size: 4, bytes: 'link' },
+    ]);
+    expect(await run(record, kind, { client, userId: sandbox.demo.userId })).toBe('finished');
+    expect(record.status).toBe('done');
+    const named = (await files()).filter((f) => /^L( \(\d+\))?\.url$/.test(f.title));
+    expect(named.map((f) => f.title)).toEqual(['L.url']);
+    expect(String(record.items[0]!.result!.fileId)).toBe(String(named[0]!.id));
+    expect(record.findings).toEqual([expect.objectContaining({ key: 'saveDuplicatesRemoved', params: ['1'] })]);
+  });
+});
