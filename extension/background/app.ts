@@ -21,6 +21,7 @@ import { entriesHandlers } from './handlers/entries-handlers.ts';
 import { sharingHandlers } from './handlers/sharing-handlers.ts';
 import { jobHandlers } from './handlers/job-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
+import { settingsHandlers } from './handlers/settings-handlers.ts';
 
 export interface BackgroundOptions {
   clock?: Clock;
@@ -170,6 +171,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     removePortal,
     downloads: platform.downloads,
     withTabs,
+    broadcast: (name, payload) => platform.events.broadcast(name, payload),
   };
   const handlers: CommandHandlers<CommandContext> = {
     ...portalHandlers(context),
@@ -178,6 +180,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     ...activityHandlers(context),
     ...jobHandlers(context),
     ...sharingHandlers(context),
+    ...settingsHandlers(context),
   };
 
   return {
@@ -212,6 +215,7 @@ export type BackgroundContext = {
   downloads: BackgroundPlatform['downloads'];
   /** A snapshot as pages see it: with whether this portal's DocSpace tabs are observed. */
   withTabs(snapshot: SchedulerSnapshot): SchedulerSnapshot;
+  broadcast: BackgroundPlatform['events']['broadcast'];
 };
 
 function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {

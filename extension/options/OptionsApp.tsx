@@ -8,6 +8,7 @@ import { createAppStore } from '../ui/stores/app-store.ts';
 import { AddPortalForm } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
+import { OptionsTabs } from './OptionsTabs.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
   const { t } = usePlatform();
@@ -28,7 +29,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
       {app.error && <ErrorNotice error={app.error} onRetry={() => void app.load()} />}
       {!app.state && !app.error && <Spinner />}
       {app.state && (
-        <>
+        <OptionsTabs connector={connector} portals={portals} activePortalId={app.state.activePortalId}>
           <section aria-labelledby="portals-heading">
             <h2 id="portals-heading">{t('portalsHeading')}</h2>
             {portals.length === 0 && (
@@ -50,7 +51,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
               initialUrl={portals.find((p) => p.status !== 'signedIn')?.origin ?? ''}
             />
           </section>
-        </>
+        </OptionsTabs>
       )}
     </div>
   );

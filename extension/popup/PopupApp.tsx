@@ -5,6 +5,7 @@ import { ActivityPanel } from '../ui/components/ActivityPanel.tsx';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { PauseBanner } from '../ui/components/PauseBanner.tsx';
 import { SectionTabs } from '../ui/components/SectionTabs.tsx';
+import { usePopupSections } from '../ui/settings/use-popup-sections.ts';
 import { Spinner } from '../ui/components/Spinner.tsx';
 import { ToastArea } from '../ui/components/Toast.tsx';
 import { usePlatform } from '../ui/platform-context.ts';
@@ -33,6 +34,7 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
   useLayoutEffect(() => void appStore.getState().load(), [appStore]);
   useEffect(() => void jobsStore.getState().load(), [jobsStore]);
   const portal = app.activePortal();
+  const sections = usePopupSections(connector, portal?.id, browse.location.section);
   useEffect(() => {
     if (portal?.status === 'signedIn') void activityStore.getState().watch(portal.id);
   }, [portal?.id, portal?.status, activityStore]);
@@ -71,6 +73,7 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
             <SectionTabs
               current={browse.location.section}
               onSelect={(section) => void browseStore.getState().openSection(section)}
+              sections={sections}
             />
           </nav>
           <PauseBanner

@@ -4,7 +4,7 @@ import { browser } from '../platform/browser.ts';
 import { createPageConnector } from '../platform/page-connector.ts';
 import { createPagePlatform } from '../platform/page-platform.ts';
 import { withEarlyAnswers } from '../ui/early-answers.ts';
-import { PlatformContext } from '../ui/platform-context.ts';
+import { SettingsRoot } from '../ui/settings/SettingsRoot.tsx';
 import { PopupApp } from './PopupApp.tsx';
 
 performance.mark('popup:main');
@@ -12,8 +12,8 @@ const connector = withEarlyAnswers(createPageConnector(browser));
 const platform = createPagePlatform(browser);
 document.documentElement.lang = platform.uiLanguage();
 render(
-  <PlatformContext.Provider value={platform}>
+  <SettingsRoot platform={platform} connector={connector}>
     <PopupApp connector={connector} />
-  </PlatformContext.Provider>,
+  </SettingsRoot>,
   document.getElementById('app')!,
 );

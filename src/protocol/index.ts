@@ -12,6 +12,7 @@ import type { CommandDef } from './define.ts';
 import { entriesCommands, type EntriesEvents } from './entries.ts';
 import { jobCommands, type JobEvents } from './jobs.ts';
 import { portalCommands, type PortalEvents } from './portals.ts';
+import { settingsCommands, type SettingsEvents } from './settings.ts';
 import { sharingCommands } from './sharing.ts';
 
 export type { ErrorCode, ErrorData, UserAction } from '../errors/index.ts';
@@ -21,6 +22,7 @@ export type * from './common.ts';
 export type * from './entries.ts';
 export type * from './jobs.ts';
 export type * from './portals.ts';
+export type * from './settings.ts';
 export type * from './sharing.ts';
 
 export const COMMANDS = {
@@ -30,6 +32,7 @@ export const COMMANDS = {
   ...activityCommands,
   ...jobCommands,
   ...sharingCommands,
+  ...settingsCommands,
 };
 
 type Definitions = typeof COMMANDS;
@@ -43,7 +46,7 @@ export type CommandRequest<K extends CommandName> = Commands[K]['request'];
 export type CommandResponse<K extends CommandName> = Commands[K]['response'];
 
 /** Event name → payload, pushed from the background to every open page. Every name says what changed. */
-export type Events = PortalEvents & EntriesEvents & ActivityEvents & JobEvents;
+export type Events = PortalEvents & EntriesEvents & ActivityEvents & JobEvents & SettingsEvents;
 export type EventName = keyof Events;
 
 export interface CommandMessage<K extends CommandName = CommandName> {

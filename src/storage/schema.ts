@@ -11,6 +11,7 @@ import type { JobRecord } from '../jobs/job-record.ts';
 import type { PortalRecord } from '../portals/portal-record.ts';
 import type { FolderPage, PortalId, PortalLimits, ViewState } from '../protocol/index.ts';
 import type { PersistedBudget } from '../scheduler/budget.ts';
+import { DEFAULT_SETTINGS, type GlobalSettings, type PortalPrefs } from '../settings/preferences.ts';
 import { globalItem, portalItem, recordItem, type AnyItem } from './item.ts';
 import { jobFromV1 } from './migrations/job-v1.ts';
 
@@ -78,6 +79,18 @@ export const jobItem = recordItem<JobRecord | null>('job', 'job', {
   onRemove: 'delete',
 });
 
+/** Theme and language, for every page. Not synced: nothing of the extension's is. */
+export const settingsItem = globalItem<GlobalSettings>('settings', 'settings', {
+  fallback: () => ({ ...DEFAULT_SETTINGS }),
+});
+
+/** How the user wants a portal to behave: its limit profile, the popup's sections. Kept over a sign-out. */
+export const portalPrefsItem = portalItem<PortalPrefs>('portalPrefs', 'portalPrefs', {
+  fallback: () => ({}),
+  onSignOut: 'keep',
+  onRemove: 'delete',
+});
+
 export const SCHEMA: readonly AnyItem[] = [
   portalsItem,
   activePortalItem,
@@ -88,4 +101,6 @@ export const SCHEMA: readonly AnyItem[] = [
   lastPageItem,
   jobIndexItem,
   jobItem,
+  settingsItem,
+  portalPrefsItem,
 ] as unknown as AnyItem[];
