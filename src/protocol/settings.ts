@@ -1,11 +1,7 @@
 import * as v from 'valibot';
 import type { Diagnostics } from '../settings/diagnostics.ts';
-import {
-  globalSettingsSchema,
-  portalPrefsSchema,
-  type GlobalSettings,
-  type PortalPrefs,
-} from '../settings/preferences.ts';
+import type { GlobalSettings, PortalPrefs } from '../settings/preferences.ts';
+import { globalSettingsSchema, portalPrefsSchema } from '../settings/preferences-schema.ts';
 import { settingsFileSchema, type SettingsFile } from '../settings/settings-file.ts';
 import type { PortalLimits } from './activity.ts';
 import { command, empty, portalIdSchema, text } from './define.ts';

@@ -1,5 +1,6 @@
-import * as v from 'valibot';
 import type { SectionId } from '../protocol/browse.ts';
+
+// No valibot here: the popup imports this for its first paint (the schemas are in preferences-schema.ts).
 
 /** The popup's sections in their order; a portal's list of shown sections is a subset of these. */
 export const ALL_SECTIONS: readonly SectionId[] = ['rooms', 'my', 'shared', 'recent', 'favorites', 'trash'];
@@ -9,12 +10,11 @@ export const LANGUAGES = ['system', 'en', 'ru'] as const;
 export type Theme = (typeof THEMES)[number];
 export type Language = (typeof LANGUAGES)[number];
 
-export const globalSettingsSchema = v.object({
-  theme: v.picklist(THEMES),
-  language: v.picklist(LANGUAGES),
-});
 /** What every page of the extension follows: its colours and its language. */
-export type GlobalSettings = v.InferOutput<typeof globalSettingsSchema>;
+export interface GlobalSettings {
+  theme: Theme;
+  language: Language;
+}
 export const DEFAULT_SETTINGS: GlobalSettings = { theme: 'system', language: 'system' };
 
 /**
@@ -24,14 +24,11 @@ export const DEFAULT_SETTINGS: GlobalSettings = { theme: 'system', language: 'sy
 export const LIMIT_PROFILES = ['cloud', 'custom', 'off'] as const;
 export type LimitProfile = (typeof LIMIT_PROFILES)[number];
 
-const sectionSchema = v.picklist(ALL_SECTIONS as [SectionId, ...SectionId[]]);
-
-export const portalPrefsSchema = v.object({
-  limitProfile: v.optional(v.picklist(LIMIT_PROFILES)),
+export interface PortalPrefs {
+  limitProfile?: LimitProfile | undefined;
   /** The sections the popup shows for this portal, in the popup's order; absent: all. */
-  popupSections: v.optional(v.pipe(v.array(sectionSchema), v.minLength(1), v.maxLength(ALL_SECTIONS.length))),
-});
-export type PortalPrefs = v.InferOutput<typeof portalPrefsSchema>;
+  popupSections?: SectionId[] | undefined;
+}
 
 /** The sections to show: the stored choice in the popup's order (never none), plus the one open now. */
 export function visibleSections(prefs: PortalPrefs | null | undefined, current?: SectionId): SectionId[] {

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { appError, type AppError } from '../errors/index.ts';
-import { globalSettingsSchema, portalPrefsSchema, type GlobalSettings, type PortalPrefs } from './preferences.ts';
+import type { GlobalSettings, PortalPrefs } from './preferences.ts';
+import { globalSettingsSchema, portalPrefsSchema } from './preferences-schema.ts';
 import type { PortalLimits } from '../protocol/activity.ts';
 
 export const SETTINGS_FORMAT = 'docspace-power-tools/settings';

@@ -17,15 +17,15 @@ export function PortalPicker({
     return only ? <p class="muted">{t('portalOf', [new URL(only.origin).host, only.name])}</p> : null;
   }
   return (
-    <label class="field">
-      <span>{t('portalPickerLabel')}</span>
-      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+    <div class="field">
+      <label for="portal-picker">{t('portalPickerLabel')}</label>
+      <select id="portal-picker" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {portals.map((p) => (
           <option key={p.id} value={p.id}>
             {t('portalOf', [new URL(p.origin).host, p.name])}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

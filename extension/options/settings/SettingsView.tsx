@@ -63,9 +63,11 @@ export function SettingsView({
                 ))}
               </div>
             </fieldset>
-            <label class="field">
-              <span>{t('languageLabel')}</span>
+            <div class="field">
+              {/* Not wrapping the select: a wrapping label would add the chosen option's text to its name. */}
+              <label for="language-select">{t('languageLabel')}</label>
               <select
+                id="language-select"
                 name="language"
                 value={settings.language}
                 onChange={(e) => void change({ language: e.currentTarget.value as GlobalSettings['language'] })}
@@ -76,7 +78,7 @@ export function SettingsView({
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
           </>
         )}
       </section>
