@@ -25,10 +25,12 @@ export function SettingsFiles({ connector }: { connector: Connector }) {
   };
   const importFile = async (input: HTMLInputElement) => {
     const picked = input.files?.[0];
-    input.value = '';
     if (!picked) return;
     setDone('');
-    const parsed = parseSettingsFile(await picked.text());
+    const text = await picked.text().catch(() => '');
+    // The same file may be picked again after it is fixed.
+    input.value = '';
+    const parsed = parseSettingsFile(text);
     if (!parsed.ok) return setError(toErrorData(parsed.error));
     try {
       const outcome = await connector.send('importSettings', { file: parsed.file });
