@@ -1,11 +1,11 @@
-// Chromium only: the Activity and Settings tabs of the options page (issue 12, items 3–5). Firefox runs the same
-// pages; what is checked here (axe, downloads, colour schemes, the worker's console) needs Playwright's Chromium.
+// The Activity and Settings tabs of the options page (issue 12, items 3–5): the shared bodies run in Firefox too
+// (tests/firefox/options-activity.spec.ts); the rest needs Playwright's Chromium (axe, downloads, colour schemes,
+// the worker's console).
 import type { ConsoleMessage, Download, Page, Worker } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { addFault } from '../e2e-shared/sandbox-api.ts';
+import { playwrightBody } from '../e2e-shared/case.ts';
+import { optionsActivityCases } from '../e2e-shared/cases/options-activity.ts';
 import { expect, test } from './fixtures.ts';
-
-const UNSORTED = 206; // Design / Unsorted: empty in the demo portal
 
 async function signedIn(signInWithApiKey: () => Promise<Page>): Promise<{ options: Page; portalId: string }> {
   const options = await signInWithApiKey();
@@ -42,44 +42,7 @@ const seriousAxe = async (page: Page) => {
     .map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 };
 
-test('Activity: a 503 + Retry-After pause counts down with Resume now, and a running job’s progress moves', async ({
-  signInWithApiKey,
-  sandbox,
-}) => {
-  test.setTimeout(90_000);
-  const { options, portalId } = await signedIn(signInWithApiKey);
-  // Slow enough to watch (about 4 folders a second), fast enough to finish within the test.
-  await command(options, 'setLimits', { portalId, limits: { requestsPer10s: 40, requestsPerMinute: 240 } });
-  await options.getByRole('tab', { name: 'Activity' }).click();
-  await expect(options.getByTestId('activity-window')).toHaveCount(2);
-  const titles = Array.from({ length: 60 }, (_, i) => `Watched ${String(i + 1).padStart(2, '0')}`);
-  await command(options, 'createFolders', { portalId, parentId: UNSORTED, parentTitle: 'Unsorted', titles });
-
-  const job = options.getByTestId('job').first();
-  await expect(job).toHaveAttribute('data-status', 'running');
-  const done = async () => Number(/^(\d+)/.exec((await job.getByTestId('job-count').textContent()) ?? '')?.[1] ?? 0);
-  await expect.poll(done, { timeout: 15_000 }).toBeGreaterThan(0);
-  const before = await done();
-  await expect.poll(done, { timeout: 15_000 }).toBeGreaterThan(before);
-
-  await addFault(sandbox.url, { type: 'storm503', retryAfter: 120, count: 1, path: '/api/2.0/files/**' });
-  const banner = options.getByTestId('pause-banner');
-  await expect(banner).toBeVisible({ timeout: 15_000 });
-  await expect(banner).toContainText(/Continuing in \d+ s/);
-  const seconds = async () => Number(/Continuing in (\d+) s/.exec((await banner.textContent()) ?? '')?.[1]);
-  const first = await seconds();
-  await expect.poll(seconds, { timeout: 5_000 }).toBeLessThan(first);
-  const paused = await done();
-  await expect(options.getByTestId('activity-events')).toContainText('HTTP 503');
-  await options.waitForTimeout(1_500);
-  expect(await done(), 'nothing is made while paused').toBe(paused);
-
-  await banner.getByRole('button', { name: 'Resume now' }).click();
-  await expect(banner).toBeHidden();
-  await expect.poll(done, { timeout: 15_000 }).toBeGreaterThan(paused);
-  await expect(options.getByTestId('rate-chart')).not.toHaveAttribute('data-points', '0');
-  await expect(job).toHaveAttribute('data-status', 'done', { timeout: 40_000 });
-});
+for (const shared of optionsActivityCases) test(shared.title, playwrightBody(shared));
 
 test('no credential in storage.sync, the diagnostics file, the settings file or any console; a bad import changes nothing', async ({
   context,
