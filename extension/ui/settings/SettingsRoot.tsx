@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { GlobalSettings } from '../../../src/protocol/index.ts';
 import { createTranslator, type LocaleMessages } from '../../../src/settings/translator.ts';
 import type { PagePlatform } from '../../platform/ports.ts';
@@ -33,7 +33,8 @@ export function SettingsRoot({
     return off;
   }, [connector]);
 
-  useEffect(() => applyTheme(settings.theme), [settings.theme]);
+  // Before the first paint: a page opened in the dark theme never flashes light.
+  useLayoutEffect(() => applyTheme(settings.theme), [settings.theme]);
 
   const language = settings.language;
   useEffect(() => {
