@@ -56,7 +56,7 @@ export function SettingsRoot({
         : platform,
     [platform, chosen],
   );
-  useEffect(() => {
+  useLayoutEffect(() => {
     document.documentElement.lang = value.uiLanguage();
   }, [value]);
 
