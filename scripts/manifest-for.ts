@@ -25,18 +25,25 @@ export function manifestFor(source: SourceManifest, target: Target): Record<stri
     minimum_chrome_version: _chromeOnly,
     side_panel: sidePanel,
     permissions,
+    optional_permissions: optional,
     commands,
     ...rest
   } = structuredClone(source) as SourceManifest & {
     side_panel?: { default_path: string };
     permissions?: string[];
+    optional_permissions?: string[];
     commands?: Record<string, unknown>;
   };
   // Firefox has a sidebar instead of Chrome's side panel, opened by its own built-in command.
   const { 'open-side-panel': openSidePanel, ...otherCommands } = commands ?? {};
   return {
     ...rest,
-    permissions: (permissions ?? []).filter((permission) => permission !== 'sidePanel'),
+    // Firefox cannot make identity optional (web-ext: "Invalid optional_permissions"); it shows no prompt for it.
+    permissions: [
+      ...(permissions ?? []).filter((permission) => permission !== 'sidePanel'),
+      ...(optional ?? []).filter((permission) => permission === 'identity'),
+    ],
+    optional_permissions: (optional ?? []).filter((permission) => permission !== 'identity'),
     ...(sidePanel
       ? {
           sidebar_action: {

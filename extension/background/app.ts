@@ -10,9 +10,11 @@ import { isFinished } from '../../src/jobs/job-record.ts';
 import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
 import type { CommandHandlers, EntryId, PortalId, SchedulerSnapshot } from '../../src/protocol/index.ts';
-import { StoredCredentialsAuth } from '../../src/sessions/auth-provider.ts';
+import { OAuthAuth, StoredCredentialsAuth, type AuthProvider } from '../../src/sessions/auth-provider.ts';
+import { revokeTokens } from '../../src/sessions/oauth.ts';
+import type { DocSpaceClient } from '../../src/docspace/client.ts';
 import { SessionPool } from '../../src/sessions/session-pool.ts';
-import { budgetItem, credentialsItem, jobItem, limitsItem, SCHEMA } from '../../src/storage/schema.ts';
+import { budgetItem, jobItem, limitsItem, SCHEMA } from '../../src/storage/schema.ts';
 import { TypedStorage } from '../../src/storage/typed-storage.ts';
 import type { BackgroundPlatform, CommandContext } from '../platform/ports.ts';
 import { activityHandlers } from './handlers/activity-handlers.ts';
@@ -97,7 +99,16 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     hasHostPermission,
     limits: (portalId) => storage.get(limitsItem, portalId),
     hasBudget: async (portalId) => (await storage.get(budgetItem, portalId)) !== null,
-    authFor: (record) => new StoredCredentialsAuth(() => storage.get(credentialsItem, record.id)),
+    authFor: (record): AuthProvider => {
+      const load = async () => (await registry.credentials(record.id)) ?? null;
+      if (record.authMethod !== 'oauth') return new StoredCredentialsAuth(load);
+      return new OAuthAuth({
+        load,
+        save: (credentials) => registry.updateCredentials(record.id, credentials),
+        tokenClient: async (): Promise<DocSpaceClient> => (await sessions.anonymousFor(record.origin)).client(null),
+        now: () => clock.now(),
+      });
+    },
   });
 
   platform.events.onPagesChanged((open) => void sessions.pagesOpen(open));
@@ -127,28 +138,52 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   });
 
   /**
-   * Sign-out and removal are one action for now: a password session is ended on the server first (a key
-   * stays valid: the user created it and revokes it in DocSpace), then the account and everything stored
-   * for it go.
+   * Ends a password session on the server and revokes an OAuth grant (a key stays valid: the user created it and
+   * revokes it in DocSpace). Signing out must work offline too: the token then lapses on its own.
    */
+  const endServerSession = async (portalId: PortalId): Promise<void> => {
+    const record = registry.get(portalId);
+    if (!record || record.needsSignIn) return;
+    const credentials = await registry.credentials(portalId);
+    if (credentials?.kind === 'oauth') {
+      await sessions
+        .anonymousFor(record.origin)
+        .then((anonymous) => revokeTokens(anonymous.client(null), credentials))
+        .catch((error: unknown) => console.warn('The OAuth grant could not be revoked:', String(error)));
+      return;
+    }
+    if (record.authMethod !== 'password') return;
+    const loginEventId = credentials?.kind === 'token' ? credentials.loginEventId : undefined;
+    await sessions
+      .require(portalId)
+      .then((session) => endSession(session.client, loginEventId))
+      .then((ended) => {
+        if (!ended) console.warn('The portal did not end the session; it lapses when it expires.');
+      })
+      .catch((error: unknown) => console.warn('The session could not be ended on the portal:', String(error)));
+  };
+
+  /** Signed out: the credentials go (and the server session); the account, its settings and its jobs wait. */
+  const signOutPortal = async (portalId: PortalId): Promise<void> => {
+    await endServerSession(portalId);
+    await sessions.close(portalId);
+    await storage.forgetPortal(portalId, 'signOut');
+    await registry.markSignedOut(portalId);
+    await broadcastState();
+  };
+
+  /** Removed: the account and everything stored for it go, and the site access unless another account uses it. */
   const removePortal = async (portalId: PortalId): Promise<void> => {
     const record = registry.get(portalId);
-    if (record?.authMethod === 'password' && !record.needsSignIn) {
-      const credentials = await registry.credentials(portalId);
-      const loginEventId = credentials?.kind === 'token' ? credentials.loginEventId : undefined;
-      await sessions
-        .require(portalId)
-        .then((session) => endSession(session.client, loginEventId))
-        .then((ended) => {
-          if (!ended) console.warn('The portal did not end the session; it lapses when it expires.');
-        })
-        // Signing out must work offline too; the token then lapses when it expires on the server.
-        .catch((error: unknown) => console.warn('The session could not be ended on the portal:', String(error)));
-    }
+    await endServerSession(portalId);
     const jobIds = await jobs.forgetPortal(portalId);
     await registry.remove(portalId);
     await sessions.close(portalId);
     await storage.forgetPortal(portalId, 'remove', (item) => (item === jobItem ? jobIds : []));
+    // Site access is granted per scheme and host (every port): another account there still needs it.
+    if (record && !registry.list().some((r) => sameSiteAccess(r.origin, record.origin))) {
+      await platform.permissions.removeOrigin(record.origin).catch(() => undefined);
+    }
     await broadcastState();
   };
 
@@ -169,6 +204,8 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     broadcastState,
     entriesChanged,
     removePortal,
+    signOutPortal,
+    identity: platform.identity,
     downloads: platform.downloads,
     withTabs,
     broadcast: (name, payload) => platform.events.broadcast(name, payload),
@@ -212,11 +249,18 @@ export type BackgroundContext = {
   broadcastState(): Promise<void>;
   entriesChanged(portalId: PortalId, folderIds: EntryId[]): void;
   removePortal(portalId: PortalId): Promise<void>;
+  signOutPortal(portalId: PortalId): Promise<void>;
+  identity: BackgroundPlatform['identity'];
   downloads: BackgroundPlatform['downloads'];
   /** A snapshot as pages see it: with whether this portal's DocSpace tabs are observed. */
   withTabs(snapshot: SchedulerSnapshot): SchedulerSnapshot;
   broadcast: BackgroundPlatform['events']['broadcast'];
 };
+
+function sameSiteAccess(a: string, b: string): boolean {
+  const [x, y] = [new URL(a), new URL(b)];
+  return x.protocol === y.protocol && x.hostname === y.hostname;
+}
 
 function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

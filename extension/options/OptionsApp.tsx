@@ -1,12 +1,14 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
+import type { PortalSummary } from '../../src/protocol/index.ts';
 import { usePlatform } from '../ui/platform-context.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
 import { createAppStore } from '../ui/stores/app-store.ts';
-import { AddPortalForm } from './AddPortalForm.tsx';
+import { AddPortalForm, type Prefill } from './AddPortalForm.tsx';
 import { PortalCard } from './PortalCard.tsx';
+import { RemovePortalDialog } from './RemovePortalDialog.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
 import { OptionsTabs } from './OptionsTabs.tsx';
 
@@ -15,7 +17,13 @@ export function OptionsApp({ connector }: { connector: Connector }) {
   const appStore = useMemo(() => createAppStore(connector), [connector]);
   const app = useStore(appStore);
   useEffect(() => void appStore.getState().load(), [appStore]);
+  const [prefill, setPrefill] = useState<Prefill | null>(null);
+  const [removing, setRemoving] = useState<PortalSummary | null>(null);
   const portals = app.state?.portals ?? [];
+  const activeId = app.state?.activePortalId ?? portals[0]?.id ?? null;
+
+  const signInAgain = (portal: PortalSummary) =>
+    setPrefill({ url: portal.origin, method: portal.authMethod, email: portal.user.email, nonce: Date.now() });
 
   return (
     <div class="options">
@@ -38,8 +46,22 @@ export function OptionsApp({ connector }: { connector: Connector }) {
               </p>
             )}
             <ul class="portal-list">
-              {portals.map((portal) => (
-                <PortalCard key={portal.id} portal={portal} onSignOut={() => void app.signOut(portal.id)} />
+              {portals.map((portal, index) => (
+                <PortalCard
+                  key={portal.id}
+                  portal={portal}
+                  index={index}
+                  count={portals.length}
+                  active={portal.id === activeId}
+                  actions={{
+                    signInAgain: () => signInAgain(portal),
+                    signOut: () => void app.signOut(portal.id),
+                    remove: () => setRemoving(portal),
+                    rename: (label) => void app.rename(portal.id, label),
+                    move: (by) => void app.move(portal.id, by),
+                    makeActive: () => void app.switchPortal(portal.id),
+                  }}
+                />
               ))}
             </ul>
             {portals.length > 0 && <TabTrafficNotice />}
@@ -48,10 +70,23 @@ export function OptionsApp({ connector }: { connector: Connector }) {
             <h2 id="add-heading">{t(portals.length === 0 ? 'addPortalHeading' : 'addOrReconnectHeading')}</h2>
             <AddPortalForm
               connector={connector}
-              initialUrl={portals.find((p) => p.status !== 'signedIn')?.origin ?? ''}
+              prefill={prefill}
+              portalIds={portals.filter((p) => p.status === 'signedIn').map((p) => p.id)}
             />
           </section>
         </OptionsTabs>
+      )}
+      {removing && (
+        <RemovePortalDialog
+          connector={connector}
+          portal={removing}
+          onClose={() => setRemoving(null)}
+          onConfirm={() => {
+            const id = removing.id;
+            setRemoving(null);
+            void app.remove(id);
+          }}
+        />
       )}
     </div>
   );

@@ -9,6 +9,7 @@ import { OptionsApp } from './OptionsApp.tsx';
 const platform = createPagePlatform(browser);
 const connector = createPageConnector(browser);
 document.documentElement.lang = platform.uiLanguage();
+document.title = platform.t('optionsPageTitle');
 render(
   <SettingsRoot platform={platform} connector={connector}>
     <OptionsApp connector={connector} />

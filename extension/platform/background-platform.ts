@@ -1,3 +1,4 @@
+import { appError } from '../../src/errors/index.ts';
 import type { Browser, Runtime, WebRequest } from 'webextension-polyfill';
 import { dispatchCommand } from '../../src/messaging/dispatch.ts';
 import { isOwnPage } from '../../src/messaging/sender.ts';
@@ -53,6 +54,21 @@ export function createBackgroundPlatform(
     },
     permissions: {
       hasOrigin: (origin) => browser.permissions.contains({ origins: [originPattern(origin)] }),
+      async removeOrigin(origin) {
+        await browser.permissions.remove({ origins: [originPattern(origin)] }).catch(() => false);
+      },
+    },
+    identity: {
+      redirectUrl: () => (browser.identity ? browser.identity.getRedirectURL() : null),
+      async authorize(url) {
+        if (!browser.identity) throw appError('oauthUnavailable', {});
+        try {
+          return await browser.identity.launchWebAuthFlow({ url, interactive: true });
+        } catch (error) {
+          // The window was closed, or the browser could not show it: nothing was granted.
+          throw appError('oauthCancelled', {}, { cause: error });
+        }
+      },
     },
     uploads: uploadBlobStore(),
     downloads: {

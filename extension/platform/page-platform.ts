@@ -1,3 +1,4 @@
+import type { Permissions } from 'webextension-polyfill';
 import type { Browser } from 'webextension-polyfill';
 import { originPattern } from './origin-pattern.ts';
 import type { PagePlatform } from './ports.ts';
@@ -28,10 +29,16 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     openUrl,
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     async requestHostPermission(origin, options) {
+      const optionalPermissions = (browser.runtime.getManifest().optional_permissions ?? []) as string[];
       try {
         return await browser.permissions.request({
           origins: [originPattern(origin)],
-          ...(options?.tabTraffic ? { permissions: ['webRequest'] } : {}),
+          // The polyfill's list of optional permissions predates identity's.
+          permissions: [
+            ...(options?.tabTraffic ? ['webRequest'] : []),
+            // Where identity is not optional (Firefox) it is granted at install, and asking for it would fail.
+            ...(options?.identity && optionalPermissions.includes('identity') ? ['identity'] : []),
+          ] as Permissions.Permissions['permissions'],
         });
       } catch {
         return false;

@@ -25,6 +25,17 @@ export interface BackgroundPlatform {
   };
   permissions: {
     hasOrigin(origin: string): Promise<boolean>;
+    /** Gives the site access back (a removed portal); an access granted at install cannot be and stays. */
+    removeOrigin(origin: string): Promise<void>;
+  };
+  identity: {
+    /** The address the portal sends the browser back to after an OAuth sign-in; null without the identity API. */
+    redirectUrl(): string | null;
+    /**
+     * Shows the portal's sign-in and consent pages in a browser window and resolves with the address the portal
+     * sent the browser back to; rejects when the user closed the window. Needs the optional identity permission.
+     */
+    authorize(url: string): Promise<string>;
   };
   downloads: {
     /** The optional downloads permission is granted (a page asks for it inside the user's click). */
@@ -75,9 +86,9 @@ export interface PagePlatform {
   /**
    * Must be called straight from a click handler: browsers grant host access only inside a user gesture.
    * `tabTraffic`: the optional webRequest permission is asked for in the same prompt (to see the user's own
-   * DocSpace tabs' requests); refusing the prompt refuses both.
+   * DocSpace tabs' requests), `identity` the OAuth sign-in window's; refusing the prompt refuses all.
    */
-  requestHostPermission(origin: string, options?: { tabTraffic?: boolean }): Promise<boolean>;
+  requestHostPermission(origin: string, options?: { tabTraffic?: boolean; identity?: boolean }): Promise<boolean>;
   /** The user's DocSpace tabs' requests may be observed (the optional webRequest permission; one for all portals). */
   tabTraffic: {
     /** Whether this browser's background can observe them at all (not an event page: Firefox, for now). */

@@ -32,12 +32,12 @@ export function Header({ state, portal, panel, onSwitch }: Props) {
           >
             {portals.map((p) => (
               <option key={p.id} value={p.id}>
-                {visibleText(p.name)} · {new URL(p.origin).host}
+                {visibleText(p.label || p.name)} · {new URL(p.origin).host}
               </option>
             ))}
           </SelectField>
         ) : (
-          <span class="portal-name">{portal ? <ServerText text={portal.name} /> : t('extName')}</span>
+          <span class="portal-name">{portal ? <ServerText text={portal.label || portal.name} /> : t('extName')}</span>
         )}
         {portal && (
           <span class="portal-user">

@@ -55,15 +55,10 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
       )}
       {portal && portal.status !== 'signedIn' && (
         <main class="signed-out" data-testid="portal-needs-attention">
-          <h2>{t(portal.status === 'signInRequired' ? 'signInAgainTitle' : 'permissionMissingTitle')}</h2>
-          <p>
-            {t(
-              portal.status === 'signInRequired' ? 'signInAgainText' : 'permissionMissingText',
-              new URL(portal.origin).host,
-            )}
-          </p>
+          <h2>{t(`attentionTitle_${portal.status}`)}</h2>
+          <p>{t(`attentionText_${portal.status}`, new URL(portal.origin).host)}</p>
           <button type="button" class="button button-primary" onClick={() => void openOptionsPage()}>
-            {t(portal.status === 'signInRequired' ? 'signInAgainButton' : 'openOptions')}
+            {t(portal.status === 'permissionMissing' ? 'openOptions' : 'signInAgainButton')}
           </button>
         </main>
       )}
@@ -80,6 +75,11 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
             snapshot={activity.snapshot}
             onResume={() => void connector.send('resumeRequests', { portalId: portal.id }).catch(() => undefined)}
           />
+          {portal.readOnly && (
+            <p class="read-only-note" role="note" data-testid="read-only-note">
+              {t('popupReadOnly')}
+            </p>
+          )}
           <BrowseView portal={portal} connector={connector} store={browseStore} ui={uiStore} />
           <JobsTray jobs={jobsStore} portalId={portal.id} />
           <ActivityPanel snapshot={activity.snapshot} />

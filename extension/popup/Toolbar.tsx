@@ -30,7 +30,8 @@ export function Toolbar({ browse, ui, context, page, section, selection }: Props
   const state = useStore(browse);
   const sort = state.currentSort();
   const crumbs = state.pendingCrumbs ?? page?.breadcrumbs ?? [];
-  const atRoomsRoot = state.location.folderId === undefined && section === 'rooms';
+  // A read-only sign-in makes nothing, not even a room.
+  const atRoomsRoot = state.location.folderId === undefined && section === 'rooms' && page?.readOnly !== true;
   const canCreate = state.status === 'ready' && page?.can.create === true && section !== 'trash';
   const picker = useRef<HTMLInputElement>(null);
 

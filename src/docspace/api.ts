@@ -13,10 +13,20 @@ export interface SessionToken {
   expires: string | null;
 }
 
-export async function authenticate(client: DocSpaceClient, userName: string, password: string): Promise<SessionToken> {
-  const { data } = await client.call('/api/2.0/authentication', {
+/**
+ * E-mail + password sign-in. With two-factor authentication on, the first answer has no token: the same
+ * credentials are sent again with the authenticator app's code (`authentication/{code}`).
+ */
+export async function authenticate(
+  client: DocSpaceClient,
+  userName: string,
+  password: string,
+  code?: string,
+): Promise<SessionToken> {
+  const path = code ? `/api/2.0/authentication/${encodeURIComponent(code)}` : '/api/2.0/authentication';
+  const { data } = await client.call(path, {
     method: 'POST',
-    body: { userName, password },
+    body: code ? { userName, password, code } : { userName, password },
     schema: authTokenSchema,
     anonymous: true,
   });
@@ -24,6 +34,20 @@ export async function authenticate(client: DocSpaceClient, userName: string, pas
   // "0001-01-01T00:00:00" is what DocSpace writes for a session-only token.
   const expires = data.expires && !data.expires.startsWith('0001-') ? data.expires : null;
   return { token: data.token, expires };
+}
+
+const ownKeySchema = v.looseObject({
+  name: v.optional(v.string(), ''),
+  permissions: v.optional(v.nullable(v.array(v.string())), []),
+  expiresAt: v.optional(v.nullable(v.string()), null),
+});
+
+/** The API key this request is signed with: its name, permissions and expiry (any key may ask). */
+export async function getOwnKey(
+  client: DocSpaceClient,
+): Promise<{ name: string; permissions: string[]; expiresAt: string | null }> {
+  const { data } = await client.call('/api/2.0/keys/@self', { schema: ownKeySchema });
+  return { name: data.name, permissions: data.permissions ?? [], expiresAt: data.expiresAt ?? null };
 }
 
 export async function getSelf(client: DocSpaceClient): Promise<SelfDto> {

@@ -22,6 +22,8 @@ export interface ClientOptions {
   maxResponseBytes?: number;
   /** Shared per portal account: identical GETs in flight at once are sent once. */
   singleFlight?: SingleFlight;
+  /** The account's sign-in allows reading only: a write is refused here, with a message, not by the portal. */
+  readOnly?: () => boolean;
 }
 
 export interface CallOptions<T> {
@@ -68,6 +70,9 @@ export class DocSpaceClient {
 
   async call<T>(path: string, options: CallOptions<T>): Promise<CallResult<T>> {
     const method = options.method ?? 'GET';
+    if (method !== 'GET' && !options.anonymous && this.options.readOnly?.()) {
+      throw appError('readOnlyAccount', { origin: this.origin });
+    }
     const url = buildUrl(this.origin, path, options.query);
     const once = (): Promise<CallResult<T>> => this.schedule(url, method, path, options);
     const withRefresh = (): Promise<CallResult<T>> =>
@@ -100,6 +105,43 @@ export class DocSpaceClient {
         const bytes = await readLimitedBytes(response, options.maxBytes, this.origin);
         if (!response.ok) throw errorFromResponse(response.status, '', response.headers, this.origin);
         return { bytes, contentType: response.headers.get('Content-Type') ?? 'application/octet-stream' };
+      },
+    );
+  }
+
+  /**
+   * An OAuth server endpoint (token, revoke): an anonymous form POST answered with plain JSON, not the API's
+   * envelope, through the same queue. A refusal is an AppError whose detail is the OAuth `error` code.
+   */
+  async oauthForm<T>(
+    path: string,
+    fields: Record<string, string>,
+    schema: v.GenericSchema<unknown, T>,
+    options: { lane?: Lane } = {},
+  ): Promise<T> {
+    const url = buildUrl(this.origin, path);
+    const lane = options.lane ?? 'interactive';
+    return this.options.executor.run(
+      { method: 'POST', path, lane, maxRetries: lane === 'interactive' ? INTERACTIVE_RETRIES : undefined },
+      async (context) => {
+        const response = await this.exchange(url, 'POST', new URLSearchParams(fields), true, lane, context);
+        const text = await readLimited(response, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, this.origin);
+        let json: unknown;
+        try {
+          // Revocation answers 200 with an empty body.
+          json = text.trim() === '' ? null : JSON.parse(text);
+        } catch {
+          throw response.ok
+            ? appError('badResponseNotJson', { origin: this.origin })
+            : errorFromResponse(response.status, text, response.headers, this.origin);
+        }
+        if (!response.ok) {
+          const code = v.safeParse(v.looseObject({ error: v.string() }), json);
+          throw appError('oauthRefused', { detail: code.success ? code.output.error : String(response.status) });
+        }
+        const parsed = v.safeParse(schema, json);
+        if (!parsed.success) throw appError('badResponseField', { origin: this.origin, field: 'token' });
+        return parsed.output;
       },
     );
   }
@@ -158,9 +200,13 @@ export class DocSpaceClient {
   ): Promise<Response> {
     // A form (an upload) is sent as multipart: fetch writes its Content-Type with the boundary.
     const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    const urlEncoded = body instanceof URLSearchParams;
     const headers: Record<string, string> = form
       ? { Accept: 'application/json' }
-      : { Accept: 'application/json', 'Content-Type': 'application/json' };
+      : {
+          Accept: 'application/json',
+          'Content-Type': urlEncoded ? 'application/x-www-form-urlencoded' : 'application/json',
+        };
     let authorization: string | null = null;
     if (!anonymous) {
       authorization = (await this.options.auth?.header()) ?? null;
@@ -179,7 +225,7 @@ export class DocSpaceClient {
       response = await this.options.fetch(url, {
         method,
         headers,
-        body: form ? body : body === undefined ? null : JSON.stringify(body),
+        body: form || urlEncoded ? body : body === undefined ? null : JSON.stringify(body),
         signal,
         // The user's own DocSpace cookie must not ride along: it would win over our header on the server.
         credentials: 'omit',

@@ -140,3 +140,17 @@ export function sameOriginUrl(candidate: string | undefined, origin: string): st
   }
   return null;
 }
+
+/**
+ * A page as a read-only sign-in may act on it: whatever the folder's security says, the credentials refuse
+ * every write, so no write action is offered (the server would answer 403 with an empty body).
+ */
+export function withoutWrites(page: FolderPage): FolderPage {
+  const off = { rename: false, delete: false, move: false, copy: false, share: false, create: false };
+  return {
+    ...page,
+    readOnly: true,
+    can: { create: false },
+    entries: page.entries.map((entry) => ({ ...entry, can: { ...entry.can, ...off } })),
+  };
+}

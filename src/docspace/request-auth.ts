@@ -17,7 +17,14 @@ export interface RequestAuth {
 
 /** The header DocSpace documents for every credential kind: `Bearer sk-…` for keys, `Bearer <token>` for sessions. */
 export function authorizationHeader(credentials: Credentials): string {
-  return `Bearer ${credentials.kind === 'apiKey' ? credentials.apiKey : credentials.token}`;
+  switch (credentials.kind) {
+    case 'apiKey':
+      return `Bearer ${credentials.apiKey}`;
+    case 'token':
+      return `Bearer ${credentials.token}`;
+    case 'oauth':
+      return `Bearer ${credentials.accessToken}`;
+  }
 }
 
 /** Fixed credentials, nothing to refresh: for sign-in checks and tests. */

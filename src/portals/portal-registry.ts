@@ -1,6 +1,6 @@
 import type { Credentials } from '../docspace/credentials.ts';
 import type { AppState, PortalId, PortalStatus, PortalSummary } from '../protocol/index.ts';
-import { activePortalItem, credentialsItem, portalsItem } from '../storage/schema.ts';
+import { activePortalItem, credentialsItem, portalsItem, sessionCredentialsItem } from '../storage/schema.ts';
 import type { TypedStorage } from '../storage/typed-storage.ts';
 import type { PortalRecord } from './portal-record.ts';
 
@@ -21,6 +21,11 @@ export class PortalRegistry {
     this.records = await this.storage.get(portalsItem);
     this.activeId = await this.storage.get(activePortalItem);
     if (this.activeId && !this.records.some((r) => r.id === this.activeId)) this.activeId = this.records[0]?.id ?? null;
+    // Credentials kept only for the browser's session are gone after a restart: those accounts ask to sign in.
+    for (const record of this.records) {
+      if (record.remember !== false || record.needsSignIn) continue;
+      if ((await this.storage.get(sessionCredentialsItem, record.id)) === null) await this.markNeedsSignIn(record.id);
+    }
   }
 
   get(id: PortalId): PortalRecord | undefined {
@@ -38,12 +43,14 @@ export class PortalRegistry {
 
   async state(hasHostPermission: (origin: string) => Promise<boolean>): Promise<AppState> {
     const portals = await Promise.all(
-      this.records.map(async ({ needsSignIn, ...summary }): Promise<PortalSummary> => {
-        const status: PortalStatus = needsSignIn
-          ? 'signInRequired'
-          : (await hasHostPermission(summary.origin))
-            ? 'signedIn'
-            : 'permissionMissing';
+      this.records.map(async ({ needsSignIn, signedOut, ...summary }): Promise<PortalSummary> => {
+        const status: PortalStatus = signedOut
+          ? 'signedOut'
+          : needsSignIn
+            ? 'signInRequired'
+            : (await hasHostPermission(summary.origin))
+              ? 'signedIn'
+              : 'permissionMissing';
         return { ...summary, status };
       }),
     );
@@ -51,20 +58,69 @@ export class PortalRegistry {
   }
 
   async credentials(id: PortalId): Promise<Credentials | undefined> {
-    return (await this.storage.get(credentialsItem, id)) ?? undefined;
+    return (
+      (await this.storage.get(credentialsItem, id)) ?? (await this.storage.get(sessionCredentialsItem, id)) ?? undefined
+    );
   }
 
-  /** Adds or replaces an account and makes it the active one; secrets are written before the record that needs them. */
+  /** Renewed credentials (an OAuth refresh) go where the account keeps them. */
+  async updateCredentials(id: PortalId, credentials: Credentials): Promise<void> {
+    const record = this.get(id);
+    if (!record) return;
+    await this.storage.set(record.remember === false ? sessionCredentialsItem : credentialsItem, id, credentials);
+  }
+
+  /**
+   * Adds or replaces an account and makes it the active one; secrets are written before the record that needs
+   * them, to the area the user chose (remembered, or until the browser closes), and removed from the other.
+   * A returning account keeps its place in the list and its label.
+   */
   async save(record: PortalRecord, credentials: Credentials): Promise<void> {
+    const remember = record.remember !== false;
     await this.storage.setMany([
-      [credentialsItem, record.id, credentials],
+      [remember ? credentialsItem : sessionCredentialsItem, record.id, credentials],
       [activePortalItem, undefined, record.id],
     ]);
-    this.records = await this.storage.update(portalsItem, (current) => [
-      ...current.filter((r) => r.id !== record.id),
-      record,
-    ]);
+    await this.storage.remove(remember ? sessionCredentialsItem : credentialsItem, record.id);
+    this.records = await this.storage.update(portalsItem, (current) => {
+      const at = current.findIndex((r) => r.id === record.id);
+      if (at === -1) return [...current, record];
+      const label = current[at]?.label;
+      return current.map((r, i) => (i === at ? { ...record, ...(label ? { label } : {}) } : r));
+    });
     this.activeId = record.id;
+  }
+
+  async rename(id: PortalId, label: string): Promise<boolean> {
+    if (!this.get(id)) return false;
+    this.records = await this.storage.update(portalsItem, (current) =>
+      current.map((r) => {
+        if (r.id !== id) return r;
+        const { label: _old, ...rest } = r;
+        return label ? { ...rest, label } : rest;
+      }),
+    );
+    return true;
+  }
+
+  async move(id: PortalId, by: -1 | 1): Promise<boolean> {
+    if (!this.get(id)) return false;
+    this.records = await this.storage.update(portalsItem, (current) => {
+      const from = current.findIndex((r) => r.id === id);
+      const to = from + by;
+      if (from === -1 || to < 0 || to >= current.length) return current;
+      const next = [...current];
+      [next[from], next[to]] = [next[to]!, next[from]!];
+      return next;
+    });
+    return true;
+  }
+
+  /** Signed out: the account, its label and its place stay; its credentials were deleted by the caller. */
+  async markSignedOut(id: PortalId): Promise<void> {
+    this.records = await this.storage.update(portalsItem, (current) =>
+      current.map((r) => (r.id === id ? { ...r, needsSignIn: true, signedOut: true } : r)),
+    );
   }
 
   async remove(id: PortalId): Promise<void> {

@@ -94,6 +94,8 @@ export interface FolderPage {
   nextStartIndex: number | null;
   /** What the account may do in this folder. */
   can: { create: boolean };
+  /** The account's sign-in allows reading only (a read-only key): nothing here offers a change. */
+  readOnly?: boolean;
   /** Served from the background's cache while a fresh copy is fetched (entriesChanged follows if it differs). */
   cached?: boolean;
 }

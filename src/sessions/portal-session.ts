@@ -17,6 +17,8 @@ export interface SessionSpec {
   limits: PortalLimits;
   /** Just signed in, and nothing is stored about this account's spending: its budget is known to be empty. */
   fresh: boolean;
+  /** Asked at each write: a new sign-in may change it. */
+  readOnly?: () => boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export class PortalSession {
       auth: requestAuth,
       executor: this.scheduler,
       singleFlight: new SingleFlight(),
+      ...(spec.readOnly ? { readOnly: spec.readOnly } : {}),
     });
   }
 

@@ -100,6 +100,7 @@ export class SessionPool {
           userId: record.user.id,
           limits,
           fresh: justSignedIn && !hasBudget,
+          readOnly: () => this.deps.lookup(record.id)?.readOnly === true,
         };
         return PortalSession.open(spec, this.deps.authFor(record), this.deps);
       })();

@@ -33,6 +33,17 @@ export const credentialsItem = portalItem<Credentials | null>('credentials', 'cr
   onRemove: 'delete',
 });
 
+/**
+ * Credentials the user chose not to remember: storage.session, gone when the browser closes (the account then
+ * asks to be signed in again). Same rules as `credentialsItem` otherwise.
+ */
+export const sessionCredentialsItem = portalItem<Credentials | null>('sessionCredentials', 'sessionCredentials', {
+  area: 'session',
+  fallback: () => null,
+  onSignOut: 'delete',
+  onRemove: 'delete',
+});
+
 export const limitsItem = portalItem<PortalLimits>('limits', 'limits', {
   fallback: () => ({}),
   onSignOut: 'keep',
@@ -95,6 +106,7 @@ export const SCHEMA: readonly AnyItem[] = [
   portalsItem,
   activePortalItem,
   credentialsItem,
+  sessionCredentialsItem,
   limitsItem,
   budgetItem,
   viewStateItem,

@@ -22,7 +22,10 @@ export function prepareLoadableExtension(builtDir = resolve('dist/chrome')): str
   manifest.host_permissions = LOOPBACK_HOSTS;
   // The sign-in asks for webRequest with the host (observing the user's DocSpace tabs): granted here for the same
   // reason. It stays optional too, as the hosts do: Firefox refuses a request for a permission not declared optional.
-  manifest.permissions = [...new Set([...((manifest.permissions as string[] | undefined) ?? []), 'webRequest'])];
+  // The OAuth sign-in's identity permission likewise.
+  manifest.permissions = [
+    ...new Set([...((manifest.permissions as string[] | undefined) ?? []), 'webRequest', 'identity']),
+  ];
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
   return dir;
 }

@@ -12,7 +12,8 @@ describe('manifest', () => {
     expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel']);
     // Downloads are asked for when the user first downloads something, with the click; webRequest (to see the
     // user's own DocSpace tabs' requests, never to block one) with the portal's host at sign-in, if they agree.
-    expect(source.optional_permissions).toEqual(['downloads', 'webRequest']);
+    // identity (the OAuth sign-in window) with the portal's host, when the user picks OAuth.
+    expect(source.optional_permissions).toEqual(['downloads', 'webRequest', 'identity']);
     expect(source.optional_permissions).not.toContain('webRequestBlocking');
   });
 
@@ -39,6 +40,9 @@ describe('manifest', () => {
     expect(firefox.background).toEqual({ scripts: ['extension/background/index.ts'], type: 'module' });
     expect(firefox).toMatchObject({ browser_specific_settings: { gecko: { id: GECKO_ID } } });
     expect(firefox.minimum_chrome_version).toBeUndefined();
+    // Firefox has no optional identity permission: the OAuth window's is granted at install there.
+    expect(firefox.permissions).toContain('identity');
+    expect(firefox.optional_permissions).toEqual(['downloads', 'webRequest']);
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type ListOptions,
 } from '../../../src/docspace/api-listing.ts';
 import type { FolderContentDto } from '../../../src/docspace/dto.ts';
-import { toFolderPage } from '../../../src/docspace/entries.ts';
+import { toFolderPage, withoutWrites } from '../../../src/docspace/entries.ts';
 import { listingTags } from '../../../src/docspace/listing-cache.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type {
@@ -48,6 +48,9 @@ export function browseHandlers(background: BackgroundContext): BrowseCommands {
     return page;
   };
 
+  const forAccount = (portalId: PortalId, page: FolderPage): FolderPage =>
+    background.registry.get(portalId)?.readOnly ? withoutWrites(page) : page;
+
   const list = async (
     portalId: PortalId,
     request: PageRequest & { sort?: Sort | undefined },
@@ -60,7 +63,15 @@ export function browseHandlers(background: BackgroundContext): BrowseCommands {
     const cacheKey = `${key}|${sortKey(request.sort)}|${startIndex}|${count}`;
     const cache = session.listings;
     const fetchOnly = async (options: ListOptions): Promise<FolderPage> =>
-      toFolderPage(await fetchPage(session, { ...options, sort: request.sort }), portalId, session.origin, startIndex);
+      forAccount(
+        portalId,
+        toFolderPage(
+          await fetchPage(session, { ...options, sort: request.sort }),
+          portalId,
+          session.origin,
+          startIndex,
+        ),
+      );
     const keep = (page: FolderPage): FolderPage => {
       cache.set(cacheKey, page, listingTags(page));
       return startIndex === 0 ? remember(portalId, view, page) : page;
@@ -146,7 +157,7 @@ export function browseHandlers(background: BackgroundContext): BrowseCommands {
         supersedeKey: `search:${portalId}`,
         lane: 'interactive',
       });
-      const page = toFolderPage(dto, portalId, session.origin, 0);
+      const page = forAccount(portalId, toFolderPage(dto, portalId, session.origin, 0));
       return { portalId, query, entries: page.entries, total: page.total };
     },
     thumbnail: async ({ portalId, fileId }) => {

@@ -1,4 +1,5 @@
 import { checkPortal, signIn, type SignInDeps } from '../../../src/portals/sign-in.ts';
+import { isFinished } from '../../../src/jobs/job-record.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type { CommandHandlers } from '../../../src/protocol/index.ts';
 import type { CommandContext } from '../../platform/ports.ts';
@@ -6,17 +7,35 @@ import type { BackgroundContext } from '../app.ts';
 
 type PortalCommands = Pick<
   CommandHandlers<CommandContext>,
-  'getState' | 'checkPortal' | 'signIn' | 'signOut' | 'setActivePortal'
+  | 'getState'
+  | 'checkPortal'
+  | 'signIn'
+  | 'signOut'
+  | 'removePortal'
+  | 'removalImpact'
+  | 'renamePortal'
+  | 'movePortal'
+  | 'setActivePortal'
+  | 'oauthRedirectUrl'
 >;
 
 export function portalHandlers(background: BackgroundContext): PortalCommands {
-  const { registry, sessions, jobs, hasHostPermission } = background;
+  const { registry, sessions, jobs, hasHostPermission, identity } = background;
   const signInDeps = async (): Promise<SignInDeps> => ({
     // The sign-in steps go through the origin's anonymous scheduler: the portal limits them per IP too.
     createClient: async (origin, credentials) => (await sessions.anonymousFor(origin)).client(credentials),
     hasHostPermission,
     now: () => new Date(),
+    oauthRedirectUrl: () => identity.redirectUrl(),
+    authorize: (url) => identity.authorize(url),
   });
+  const known = (portalId: string) => {
+    if (!registry.get(portalId)) throw appError('portalNotInList', {});
+  };
+  const changed = async () => {
+    await background.broadcastState();
+    return registry.state(hasHostPermission);
+  };
 
   return {
     getState: () => registry.state(hasHostPermission),
@@ -31,18 +50,55 @@ export function portalHandlers(background: BackgroundContext): PortalCommands {
       // Jobs that waited for this account go on.
       void jobs.resumePortal(record.id);
       const { needsSignIn: _stored, ...summary } = record;
-      return { ...summary, status: 'signedIn' };
+      return {
+        ...summary,
+        ...(registry.get(record.id)?.label ? { label: registry.get(record.id)?.label } : {}),
+        status: 'signedIn',
+      };
     },
 
     setActivePortal: async ({ portalId }) => {
       if (!(await registry.setActive(portalId))) throw appError('portalNotInList', {});
-      await background.broadcastState();
-      return registry.state(hasHostPermission);
+      return changed();
     },
 
     signOut: async ({ portalId }) => {
+      known(portalId);
+      await background.signOutPortal(portalId);
+      return registry.state(hasHostPermission);
+    },
+
+    removePortal: async ({ portalId }) => {
+      known(portalId);
       await background.removePortal(portalId);
       return registry.state(hasHostPermission);
+    },
+
+    removalImpact: async ({ portalId }) => {
+      const record = registry.get(portalId);
+      if (!record) throw appError('portalNotInList', {});
+      const running = (await jobs.list()).filter((job) => job.portalId === portalId && !isFinished(job));
+      const host = new URL(record.origin).hostname;
+      return {
+        runningJobs: running.length,
+        sharesOrigin: registry.list().some((r) => r.id !== portalId && new URL(r.origin).hostname === host),
+      };
+    },
+
+    renamePortal: async ({ portalId, label }) => {
+      if (!(await registry.rename(portalId, label))) throw appError('portalNotInList', {});
+      return changed();
+    },
+
+    movePortal: async ({ portalId, by }) => {
+      if (!(await registry.move(portalId, by as -1 | 1))) throw appError('portalNotInList', {});
+      return changed();
+    },
+
+    oauthRedirectUrl: async () => {
+      const url = identity.redirectUrl();
+      if (!url) throw appError('oauthUnavailable', {});
+      return { url };
     },
   };
 }

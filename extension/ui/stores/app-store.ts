@@ -9,11 +9,22 @@ export interface AppStoreState {
   load(): Promise<void>;
   activePortal(): PortalSummary | null;
   signOut(portalId: string): Promise<void>;
+  remove(portalId: string): Promise<void>;
+  rename(portalId: string, label: string): Promise<void>;
+  move(portalId: string, by: -1 | 1): Promise<void>;
   switchPortal(portalId: string): Promise<void>;
 }
 
 /** Mirrors the background's portal list; the background pushes every change as a stateChanged event. */
 export function createAppStore(connector: Connector) {
+  /** Every change answers the new list (the broadcast brings it too, to the other pages). */
+  const update = async (answer: Promise<AppState>): Promise<void> => {
+    try {
+      store.setState({ state: await answer, error: null });
+    } catch (error) {
+      store.setState({ error: toErrorData(error) });
+    }
+  };
   const store = createStore<AppStoreState>()((set, get) => ({
     state: null,
     error: null,
@@ -29,20 +40,11 @@ export function createAppStore(connector: Connector) {
       if (!state) return null;
       return state.portals.find((p) => p.id === state.activePortalId) ?? state.portals[0] ?? null;
     },
-    async switchPortal(portalId) {
-      try {
-        set({ state: await connector.send('setActivePortal', { portalId }), error: null });
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
-    },
-    async signOut(portalId) {
-      try {
-        set({ state: await connector.send('signOut', { portalId }), error: null });
-      } catch (error) {
-        set({ error: toErrorData(error) });
-      }
-    },
+    switchPortal: (portalId) => update(connector.send('setActivePortal', { portalId })),
+    signOut: (portalId) => update(connector.send('signOut', { portalId })),
+    remove: (portalId) => update(connector.send('removePortal', { portalId })),
+    rename: (portalId, label) => update(connector.send('renamePortal', { portalId, label })),
+    move: (portalId, by) => update(connector.send('movePortal', { portalId, by })),
   }));
   connector.on('stateChanged', (state) => store.setState({ state }));
   return store;

@@ -8,6 +8,7 @@ import { signInWithApiKey, signInWithPassword } from '../sign-in-steps.ts';
 const ANONYMOUS = new Set(['GET /api/2.0/settings', 'POST /api/2.0/authentication']);
 const activeRooms = Object.values(DEMO_ROOMS).filter((room) => room.id !== DEMO_ROOMS.oldProjects.id);
 import { row } from '../rows.ts';
+import { waitFor } from '../wait.ts';
 
 const open = row;
 const crumbs = { role: 'navigation', name: 'Location' } as const;
@@ -135,7 +136,17 @@ export const browseCases: SharedCase[] = [
       await resetSandbox(t.sandbox.url);
       const popup = await t.driver.openPopup();
       await seeTextContaining(popup, { testId: 'portal-needs-attention' }, 'Sign in again');
-      await seeText(options, { testId: 'portal-status' }, 'Sign in again');
+      await seeText(options, { testId: 'portal-status' }, 'Sign-in expired or revoked');
+      // The card's "Sign in again" is a button: it fills the form for this account and puts the focus there.
+      await options.fill({ label: 'Portal address' }, '');
+      await options.click({ role: 'button', name: 'Sign in again' });
+      await waitFor('the form filled for this account', 5_000, async () =>
+        (await options.value({ label: 'Portal address' })) === t.sandbox.url ? true : undefined,
+      );
+      expect(await options.value({ label: 'E-mail' })).toBe(t.sandbox.demo.email);
+      await options.fill({ label: 'Password' }, t.sandbox.demo.password);
+      await options.click({ role: 'button', name: 'Connect' });
+      await seeText(options, { testId: 'portal-status' }, 'Connected');
     },
   },
 ];

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SharedCase } from '../case.ts';
 import { sandboxLog } from '../sandbox-api.ts';
-import { seeText, seeTextContaining, seeVisible } from '../see.ts';
+import { seeHidden, seeText, seeTextContaining, seeVisible } from '../see.ts';
 import { signInWithApiKey, signInWithPassword } from '../sign-in-steps.ts';
 
 const alert = { role: 'alert' } as const;
@@ -41,7 +41,7 @@ export const signInCases: SharedCase[] = [
     title: 'a key that is not shaped like a DocSpace key is caught before the portal sees it',
     async run(t) {
       const options = await signInWithApiKey(t, 'my-password');
-      await seeTextContaining(options, alert, 'starts with "sk-"');
+      await seeTextContaining(options, alert, 'it is "sk-" followed by 64 hexadecimal characters');
       expect((await sandboxLog(t.sandbox.url)).filter((e) => e.path === '/api/2.0/people/@self')).toHaveLength(0);
     },
   },
@@ -85,13 +85,22 @@ export const signInCases: SharedCase[] = [
     },
   },
   {
-    title: 'signing out forgets the portal and the popup says so',
+    title: 'signing out keeps the account as signed out; removing it asks first, then forgets it',
     async run(t) {
       const options = await signInWithApiKey(t);
-      await seeVisible(options, { testId: 'portal-card' });
+      await seeText(options, { testId: 'portal-status' }, 'Connected');
       await options.click({ role: 'button', name: 'Sign out' });
-      await seeVisible(options, { testId: 'no-portals' });
+      await seeText(options, { testId: 'portal-status' }, 'Signed out');
+      await seeHidden(options, { testId: 'signin-success' });
       const popup = await t.driver.openPopup();
+      await seeTextContaining(popup, { testId: 'portal-needs-attention' }, 'You signed out of');
+      await options.click({ role: 'button', name: 'Remove' });
+      await seeVisible(options, { role: 'dialog' });
+      await options.click({ role: 'button', name: 'Cancel' });
+      await seeVisible(options, { testId: 'portal-card' });
+      await options.click({ role: 'button', name: 'Remove' });
+      await options.click({ css: 'dialog button.button-danger' });
+      await seeVisible(options, { testId: 'no-portals' });
       await seeVisible(popup, { testId: 'signed-out' });
     },
   },

@@ -57,11 +57,11 @@ export function consentPage(
     `${client.name} wants access`,
     `<h1 data-testid="consent-title">${escapeHtml(client.name)} wants to access your DocSpace account</h1>` +
       `<p>Signed in as ${escapeHtml(userName)}</p>` +
-      `<form method="post" action="/oauth2/authorize" data-testid="consent-form">` +
+      `<form method="post" action="/oauth2/authorize" enctype="multipart/form-data" data-testid="consent-form">` +
       `<input type="hidden" name="client_id" value="${escapeHtml(client.clientId)}">` +
       `<input type="hidden" name="state" value="${escapeHtml(state)}">${items}` +
       `<button type="submit" data-testid="consent-allow">Allow</button></form>` +
-      `<form method="post" action="/oauth2/authorize">` +
+      `<form method="post" action="/oauth2/authorize" enctype="multipart/form-data">` +
       `<input type="hidden" name="client_id" value="${escapeHtml(client.clientId)}">` +
       `<input type="hidden" name="state" value="${escapeHtml(state)}">` +
       `<button type="submit" data-testid="consent-deny">Deny</button></form>`,

@@ -5,6 +5,9 @@ import type { TabRequest } from '../../../src/scheduler/tab-request.ts';
 import { memoryAreas } from '../../../src/storage/storage-area.ts';
 import type { Areas } from '../../../src/storage/typed-storage.ts';
 
+/** What Chrome's identity.getRedirectURL() looks like; the OAuth app in a test registers it. */
+export const OAUTH_REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+
 export interface RecordedEvent {
   name: EventName;
   payload: unknown;
@@ -22,6 +25,8 @@ export function fakePlatform(
     downloadsAllowed?: boolean;
     /** The optional webRequest permission is granted (default: not). */
     tabTraffic?: boolean;
+    /** Plays the browser's OAuth window: given the authorize URL, answers the address the portal sent it to. */
+    authorize?: (url: string) => Promise<string>;
   } = {},
 ) {
   const areas = options.areas ?? memoryAreas();
@@ -47,6 +52,7 @@ export function fakePlatform(
     for (const listener of presence.listeners) listener(open);
   };
   const uploads = memoryBlobStore();
+  const removedOrigins: string[] = [];
   const platform: BackgroundPlatform = {
     storage: areas,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -54,7 +60,14 @@ export function fakePlatform(
       wakeAt: (name, when) => void wakes.push({ name, when }),
       keepWaking: (name, on) => void (on ? waking.add(name) : waking.delete(name)),
     },
-    permissions: { hasOrigin: async (origin) => options.granted?.(origin) ?? true },
+    permissions: {
+      hasOrigin: async (origin) => options.granted?.(origin) ?? true,
+      removeOrigin: async (origin) => void removedOrigins.push(origin),
+    },
+    identity: {
+      redirectUrl: () => OAUTH_REDIRECT,
+      authorize: (url) => (options.authorize ? options.authorize(url) : Promise.reject(new Error('no OAuth window'))),
+    },
     uploads: { ...uploads, sweep: async () => undefined },
     downloads: {
       allowed: async () => options.downloadsAllowed ?? true,
@@ -78,5 +91,18 @@ export function fakePlatform(
   };
   const of = <K extends EventName>(name: K): Array<Events[K]> =>
     events.filter((e) => e.name === name).map((e) => e.payload as Events[K]);
-  return { platform, areas, events, of, wakes, waking, setPagesOpen, downloads, tabWatch, setTabTraffic, uploads };
+  return {
+    platform,
+    areas,
+    events,
+    of,
+    wakes,
+    waking,
+    setPagesOpen,
+    downloads,
+    tabWatch,
+    setTabTraffic,
+    uploads,
+    removedOrigins,
+  };
 }

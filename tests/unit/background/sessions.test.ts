@@ -127,7 +127,7 @@ describe('portal sessions in the background', () => {
     expect((await self()).status).toBe(401);
   });
 
-  it('signing out removes the credentials, limits, budget and jobs of that account, and its session', async () => {
+  it('removing an account deletes its credentials, limits, budget, jobs, session and site access', async () => {
     const fake = fakePlatform();
     const background = startBackground(fake);
     const portal = await signInWithKey(background, sandbox);
@@ -147,8 +147,9 @@ describe('portal sessions in the background', () => {
       () => background.storage.get(budgetItem, portal.id),
       (budget) => budget !== null,
     );
-    const state = await send(background, 'signOut', { portalId: portal.id });
+    const state = await send(background, 'removePortal', { portalId: portal.id });
     expect(state.portals).toEqual([]);
+    expect(fake.removedOrigins).toEqual([sandbox.url]);
     expect(await background.storage.get(credentialsItem, portal.id)).toBeNull();
     expect(await background.storage.get(limitsItem, portal.id)).toEqual({});
     expect(await background.storage.get(budgetItem, portal.id)).toBeNull();

@@ -12,6 +12,8 @@ describe('normalisePortalUrl', () => {
     ['http://localhost:8090/', 'http://localhost:8090'],
     ['https://docs.example.org:8443/#/x', 'https://docs.example.org:8443'],
     ['https://team.onlyoffice.com.', 'https://team.onlyoffice.com'],
+    ['HTTPS://Team.Example.com/api/2.0/', 'https://team.example.com'],
+    ['team.example.com/api/2.0/files/rooms', 'https://team.example.com'],
   ])('%s → %s', (input, expected) => {
     expect(normalisePortalUrl(input)).toBe(expected);
   });

@@ -14,7 +14,7 @@ const empty = async () => ({ portals: [], activePortalId: null });
 
 async function fillAndConnect(url: string, key = `sk-${'a'.repeat(64)}`) {
   fireEvent.input(await screen.findByLabelText('Portal address'), { target: { value: url } });
-  fireEvent.input(screen.getByLabelText('API key'), { target: { value: key } });
+  fireEvent.input(screen.getByLabelText('Your API key'), { target: { value: key } });
   fireEvent.click(screen.getByRole('button', { name: 'Connect' }));
 }
 
