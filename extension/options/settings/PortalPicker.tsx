@@ -14,7 +14,7 @@ export function PortalPicker({
   const { t } = usePlatform();
   if (portals.length < 2) {
     const only = portals[0];
-    return only ? <p class="muted">{t('portalOf', [new URL(only.origin).host, only.name])}</p> : null;
+    return only ? <p class="muted">{t('portalOf', [new URL(only.origin).host, only.label || only.name])}</p> : null;
   }
   return (
     <div class="field">
@@ -22,7 +22,7 @@ export function PortalPicker({
       <select id="portal-picker" value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {portals.map((p) => (
           <option key={p.id} value={p.id}>
-            {t('portalOf', [new URL(p.origin).host, p.name])}
+            {t('portalOf', [new URL(p.origin).host, p.label || p.name])}
           </option>
         ))}
       </select>
