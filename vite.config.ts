@@ -19,8 +19,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     modulePreload: false,
-    // The side panel is not a manifest field the plugin knows: its page is an input of its own.
-    rollupOptions: { input: { sidepanel: 'extension/sidepanel/index.html' } },
+    // The side panel is not a manifest field the plugin knows: its page is an input of its own; so is the
+    // offscreen document that copies to the clipboard for the service worker (Chrome).
+    rollupOptions: {
+      input: {
+        sidepanel: 'extension/sidepanel/index.html',
+        ...(target === 'chrome' ? { offscreen: 'extension/platform/offscreen-clipboard.html' } : {}),
+      },
+    },
   },
   server: { strictPort: true, port: 5173 },
 });

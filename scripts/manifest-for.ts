@@ -18,6 +18,12 @@ export const GECKO_ID = 'docspace-power-tools@docspace-power-tools.dev';
  */
 export const FIREFOX_MIN_VERSION = '153.0';
 
+/**
+ * Firefox has no side panel and no offscreen documents; the clipboard is written only from a notification's
+ * Copy link button, and Firefox's notifications have no buttons.
+ */
+const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen', 'clipboardWrite'];
+
 export function manifestFor(source: SourceManifest, target: Target): Record<string, unknown> {
   if (target === 'chrome') return structuredClone(source);
   const {
@@ -40,7 +46,7 @@ export function manifestFor(source: SourceManifest, target: Target): Record<stri
     ...rest,
     // Firefox cannot make identity optional (web-ext: "Invalid optional_permissions"); it shows no prompt for it.
     permissions: [
-      ...(permissions ?? []).filter((permission) => permission !== 'sidePanel'),
+      ...(permissions ?? []).filter((permission) => !CHROME_ONLY_PERMISSIONS.includes(permission)),
       ...(optional ?? []).filter((permission) => permission === 'identity'),
     ],
     optional_permissions: (optional ?? []).filter((permission) => permission !== 'identity'),

@@ -16,7 +16,7 @@ import type { DocSpaceClient } from '../../src/docspace/client.ts';
 import { SessionPool } from '../../src/sessions/session-pool.ts';
 import { budgetItem, jobItem, limitsItem, SCHEMA } from '../../src/storage/schema.ts';
 import { TypedStorage } from '../../src/storage/typed-storage.ts';
-import type { BackgroundPlatform, CommandContext } from '../platform/ports.ts';
+import type { BackgroundPlatform, CommandContext, FeedbackListeners } from '../platform/ports.ts';
 import { activityHandlers } from './handlers/activity-handlers.ts';
 import { browseHandlers } from './handlers/browse-handlers.ts';
 import { entriesHandlers } from './handlers/entries-handlers.ts';
@@ -24,6 +24,7 @@ import { sharingHandlers } from './handlers/sharing-handlers.ts';
 import { jobHandlers } from './handlers/job-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
 import { settingsHandlers } from './handlers/settings-handlers.ts';
+import { createFeedback, type Feedback } from './feedback.ts';
 
 export interface BackgroundOptions {
   clock?: Clock;
@@ -75,6 +76,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   };
 
   const broadcastState = async (): Promise<void> => {
+    feedback.portalsChanged();
     platform.events.broadcast('stateChanged', await registry.state(hasHostPermission));
     await watchTabs();
   };
@@ -127,8 +129,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
       return { client: session.client, userId: session.userId };
     },
     keepAwake: (on) => platform.alarms.keepWaking('jobs', on),
-    jobChanged: (summary) => platform.events.broadcast('jobChanged', summary),
-    jobRemoved: (jobId) => platform.events.broadcast('jobRemoved', { jobId }),
+    jobChanged: (summary) => {
+      platform.events.broadcast('jobChanged', summary);
+      feedback.jobChanged(summary);
+    },
+    jobRemoved: (jobId) => {
+      platform.events.broadcast('jobRemoved', { jobId });
+      feedback.jobRemoved(jobId);
+    },
     entriesChanged,
     settleDelayMs:
       options.settleDelayMs ?? (async (portalId) => (await sessions.require(portalId)).scheduler.settleTimeMs()),
@@ -210,6 +218,14 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     withTabs,
     broadcast: (name, payload) => platform.events.broadcast(name, payload),
   };
+  // Declared before the job manager and the registry call into it; built once the handlers it uses exist.
+  const feedback: Feedback = createFeedback({
+    port: platform.feedback,
+    background: context,
+    handlers: () => handlers,
+    clock,
+    sleep: (ms, signal) => sleep(clock, ms, signal),
+  });
   const handlers: CommandHandlers<CommandContext> = {
     ...portalHandlers(context),
     ...browseHandlers(context),
@@ -218,6 +234,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     ...jobHandlers(context),
     ...sharingHandlers(context),
     ...settingsHandlers(context),
+    ...feedback.settingsHandlers,
   };
 
   return {
@@ -227,11 +244,21 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     registry,
     sessions,
     jobs,
+    feedback,
+    /** The omnibox and notification clicks: like commands, they wait for the background to be ready. */
+    feedbackListeners: {
+      omniboxInput: (text) => ready.then(() => feedback.listeners.omniboxInput(text)),
+      omniboxEnter: (text, where) => ready.then(() => feedback.listeners.omniboxEnter(text, where)),
+      omniboxCancelled: () => feedback.listeners.omniboxCancelled(),
+      noticeClicked: (id) => ready.then(() => feedback.listeners.noticeClicked(id)),
+      noticeButton: (id, index) => ready.then(() => feedback.listeners.noticeButton(id, index)),
+    } satisfies FeedbackListeners,
     /** A worker that starts (after the browser stopped the last one) picks up the jobs it left. */
     start: () =>
       ready.then(async () => {
         await watchTabs();
         await jobs.resumeAll();
+        await feedback.refreshBadge().catch(() => undefined);
         await sweepUploads();
       }),
     /** An alarm fired: whatever was waiting for it goes on. */

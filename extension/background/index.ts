@@ -12,4 +12,5 @@ platform.acceptEventPorts();
 platform.acceptCommands();
 platform.onWake(() => void background.wake());
 platform.onPermissionsChanged(background.permissionsChanged);
+platform.acceptFeedback(background.feedbackListeners);
 void background.start();

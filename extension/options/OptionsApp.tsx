@@ -11,6 +11,7 @@ import { PortalCard } from './PortalCard.tsx';
 import { RemovePortalDialog } from './RemovePortalDialog.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
 import { OptionsTabs } from './OptionsTabs.tsx';
+import { NotificationSettings } from './NotificationSettings.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
   const { t } = usePlatform();
@@ -74,6 +75,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
               portalIds={portals.filter((p) => p.status === 'signedIn').map((p) => p.id)}
             />
           </section>
+          <NotificationSettings connector={connector} />
         </OptionsTabs>
       )}
       {removing && (

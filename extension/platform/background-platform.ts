@@ -5,6 +5,7 @@ import { isOwnPage } from '../../src/messaging/sender.ts';
 import { EVENTS_PORT_NAME, type EventMessage } from '../../src/protocol/index.ts';
 import { tabRequest, type WebRequestDetails } from '../../src/scheduler/tab-request.ts';
 import type { BackgroundListeners, BackgroundPlatform } from './ports.ts';
+import { feedbackPort, listenForFeedback } from './feedback-platform.ts';
 import { originPattern } from './origin-pattern.ts';
 import { storageAreas } from './storage-areas.ts';
 import { uploadBlobStore } from './upload-blob-store.ts';
@@ -78,6 +79,7 @@ export function createBackgroundPlatform(
       },
     },
     tabRequests,
+    feedback: feedbackPort(browser),
     events: {
       broadcast(name, payload) {
         const message: EventMessage<typeof name> = { type: 'dpt/event', name, payload };
@@ -131,6 +133,7 @@ export function createBackgroundPlatform(
         }
       });
     },
+    acceptFeedback: (listeners) => listenForFeedback(browser, listeners),
     onPermissionsChanged(listener) {
       browser.permissions.onAdded.addListener(listener);
       browser.permissions.onRemoved.addListener(listener);

@@ -4,6 +4,8 @@
  * so no handler, job or component needs a browser to be tested. Types only: importing this loads nothing.
  */
 import type { FetchLike } from '../../src/docspace/client.ts';
+import type { OmniboxSuggestion } from '../../src/feedback/omnibox-suggestions.ts';
+import type { OmniboxMarkup } from '../../src/feedback/omnibox-text.ts';
 import type { UploadBlobStore } from '../../src/jobs/kinds/upload-blobs.ts';
 import type { CommandHandlers, EventName, Events } from '../../src/protocol/index.ts';
 import type { TabRequest } from '../../src/scheduler/tab-request.ts';
@@ -57,6 +59,8 @@ export interface BackgroundPlatform {
     /** Deletes stored files no job holds that are older than `graceMs`. */
     sweep(kept: ReadonlySet<string>, graceMs: number): Promise<void>;
   };
+  /** What the user sees of the background outside its pages: the toolbar badge, notifications, new tabs. */
+  feedback: FeedbackPort;
   events: {
     broadcast<K extends EventName>(name: K, payload: Events[K]): void;
     /** Whether an extension page (popup, side panel, options) is open now: it holds the interactive reserve. */
@@ -64,6 +68,42 @@ export interface BackgroundPlatform {
     /** Called when the first page opens and when the last one closes. */
     onPagesChanged(listener: (open: boolean) => void): void;
   };
+}
+
+export interface FeedbackPort {
+  /** A message from `_locales` in the browser's UI language. */
+  t(key: string, substitutions?: string[]): string;
+  /** How this browser reads an omnibox description: XML (Chrome) or plain text (Firefox). */
+  readonly omniboxMarkup: OmniboxMarkup;
+  /** Whether notifications show buttons here (Chrome); elsewhere a click on the notification is the one action. */
+  readonly noticeButtons: boolean;
+  setBadge(badge: { text: string; color: 'accent' | 'failed'; title: string }): Promise<void>;
+  /**
+   * Shows a notification; `buttons` are dropped where the browser has none. `change`: the notification is
+   * changed in place if it is still there (no new pop-up); `ifShown`: and not shown again if it is gone.
+   */
+  notify(
+    notice: { id: string; title: string; message: string; buttons: string[] },
+    how?: 'new' | 'change' | 'ifShown',
+  ): Promise<void>;
+  clearNotice(id: string): Promise<void>;
+  /** Opens an http(s) address: in the current tab when the user asked so (the omnibox's Enter), else a new one. */
+  openUrl(url: string, where?: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;
+  /** Opens one of the extension's pages (a path with its query) the same way. */
+  openPage(path: string, where?: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;
+  openOptions(): Promise<void>;
+  /** Puts text on the clipboard from the background (Chrome: an offscreen document; a background page: itself). */
+  copyText(text: string): Promise<void>;
+}
+
+/** What the user does outside the extension's pages, delivered to the background. */
+export interface FeedbackListeners {
+  /** Null: newer input came meanwhile, and this answer must not replace its suggestions. */
+  omniboxInput(text: string): Promise<{ suggestions: OmniboxSuggestion[]; defaultDescription: string } | null>;
+  omniboxEnter(text: string, where: 'currentTab' | 'newForegroundTab' | 'newBackgroundTab'): Promise<void>;
+  omniboxCancelled(): void;
+  noticeClicked(id: string): Promise<void>;
+  noticeButton(id: string, index: number): Promise<void>;
 }
 
 /** Listener registration: only the worker's entry point calls these, synchronously, at top level. */
@@ -74,6 +114,8 @@ export interface BackgroundListeners {
   onPermissionsChanged(listener: () => void): void;
   /** Keyboard commands of the manifest that the worker answers (the side panel's). */
   acceptCommands(): void;
+  /** The omnibox keyword and notification clicks; `listeners` may wait for the background to be ready. */
+  acceptFeedback(listeners: FeedbackListeners): void;
 }
 
 export interface PagePlatform {

@@ -20,10 +20,12 @@ interface Props {
   connector: Connector;
   store: BrowseStore;
   ui: UiStore;
+  /** Search for this once the view is shown (the omnibox's Enter opens the popup in a tab with `?q=`). */
+  initialQuery?: string | undefined;
 }
 
 /** The list of a section or folder: search, toolbar, the rows, and what the list says when it is not a list. */
-export function BrowseView({ portal, connector, store, ui }: Props) {
+export function BrowseView({ portal, connector, store, ui, initialQuery }: Props) {
   const platform = usePlatform();
   const { t, openOptionsPage } = platform;
   const state = useStore(store);
@@ -34,8 +36,13 @@ export function BrowseView({ portal, connector, store, ui }: Props) {
   const opened = useRef(false);
   // Before the first paint (see PopupApp): the remembered view is asked for a frame sooner.
   useLayoutEffect(() => {
-    void store.getState().start(portal.id);
-  }, [portal.id, store]);
+    void store
+      .getState()
+      .start(portal.id)
+      .then(() => {
+        if (initialQuery) store.getState().setQuery(initialQuery);
+      });
+  }, [portal.id, store, initialQuery]);
 
   const context: ActionContext = useMemo(
     () => ({ portal, section: state.location.section, connector, platform, browse: store, ui }),

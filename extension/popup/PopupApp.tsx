@@ -20,7 +20,16 @@ import { Header } from './Header.tsx';
 import { JobsTray } from './JobsTray.tsx';
 
 /** The toolbar popup, and the same app docked in the side panel (`panel`): it keeps its place there. */
-export function PopupApp({ connector, panel = false }: { connector: Connector; panel?: boolean }) {
+export function PopupApp({
+  connector,
+  panel = false,
+  initialQuery,
+}: {
+  connector: Connector;
+  panel?: boolean;
+  /** What to search for once the list is shown (the omnibox's Enter). */
+  initialQuery?: string | undefined;
+}) {
   const { t, openOptionsPage } = usePlatform();
   const appStore = useMemo(() => createAppStore(connector), [connector]);
   const browseStore = useMemo(() => createBrowseStore(connector), [connector]);
@@ -80,7 +89,13 @@ export function PopupApp({ connector, panel = false }: { connector: Connector; p
               {t('popupReadOnly')}
             </p>
           )}
-          <BrowseView portal={portal} connector={connector} store={browseStore} ui={uiStore} />
+          <BrowseView
+            portal={portal}
+            connector={connector}
+            store={browseStore}
+            ui={uiStore}
+            initialQuery={initialQuery}
+          />
           <JobsTray jobs={jobsStore} portalId={portal.id} />
           <ActivityPanel snapshot={activity.snapshot} />
           <DialogHost portal={portal} connector={connector} ui={uiStore} browse={browseStore} jobs={jobsStore} />

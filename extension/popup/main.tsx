@@ -10,10 +10,12 @@ import { PopupApp } from './PopupApp.tsx';
 performance.mark('popup:main');
 const connector = withEarlyAnswers(createPageConnector(browser));
 const platform = createPagePlatform(browser);
+// The omnibox's Enter opens the popup in a tab with the typed text: it is searched as if typed here.
+const initialQuery = new URLSearchParams(location.search).get('q')?.trim().slice(0, 200) || undefined;
 document.documentElement.lang = platform.uiLanguage();
 render(
   <SettingsRoot platform={platform} connector={connector}>
-    <PopupApp connector={connector} />
+    <PopupApp connector={connector} initialQuery={initialQuery} />
   </SettingsRoot>,
   document.getElementById('app')!,
 );

@@ -1,6 +1,6 @@
 import type { DocSpaceClient } from '../docspace/client.ts';
 import type { ErrorData } from '../errors/index.ts';
-import type { EntryId, LocalText } from '../protocol/index.ts';
+import type { EntryId, JobResult, LocalText } from '../protocol/index.ts';
 import type { JobItem, JobRecord } from './job-record.ts';
 
 export interface ItemContext {
@@ -66,6 +66,11 @@ export interface JobKind<Params = unknown, Input = unknown, Result = unknown> {
   verify(job: JobRecord<Params, Input, Result>, context: ItemContext): Promise<VerifyReport>;
   /** Bytes done of bytes in all, for kinds whose items differ in size (uploads): shown beside the count. */
   bytes?(job: JobRecord<Params, Input, Result>): { done: number; total: number };
+  /**
+   * What a finished job left: what Open shows and, when only this job made them, what Undo may trash. Asked only
+   * once the job finished (done or failed); undefined when there is nothing to show.
+   */
+  result?(job: JobRecord<Params, Input, Result>): JobResult | undefined;
   /**
    * The job will not run again (cancelled, dismissed, its portal removed): frees what it holds outside the job
    * record (an upload's stored files). Must not throw.

@@ -1,6 +1,6 @@
 import type { JobSummary } from '../protocol/index.ts';
 import type { AnyJobKind } from './job-kind.ts';
-import type { ItemState, JobRecord } from './job-record.ts';
+import { isFinished, type ItemState, type JobRecord } from './job-record.ts';
 
 const FAILURES_SHOWN = 5;
 
@@ -30,5 +30,7 @@ export function summarize(job: JobRecord, kind: AnyJobKind): JobSummary {
   if (job.waitingFor) summary.waitingFor = job.waitingFor;
   if (job.error) summary.error = job.error;
   if (job.findings?.length) summary.findings = job.findings;
+  const result = isFinished(job) && job.status !== 'cancelled' ? kind.result?.(job) : undefined;
+  if (result) summary.result = result;
   return summary;
 }

@@ -10,6 +10,7 @@ import { activityCommands, type ActivityEvents } from './activity.ts';
 import { browseCommands } from './browse.ts';
 import type { CommandDef } from './define.ts';
 import { entriesCommands, type EntriesEvents } from './entries.ts';
+import { feedbackCommands } from './feedback.ts';
 import { jobCommands, type JobEvents } from './jobs.ts';
 import { portalCommands, type PortalEvents } from './portals.ts';
 import { settingsCommands, type SettingsEvents } from './settings.ts';
@@ -20,6 +21,7 @@ export type * from './activity.ts';
 export type * from './browse.ts';
 export type * from './common.ts';
 export type * from './entries.ts';
+export type * from './feedback.ts';
 export type * from './jobs.ts';
 export type * from './portals.ts';
 export type * from './settings.ts';
@@ -33,6 +35,7 @@ export const COMMANDS = {
   ...jobCommands,
   ...sharingCommands,
   ...settingsCommands,
+  ...feedbackCommands,
 };
 
 type Definitions = typeof COMMANDS;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ErrorData } from '../errors/index.ts';
 import type { EntryId, LocalText, PortalId } from './common.ts';
+import type { EntryRef } from './browse.ts';
 import { command, empty, entryIdSchema, portalIdSchema, text } from './define.ts';
 
 /**
@@ -13,6 +14,17 @@ export interface JobFailure {
   /** What the item was, as the user named it (a folder title, a file name). */
   label: string;
   error: ErrorData;
+}
+
+/**
+ * What a finished job left, whatever its kind: what "Open" shows and what "Undo" may move to the Trash. A kind
+ * says it (`JobKind.result`); the notification, the badge and the pages key off it, never off the kind's name.
+ */
+export interface JobResult {
+  /** The one file or folder the job made, or the folder it wrote into. */
+  open: EntryRef;
+  /** Everything this job made and nothing else (absent: the job cannot be undone, e.g. a move or a new version). */
+  made?: EntryRef[];
 }
 
 /** A durable background job as the pages see it, whatever its kind; the items stay in the background. */
@@ -38,6 +50,8 @@ export interface JobSummary {
   error?: ErrorData;
   /** What the final check found (e.g. extra copies). */
   findings?: ErrorData[];
+  /** Once finished (done or failed): what it left, where the kind can say. */
+  result?: JobResult;
   createdAt: string;
   updatedAt: string;
 }

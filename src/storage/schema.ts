@@ -9,6 +9,7 @@
 import type { Credentials } from '../docspace/credentials.ts';
 import type { JobRecord } from '../jobs/job-record.ts';
 import type { PortalRecord } from '../portals/portal-record.ts';
+import type { JobNotice } from '../feedback/job-notice.ts';
 import type { FolderPage, PortalId, PortalLimits, ViewState } from '../protocol/index.ts';
 import type { PersistedBudget } from '../scheduler/budget.ts';
 import { DEFAULT_SETTINGS, type GlobalSettings, type PortalPrefs } from '../settings/preferences.ts';
@@ -101,6 +102,23 @@ export const portalPrefsItem = portalItem<PortalPrefs>('portalPrefs', 'portalPre
   onSignOut: 'keep',
   onRemove: 'delete',
 });
+/** What the user chose about the extension's own feedback (the toolbar badge has no switch: it is always on). */
+export const feedbackSettingsItem = globalItem<{ notifications: boolean }>('feedbackSettings', 'feedback/settings', {
+  fallback: () => ({ notifications: true }),
+});
+
+/**
+ * The job ends that got a notification (`id@updatedAt`, so a worker that starts again does not repeat one, and a
+ * retried job's next end is told) and the notices still
+ * offering their buttons (so a click reaching a worker that started after the notice was shown still knows them).
+ */
+export const jobNoticesItem = globalItem<{ notified: string[]; notices: JobNotice[] }>(
+  'jobNotices',
+  'feedback/notices',
+  {
+    fallback: () => ({ notified: [], notices: [] }),
+  },
+);
 
 export const SCHEMA: readonly AnyItem[] = [
   portalsItem,
@@ -115,4 +133,6 @@ export const SCHEMA: readonly AnyItem[] = [
   jobItem,
   settingsItem,
   portalPrefsItem,
+  feedbackSettingsItem,
+  jobNoticesItem,
 ] as unknown as AnyItem[];

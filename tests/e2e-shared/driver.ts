@@ -78,6 +78,12 @@ export interface ExtensionDriver {
   /** Stops the background the way the browser itself stops an idle one; resolves once it is stopped. */
   stopBackground(): Promise<void>;
   backgroundRunning(): Promise<boolean>;
+  /**
+   * Runs a function in the background's global scope (the worker in Chromium, the event page in Firefox) and
+   * returns its JSON value: `fn` is the source of `(scope) => value`, as the browser's own events would call the
+   * background's listeners (`scope.dptFeedback`), or to read what only the background sees (the badge).
+   */
+  inBackground<T = unknown>(fn: string): Promise<T>;
   /** Every URL an extension page (not the background) requested: the product promises none goes to the portal. */
   readonly pageRequests: readonly string[];
 }

@@ -202,6 +202,13 @@ export class ChromiumDriver implements ExtensionDriver {
 
   backgroundRunning = async () => (await this.runningWorker()) !== undefined;
 
+  async inBackground<T>(fn: string): Promise<T> {
+    const worker = await waitFor('the extension’s service worker', 10_000, async () =>
+      this.context.serviceWorkers().findLast((w) => w.url().includes(this.extensionId)),
+    );
+    return worker.evaluate<T>(`(async () => JSON.parse(JSON.stringify(await (${fn})(globalThis) ?? null)))()`);
+  }
+
   async stopBackground(): Promise<void> {
     const running = await waitFor('a running service worker', 10_000, () => this.runningWorker());
     const { session, versions } = await this.workers();

@@ -74,6 +74,28 @@ export class FirefoxDriver implements ExtensionDriver {
 
   backgroundRunning = async () => (await this.background.state()) === 'running';
 
+  /** An extension tab of its own, opened once: it reaches the event page through runtime.getBackgroundPage. */
+  private helper: Promise<Page> | undefined;
+
+  async inBackground<T>(fn: string): Promise<T> {
+    this.helper ??= (async () => {
+      const page = await this.browser.newPage();
+      await page.goto(`${this.baseUrl}extension/options/index.html`, { waitUntil: [], timeout: PAGE_READY_TIMEOUT_MS });
+      await waitFor('the helper page to load', PAGE_READY_TIMEOUT_MS, async () =>
+        (await page.evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete'))
+          ? true
+          : undefined,
+      );
+      return page;
+    })();
+    const page = await this.helper;
+    const expression = `(async () => {
+      const scope = await browser.runtime.getBackgroundPage();
+      return JSON.parse(JSON.stringify((await (${fn})(scope)) ?? null));
+    })()`;
+    return (await page.evaluate(expression)) as T;
+  }
+
   async stopBackground(): Promise<void> {
     await waitFor('a running event page', 10_000, async () => ((await this.backgroundRunning()) ? true : undefined));
     await this.background.terminate();

@@ -9,7 +9,16 @@ describe('manifest', () => {
     expect(source.host_permissions).toBeUndefined();
     // Plain http only on loopback, as normalisePortalUrl allows: nothing broader may even be asked for.
     expect(source.optional_host_permissions).toEqual(['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*']);
-    expect(source.permissions).toEqual(['storage', 'alarms', 'sidePanel']);
+    // Notifications say when a job ended; offscreen + clipboardWrite are Chrome's clipboard for the worker (Copy
+    // link on a notice: the offscreen document's copy is refused without clipboardWrite).
+    expect(source.permissions).toEqual([
+      'storage',
+      'alarms',
+      'sidePanel',
+      'notifications',
+      'offscreen',
+      'clipboardWrite',
+    ]);
     // Downloads are asked for when the user first downloads something, with the click; webRequest (to see the
     // user's own DocSpace tabs' requests, never to block one) with the portal's host at sign-in, if they agree.
     // identity (the OAuth sign-in window) with the portal's host, when the user picks OAuth.
@@ -43,6 +52,17 @@ describe('manifest', () => {
     // Firefox has no optional identity permission: the OAuth window's is granted at install there.
     expect(firefox.permissions).toContain('identity');
     expect(firefox.optional_permissions).toEqual(['downloads', 'webRequest']);
+  });
+});
+
+describe('omnibox and notifications', () => {
+  it('has the "ds" keyword in both browsers; Firefox is not asked for offscreen documents it does not have', () => {
+    expect(source.omnibox).toEqual({ keyword: 'ds' });
+    const firefox = manifestFor(source, 'firefox') as Record<string, unknown> & { permissions: string[] };
+    expect(firefox.omnibox).toEqual({ keyword: 'ds' });
+    expect(firefox.permissions).toContain('notifications');
+    expect(firefox.permissions).not.toContain('offscreen');
+    expect(firefox.permissions).not.toContain('clipboardWrite');
   });
 });
 

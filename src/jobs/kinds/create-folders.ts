@@ -7,6 +7,7 @@ import { appError, type ErrorData } from '../../errors/index.ts';
 import type { EntryId } from '../../protocol/index.ts';
 import type { ItemContext, JobKind, Reconciled } from '../job-kind.ts';
 import type { JobRecord } from '../job-record.ts';
+import { resultIn } from '../job-results.ts';
 
 export interface CreateFoldersParams {
   parentId: EntryId;
@@ -30,6 +31,14 @@ export const createFoldersKind: JobKind<CreateFoldersParams, { title: string }, 
   title: (job) => ({ key: 'jobTitle_createFolders', params: [job.params.parentTitle] }),
   folders: (job) => [job.params.parentId],
   label: (input) => input.title,
+  result: (job) =>
+    resultIn(
+      job.params.parentId,
+      job.items.flatMap((item) =>
+        item.state === 'done' && item.result ? [{ kind: 'folder', id: item.result.id }] : [],
+      ),
+      true,
+    ),
 
   async run(job, item, { client, signal }) {
     const folder = await createFolder(client, job.params.parentId, item.input.title, { lane: 'bulk', signal });

@@ -5,6 +5,7 @@ import { transferEntries } from '../../docspace/file-operations.ts';
 import type { EntryId, EntryRef } from '../../protocol/index.ts';
 import type { ItemContext, JobKind, Reconciled } from '../job-kind.ts';
 import type { JobRecord } from '../job-record.ts';
+import { resultIn } from '../job-results.ts';
 
 export type Conflict = 'skip' | 'overwrite' | 'duplicate';
 
@@ -40,6 +41,15 @@ export const transferKind: JobKind<TransferParams, TransferInput, { id: EntryId 
   }),
   folders: (job) => [job.params.fromFolderId, job.params.destFolderId],
   label: (input) => input.title,
+  // A copy is all the job's own; a move is undone by moving back, which is not offered (only Open).
+  result: (job) =>
+    resultIn(
+      job.params.destFolderId,
+      job.items.flatMap((item) =>
+        item.state === 'done' && item.result ? [{ kind: item.input.kind, id: item.result.id }] : [],
+      ),
+      job.params.copy,
+    ),
 
   async run(job, item, context) {
     const { input } = item;

@@ -13,6 +13,7 @@ import { AppError, appError } from '../../errors/index.ts';
 import type { EntryId, UploadConflict } from '../../protocol/index.ts';
 import type { ItemContext, JobKind, Reconciled } from '../job-kind.ts';
 import type { JobItem, JobRecord } from '../job-record.ts';
+import { resultIn } from '../job-results.ts';
 import type { UploadBlobStore } from './upload-blobs.ts';
 
 /** skip: a same-named file stays as it is; overwrite: the upload becomes its new version; duplicate: "name (1).ext". */
@@ -93,6 +94,16 @@ export function uploadKind(blobs: UploadBlobStore): JobKind<UploadParams, Upload
     title: (job) => ({ key: 'jobTitle_upload', params: [job.params.folderTitle] }),
     folders: (job) => [job.params.folderId],
     label: (input) => input.name,
+    // A new version of a file that was there is not the job's own to trash: then there is no Undo.
+    result: (job) => {
+      const done = job.items.filter((item) => item.state === 'done' && item.result?.fileId !== undefined);
+      const made = done.map((item) => ({ kind: 'file' as const, id: item.result!.fileId! }));
+      return resultIn(
+        job.params.folderId,
+        made,
+        job.params.conflict !== 'overwrite' || done.every((item) => !item.result?.baseline?.existing),
+      );
+    },
     bytes: (job) => ({
       total: job.items.reduce((sum, item) => sum + item.input.size, 0),
       done: job.items.reduce(

@@ -27,6 +27,9 @@ export function fakePlatform(
     tabTraffic?: boolean;
     /** Plays the browser's OAuth window: given the authorize URL, answers the address the portal sent it to. */
     authorize?: (url: string) => Promise<string>;
+    /** How the fake browser reads omnibox descriptions and whether its notifications have buttons (Chrome's). */
+    omniboxMarkup?: 'xml' | 'plain';
+    noticeButtons?: boolean;
   } = {},
 ) {
   const areas = options.areas ?? memoryAreas();
@@ -53,6 +56,15 @@ export function fakePlatform(
   };
   const uploads = memoryBlobStore();
   const removedOrigins: string[] = [];
+  /** What the background showed outside its pages, in order. */
+  const feedback = {
+    badges: [] as Array<{ text: string; color: string; title: string }>,
+    notices: [] as Array<{ id: string; title: string; message: string; buttons: string[] }>,
+    cleared: [] as string[],
+    opened: [] as Array<{ url: string; where?: string }>,
+    options: 0,
+    copied: [] as string[],
+  };
   const platform: BackgroundPlatform = {
     storage: areas,
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
@@ -81,6 +93,19 @@ export function fakePlatform(
         return on;
       },
     },
+    feedback: {
+      // The key and its substitutions, so tests read which message was meant in any language.
+      t: (key, params) => (params && params.length > 0 ? `${key}(${params.join('|')})` : key),
+      omniboxMarkup: options.omniboxMarkup ?? 'xml',
+      noticeButtons: options.noticeButtons ?? true,
+      setBadge: async (badge) => void feedback.badges.push({ ...badge }),
+      notify: async (notice) => void feedback.notices.push({ ...notice, buttons: [...notice.buttons] }),
+      clearNotice: async (id) => void feedback.cleared.push(id),
+      openUrl: async (url, where) => void feedback.opened.push(where ? { url, where } : { url }),
+      openPage: async (path, where) => void feedback.opened.push(where ? { url: path, where } : { url: path }),
+      openOptions: async () => void feedback.options++,
+      copyText: async (text) => void feedback.copied.push(text),
+    },
     events: {
       broadcast<K extends EventName>(name: K, payload: Events[K]) {
         events.push({ name, payload: structuredClone(payload) });
@@ -104,5 +129,6 @@ export function fakePlatform(
     setTabTraffic,
     uploads,
     removedOrigins,
+    feedback,
   };
 }

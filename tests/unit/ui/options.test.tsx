@@ -114,4 +114,24 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Count my DocSpace tabs' }));
     await waitFor(() => expect(screen.queryByTestId('tab-traffic-off')).toBeNull());
   });
+
+  it('one box turns job notifications off and on; it says the badge counts jobs either way', async () => {
+    let stored = true;
+    const fake = fakePagePlatform();
+    const { connector, sent } = fakeConnector({
+      getState: empty,
+      getFeedbackSettings: async () => ({ notifications: stored }),
+      setFeedbackSettings: async ({ notifications }) => ({ notifications: (stored = notifications) }),
+    });
+    renderWith(fake.platform, <OptionsApp connector={connector} />);
+    const box = (await screen.findByLabelText('Tell me when a job finishes or fails')) as HTMLInputElement;
+    await waitFor(() => expect(box.checked).toBe(true));
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)?.textContent).toContain('toolbar button');
+    fireEvent.click(box);
+    await waitFor(() => expect(stored).toBe(false));
+    expect(box.checked).toBe(false);
+    expect(sent.filter((s) => s.name === 'setFeedbackSettings').map((s) => s.payload)).toEqual([
+      { notifications: false },
+    ]);
+  });
 });
