@@ -27,6 +27,7 @@ import { entriesHandlers } from './handlers/entries-handlers.ts';
 import { sharingHandlers } from './handlers/sharing-handlers.ts';
 import { jobHandlers } from './handlers/job-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
+import { settingsHandlers } from './handlers/settings-handlers.ts';
 import { createFeedback, type Feedback } from './feedback.ts';
 
 export interface BackgroundOptions {
@@ -228,6 +229,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     identity: platform.identity,
     downloads: platform.downloads,
     withTabs,
+    broadcast: (name, payload) => platform.events.broadcast(name, payload),
   };
   // Declared before the job manager and the registry call into it; built once the handlers it uses exist.
   const feedback: Feedback = createFeedback({
@@ -252,6 +254,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     ...activityHandlers(context),
     ...jobHandlers(context),
     ...sharingHandlers(context),
+    ...settingsHandlers(context),
     ...feedback.settingsHandlers,
     ...captureHandlers(context, requireCapture),
   };
@@ -304,6 +307,7 @@ export type BackgroundContext = {
   downloads: BackgroundPlatform['downloads'];
   /** A snapshot as pages see it: with whether this portal's DocSpace tabs are observed. */
   withTabs(snapshot: SchedulerSnapshot): SchedulerSnapshot;
+  broadcast: BackgroundPlatform['events']['broadcast'];
 };
 
 function sameSiteAccess(a: string, b: string): boolean {

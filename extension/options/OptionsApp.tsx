@@ -11,6 +11,7 @@ import { PortalCard } from './PortalCard.tsx';
 import { RemovePortalDialog } from './RemovePortalDialog.tsx';
 import { SaveSettings } from './SaveSettings.tsx';
 import { TabTrafficNotice } from './TabTrafficNotice.tsx';
+import { OptionsTabs } from './OptionsTabs.tsx';
 import { NotificationSettings } from './NotificationSettings.tsx';
 
 export function OptionsApp({ connector }: { connector: Connector }) {
@@ -38,7 +39,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
       {app.error && <ErrorNotice error={app.error} onRetry={() => void app.load()} />}
       {!app.state && !app.error && <Spinner />}
       {app.state && (
-        <>
+        <OptionsTabs connector={connector} portals={portals} activePortalId={app.state.activePortalId}>
           <section aria-labelledby="portals-heading">
             <h2 id="portals-heading">{t('portalsHeading')}</h2>
             {portals.length === 0 && (
@@ -77,7 +78,7 @@ export function OptionsApp({ connector }: { connector: Connector }) {
           </section>
           <NotificationSettings connector={connector} />
           <SaveSettings connector={connector} portals={portals} />
-        </>
+        </OptionsTabs>
       )}
       {removing && (
         <RemovePortalDialog

@@ -3,15 +3,16 @@ import '../ui/base.css';
 import { browser } from '../platform/browser.ts';
 import { createPageConnector } from '../platform/page-connector.ts';
 import { createPagePlatform } from '../platform/page-platform.ts';
-import { PlatformContext } from '../ui/platform-context.ts';
+import { SettingsRoot } from '../ui/settings/SettingsRoot.tsx';
 import { OptionsApp } from './OptionsApp.tsx';
 
 const platform = createPagePlatform(browser);
+const connector = createPageConnector(browser);
 document.documentElement.lang = platform.uiLanguage();
 document.title = platform.t('optionsPageTitle');
 render(
-  <PlatformContext.Provider value={platform}>
-    <OptionsApp connector={createPageConnector(browser)} />
-  </PlatformContext.Provider>,
+  <SettingsRoot platform={platform} connector={connector}>
+    <OptionsApp connector={connector} />
+  </SettingsRoot>,
   document.getElementById('app')!,
 );

@@ -4,6 +4,8 @@ import { originPattern } from './origin-pattern.ts';
 import type { PagePlatform } from './ports.ts';
 import type { PageUploadStore } from './upload-blob-store.ts';
 
+const LOCALES = import.meta.glob('../../public/_locales/*/messages.json', { import: 'default' });
+
 type SidePanelApi = { open(options: { windowId: number }): Promise<void> };
 type SidebarApi = { open(): Promise<void> };
 
@@ -57,6 +59,38 @@ export function createPagePlatform(browser: Browser): PagePlatform {
       else await openUrl(url, { active: false });
     },
     allowDownloads: () => browser.permissions.request({ permissions: ['downloads'] }).catch(() => false),
+    // Bundled as chunks loaded on first use: the pages' CSP lets them fetch no extension file, and only a
+    // user who picked a language other than the browser's pays for one.
+    async loadMessages(language) {
+      const load = LOCALES[`../../public/_locales/${language}/messages.json`];
+      if (!load) throw new Error(`No messages for ${language}`);
+      return (await load()) as Awaited<ReturnType<PagePlatform['loadMessages']>>;
+    },
+    async shortcuts() {
+      const commands = (await browser.commands?.getAll().catch(() => [])) ?? [];
+      return commands.map((c) => ({
+        name: c.name ?? '',
+        description: c.description ?? '',
+        shortcut: c.shortcut ?? '',
+      }));
+    },
+    async openShortcutSettings() {
+      // Firefox has no page of its own for them (about:addons › ⚙ › Manage Extension Shortcuts) and refuses to open about: URLs.
+      if (!(browser.runtime.getManifest().background as { service_worker?: string } | undefined)?.service_worker)
+        return false;
+      // A link cannot open chrome:// pages; tabs.create can.
+      await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+      return true;
+    },
+    saveFile(name, text, type) {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    },
+    extensionVersion: () => browser.runtime.getManifest().version,
     async openSidePanel() {
       const chromeSide = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
       const firefoxSide = (browser as unknown as { sidebarAction?: SidebarApi }).sidebarAction;

@@ -182,4 +182,18 @@ export interface PagePlatform {
   discardUploads(keys: readonly string[]): Promise<void>;
   /** Opens this app in the browser's side panel (Chrome) or sidebar (Firefox); false where there is none. */
   openSidePanel(): Promise<boolean>;
+  /** A language's `_locales` messages, read from the package (the i18n API only speaks the browser's language). */
+  loadMessages(
+    language: string,
+  ): Promise<Record<string, { message: string; placeholders?: Record<string, { content: string }> }>>;
+  /** The extension's keyboard shortcuts as the browser has them now (the user may have changed them). */
+  shortcuts(): Promise<Array<{ name: string; description: string; shortcut: string }>>;
+  /**
+   * Opens the browser's shortcut settings: true where a tab could be opened there (Chromium's
+   * chrome://extensions/shortcuts), false where the page must say where they are (Firefox's add-ons manager).
+   */
+  openShortcutSettings(): Promise<boolean>;
+  /** Saves text as a file the user downloads (a JSON export). */
+  saveFile(name: string, text: string, type: string): void;
+  extensionVersion(): string;
 }

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../ui/stores/use-store.ts';
 import type { PortalId } from '../../src/protocol/index.ts';
-import { JobList } from '../ui/components/JobList.tsx';
+import type { JobList as JobListType } from '../ui/components/JobList.tsx';
 import { usePlatform } from '../ui/platform-context.ts';
 import { plural } from '../ui/plural.ts';
 import type { JobsStore } from '../ui/stores/jobs-store.ts';
@@ -14,7 +14,13 @@ export function JobsTray({ jobs, portalId }: { jobs: JobsStore; portalId: Portal
   const state = useStore(jobs);
   const [showFinished, setShowFinished] = useState(false);
   const mine = state.jobs.filter((job) => job.portalId === portalId);
-  if (mine.length === 0) return null;
+  // The list's code loads with the first job: most openings have none, and it is not part of the first paint.
+  const [JobList, setJobList] = useState<typeof JobListType | null>(null);
+  useEffect(() => {
+    if (mine.length > 0 && !JobList)
+      void import('../ui/components/JobList.tsx').then((module) => setJobList(() => module.JobList));
+  }, [mine.length > 0, JobList]);
+  if (mine.length === 0 || !JobList) return null;
   const active = mine.filter((job) => !FINISHED.has(job.status));
   const finished = mine.filter((job) => FINISHED.has(job.status));
   const actions = {

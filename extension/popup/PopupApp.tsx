@@ -5,6 +5,7 @@ import { ActivityPanel } from '../ui/components/ActivityPanel.tsx';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { PauseBanner } from '../ui/components/PauseBanner.tsx';
 import { SectionTabs } from '../ui/components/SectionTabs.tsx';
+import { usePopupSections } from '../ui/settings/use-popup-sections.ts';
 import { Spinner } from '../ui/components/Spinner.tsx';
 import { ToastArea } from '../ui/components/Toast.tsx';
 import { usePlatform } from '../ui/platform-context.ts';
@@ -42,6 +43,7 @@ export function PopupApp({
   useLayoutEffect(() => void appStore.getState().load(), [appStore]);
   useEffect(() => void jobsStore.getState().load(), [jobsStore]);
   const portal = app.activePortal();
+  const sections = usePopupSections(connector, portal?.id, browse.location.section);
   useEffect(() => {
     if (portal?.status === 'signedIn') void activityStore.getState().watch(portal.id);
   }, [portal?.id, portal?.status, activityStore]);
@@ -75,6 +77,7 @@ export function PopupApp({
             <SectionTabs
               current={browse.location.section}
               onSelect={(section) => void browseStore.getState().openSection(section)}
+              sections={sections}
             />
           </nav>
           <PauseBanner

@@ -4,7 +4,7 @@ import { browser } from '../platform/browser.ts';
 import { createPageConnector } from '../platform/page-connector.ts';
 import { createPagePlatform } from '../platform/page-platform.ts';
 import { withEarlyAnswers } from '../ui/early-answers.ts';
-import { PlatformContext } from '../ui/platform-context.ts';
+import { SettingsRoot } from '../ui/settings/SettingsRoot.tsx';
 import { PopupApp } from './PopupApp.tsx';
 
 performance.mark('popup:main');
@@ -14,8 +14,8 @@ const platform = createPagePlatform(browser);
 const initialQuery = new URLSearchParams(location.search).get('q')?.trim().slice(0, 200) || undefined;
 document.documentElement.lang = platform.uiLanguage();
 render(
-  <PlatformContext.Provider value={platform}>
+  <SettingsRoot platform={platform} connector={connector}>
     <PopupApp connector={connector} initialQuery={initialQuery} />
-  </PlatformContext.Provider>,
+  </SettingsRoot>,
   document.getElementById('app')!,
 );

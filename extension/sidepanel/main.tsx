@@ -4,7 +4,7 @@ import { browser } from '../platform/browser.ts';
 import { createPageConnector } from '../platform/page-connector.ts';
 import { createPagePlatform } from '../platform/page-platform.ts';
 import { withEarlyAnswers } from '../ui/early-answers.ts';
-import { PlatformContext } from '../ui/platform-context.ts';
+import { SettingsRoot } from '../ui/settings/SettingsRoot.tsx';
 import { PopupApp } from '../popup/PopupApp.tsx';
 
 // The popup's app, docked: it stays open (and keeps its place) while the user moves between tabs.
@@ -13,8 +13,8 @@ const platform = createPagePlatform(browser);
 document.documentElement.lang = platform.uiLanguage();
 document.title = platform.t('extName');
 render(
-  <PlatformContext.Provider value={platform}>
+  <SettingsRoot platform={platform} connector={connector}>
     <PopupApp connector={connector} panel />
-  </PlatformContext.Provider>,
+  </SettingsRoot>,
   document.getElementById('app')!,
 );

@@ -125,6 +125,11 @@ export const ERROR_MESSAGES = {
   saveDuplicatesRemoved: spec('server', 'none', false, ['count']),
   // Limits
   limitOutOfRange: spec('validation', 'none', false, ['name', 'min', 'max']),
+  // Settings files
+  settingsFileNotJson: spec('validation', 'none', false),
+  settingsFileNotOurs: spec('validation', 'none', false),
+  settingsFileTooNew: spec('validation', 'none', false, ['version']),
+  settingsFileInvalid: spec('validation', 'none', false, ['detail']),
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageKey = keyof typeof ERROR_MESSAGES;

@@ -14,6 +14,7 @@ import { entriesCommands, type EntriesEvents } from './entries.ts';
 import { feedbackCommands } from './feedback.ts';
 import { jobCommands, type JobEvents } from './jobs.ts';
 import { portalCommands, type PortalEvents } from './portals.ts';
+import { settingsCommands, type SettingsEvents } from './settings.ts';
 import { sharingCommands } from './sharing.ts';
 
 export type { ErrorCode, ErrorData, UserAction } from '../errors/index.ts';
@@ -25,6 +26,7 @@ export type * from './entries.ts';
 export type * from './feedback.ts';
 export type * from './jobs.ts';
 export type * from './portals.ts';
+export type * from './settings.ts';
 export type * from './sharing.ts';
 
 export const COMMANDS = {
@@ -34,6 +36,7 @@ export const COMMANDS = {
   ...activityCommands,
   ...jobCommands,
   ...sharingCommands,
+  ...settingsCommands,
   ...feedbackCommands,
   ...captureCommands,
 };
@@ -49,7 +52,7 @@ export type CommandRequest<K extends CommandName> = Commands[K]['request'];
 export type CommandResponse<K extends CommandName> = Commands[K]['response'];
 
 /** Event name → payload, pushed from the background to every open page. Every name says what changed. */
-export type Events = PortalEvents & EntriesEvents & ActivityEvents & JobEvents;
+export type Events = PortalEvents & EntriesEvents & ActivityEvents & JobEvents & SettingsEvents;
 export type EventName = keyof Events;
 
 export interface CommandMessage<K extends CommandName = CommandName> {

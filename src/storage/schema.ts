@@ -15,6 +15,7 @@ import type { PortalRecord } from '../portals/portal-record.ts';
 import type { JobNotice } from '../feedback/job-notice.ts';
 import type { FolderPage, PortalId, PortalLimits, ViewState } from '../protocol/index.ts';
 import type { PersistedBudget } from '../scheduler/budget.ts';
+import { DEFAULT_SETTINGS, type GlobalSettings, type PortalPrefs } from '../settings/preferences.ts';
 import { globalItem, portalItem, recordItem, type AnyItem } from './item.ts';
 import { jobFromV1 } from './migrations/job-v1.ts';
 
@@ -109,6 +110,17 @@ export const jobItem = recordItem<JobRecord | null>('job', 'job', {
   onRemove: 'delete',
 });
 
+/** Theme and language, for every page. Not synced: nothing of the extension's is. */
+export const settingsItem = globalItem<GlobalSettings>('settings', 'settings', {
+  fallback: () => ({ ...DEFAULT_SETTINGS }),
+});
+
+/** How the user wants a portal to behave: its limit profile, the popup's sections. Kept over a sign-out. */
+export const portalPrefsItem = portalItem<PortalPrefs>('portalPrefs', 'portalPrefs', {
+  fallback: () => ({}),
+  onSignOut: 'keep',
+  onRemove: 'delete',
+});
 /** What the user chose about the extension's own feedback (the toolbar badge has no switch: it is always on). */
 export const feedbackSettingsItem = globalItem<{ notifications: boolean }>('feedbackSettings', 'feedback/settings', {
   fallback: () => ({ notifications: true }),
@@ -138,6 +150,8 @@ export const SCHEMA: readonly AnyItem[] = [
   lastPageItem,
   jobIndexItem,
   jobItem,
+  settingsItem,
+  portalPrefsItem,
   feedbackSettingsItem,
   jobNoticesItem,
   saveSettingsItem,

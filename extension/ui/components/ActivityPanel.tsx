@@ -24,7 +24,8 @@ export function ActivityPanel({ snapshot }: { snapshot: SchedulerSnapshot | null
   );
 }
 
-function WindowRow({ window: w, t }: { window: Window; t: (key: string, subs?: string[]) => string }) {
+/** One rate-limit window: who used how much of it (also the options page's Activity view). */
+export function WindowRow({ window: w, t }: { window: Window; t: (key: string, subs?: string[]) => string }) {
   const ours = w.ours ?? w.used;
   const tabs = w.tabs ?? 0;
   const others = w.others ?? 0;

@@ -1,33 +1,43 @@
 import { useRef } from 'preact/hooks';
 import type { SectionId } from '../../../src/protocol/index.ts';
+import { ALL_SECTIONS } from '../../../src/settings/preferences.ts';
 import { usePlatform } from '../platform-context.ts';
 
-export const SECTIONS: readonly SectionId[] = ['rooms', 'my', 'shared', 'recent', 'favorites', 'trash'];
+export const SECTIONS: readonly SectionId[] = ALL_SECTIONS;
 
 /** The sections as one tab stop: Left/Right/Home/End move and open, as a tab list does. */
-export function SectionTabs({ current, onSelect }: { current: SectionId; onSelect: (section: SectionId) => void }) {
+export function SectionTabs({
+  current,
+  onSelect,
+  sections = SECTIONS,
+}: {
+  current: SectionId;
+  onSelect: (section: SectionId) => void;
+  /** The sections the user chose to show for this portal (options › Settings), in this order. */
+  sections?: readonly SectionId[];
+}) {
   const { t } = usePlatform();
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent) => {
-    const at = SECTIONS.indexOf(current);
+    const at = sections.indexOf(current);
     const to =
       event.key === 'ArrowRight'
-        ? (at + 1) % SECTIONS.length
+        ? (at + 1) % sections.length
         : event.key === 'ArrowLeft'
-          ? (at - 1 + SECTIONS.length) % SECTIONS.length
+          ? (at - 1 + sections.length) % sections.length
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
-              ? SECTIONS.length - 1
+              ? sections.length - 1
               : -1;
     if (to < 0) return;
     event.preventDefault();
-    onSelect(SECTIONS[to]!);
-    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-section="${SECTIONS[to]}"]`)?.focus());
+    onSelect(sections[to]!);
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-section="${sections[to]}"]`)?.focus());
   };
   return (
     <div ref={list} class="tabs" role="tablist" aria-label={t('sections')} onKeyDown={onKeyDown}>
-      {SECTIONS.map((section) => (
+      {sections.map((section) => (
         <button
           key={section}
           type="button"

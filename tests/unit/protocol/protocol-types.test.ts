@@ -33,7 +33,13 @@ describe('the protocol seen from a page', () => {
   it('types events by name, every name saying what changed', () => {
     expectTypeOf<Events['jobChanged']>().toEqualTypeOf<JobSummary>();
     expectTypeOf<EventName>().toEqualTypeOf<
-      'stateChanged' | 'entriesChanged' | 'schedulerChanged' | 'jobChanged' | 'jobRemoved'
+      | 'stateChanged'
+      | 'entriesChanged'
+      | 'schedulerChanged'
+      | 'jobChanged'
+      | 'jobRemoved'
+      | 'settingsChanged'
+      | 'portalBehaviourChanged'
     >();
     // @ts-expect-error the old, mixed-tense names are gone
     void (() => connector.on('listingChanged', () => undefined));

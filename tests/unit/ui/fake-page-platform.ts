@@ -18,6 +18,7 @@ export function fakePagePlatform(
   let optionsOpened = 0;
   /** Files a page stored for an upload, by key. */
   const stored = new Map<string, Blob>();
+  const saved: Array<{ name: string; text: string }> = [];
   const platform: PagePlatform = {
     t: (key, substitutions) => {
       if (!en[key]) return key;
@@ -47,6 +48,19 @@ export function fakePagePlatform(
         return key;
       }),
     discardUploads: async (keys) => keys.forEach((key) => stored.delete(key)),
+    loadMessages: async (language) =>
+      JSON.parse(readFileSync(`public/_locales/${language}/messages.json`, 'utf8')) as ReturnType<
+        PagePlatform['loadMessages']
+      > extends Promise<infer M>
+        ? M
+        : never,
+    shortcuts: async () => [{ name: '_execute_action', description: '', shortcut: 'Alt+Shift+D' }],
+    openShortcutSettings: async () => {
+      opened.push({ url: 'chrome://extensions/shortcuts', active: true });
+      return true;
+    },
+    saveFile: (name, text) => void saved.push({ name, text }),
+    extensionVersion: () => '0.0.0-test',
   };
   return {
     platform,
@@ -56,6 +70,7 @@ export function fakePagePlatform(
     permissionRequests,
     tabTrafficAsked,
     stored,
+    saved,
     optionsOpened: () => optionsOpened,
   };
 }
