@@ -47,6 +47,8 @@ export class Budget {
   readonly ownSent = new TimeLedger();
   /** Requests seen going to the portal from the user's DocSpace tabs. */
   readonly observed = new Traffic();
+  /** Since when the tabs have been sending without a pause of a whole window (null: not lately). */
+  private tabStreak: { from: number; last: number } | null = null;
   /** Per window name. */
   readonly unknown = new Map<string, TimeLedger>();
   private readonly missedObserved = new Set<string>();
@@ -159,7 +161,10 @@ export class Budget {
       const span = this.windowSpan(w.windowMs);
       const unknown = this.unknownIn(w.name);
       const used = this.own.countIn(span, now) + this.observed.countIn(span, now) + unknown.countAfter(now - span);
-      if (used < cap) return;
+      const coming = request.interactive ? 0 : this.tabsStillComing(span, now);
+      if (used + coming < cap) return;
+      // Held only for the tab's expected share: that estimate shrinks as the tab's window fills, look again soon.
+      if (used < cap) return void (windowAt = Math.max(windowAt, now + Math.max(50, Math.round(span / 40))));
       // A slot frees when enough answers age out of the window; if requests in flight alone fill it, when one answers.
       const freedBy = kthAfter([this.own.completed, this.observed.completed, unknown], now - span, used - cap + 1);
       let at = freedBy === undefined ? (this.firstOrphanEnd(now) ?? Number.POSITIVE_INFINITY) : freedBy + span + 1;
@@ -206,6 +211,24 @@ export class Budget {
   /** A request from a DocSpace tab left at `at`; `holdMs` later it counts as answered if no end was seen. */
   observeStart(id: string, cls: RequestClass, at: number, holdMs: number): void {
     this.observed.start(id, cls, at, at + holdMs);
+    const streak = this.tabStreak;
+    this.tabStreak =
+      streak && at - streak.last <= this.longestSpan() ? { from: streak.from, last: at } : { from: at, last: at };
+  }
+
+  /**
+   * Requests the tabs will have in a window that starts now, beyond those already in it: a tab that began to work
+   * less than a window ago will go on at its rate, so bulk work leaves room for the rest of its window too (else
+   * the window fills before the tab's share has arrived, and the tab is refused).
+   */
+  private tabsStillComing(span: number, now: number): number {
+    const streak = this.tabStreak;
+    if (!streak || now - streak.last > span) return 0;
+    const elapsed = now - streak.from;
+    // A burst of a moment says nothing about a rate; a full window already holds the tab's share.
+    if (elapsed < span / 4 || elapsed >= span) return 0;
+    const seen = this.observed.countIn(span, now);
+    return Math.ceil((seen * span) / elapsed) - seen;
   }
 
   /** Its answer came at `at`. An end with no start (the observer started late) still counts, once. */

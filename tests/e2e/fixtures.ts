@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/server.ts';
+import { TFA_USER } from '../sandbox/demo-account.ts';
 import { ChromiumDriver } from './chromium-driver.ts';
 import { specViolations } from '../support/spec-conformance.ts';
 import { chromiumArgs, chromiumPath, prepareLoadableExtension } from '../support/loadable-extension.ts';
@@ -33,6 +34,8 @@ interface Fixtures {
   sandboxLog: () => Promise<SandboxLogEntry[]>;
   /** Every test: what the extension sent must be what the official API documents describe. */
   requestsMatchSpec: void;
+  /** Every test: no page and no worker logs a credential (a key, a password, a bearer token). */
+  noSecretsLogged: void;
 }
 
 export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: string }>({
@@ -57,6 +60,26 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
       const from = sandbox.log.lastSeq;
       await use();
       expect(specViolations(sandbox.log, from), 'requests the official API documents do not describe').toEqual([]);
+    },
+    { auto: true },
+  ],
+  noSecretsLogged: [
+    async ({ context, sandbox }, use) => {
+      const logged: string[] = [];
+      const listen = (message: { text(): string }) => void logged.push(message.text());
+      context.on('console', listen);
+      const attach = (worker: Worker) => void worker.on('console', listen);
+      context.serviceWorkers().forEach(attach);
+      context.on('serviceworker', attach);
+      await use();
+      const secrets = [sandbox.demo.apiKey, sandbox.demo.password, TFA_USER.password];
+      const leaks = logged.filter(
+        (line) =>
+          secrets.some((secret) => line.includes(secret)) ||
+          /\bsk-[0-9a-f]{64}\b/.test(line) ||
+          /Bearer\s+[\w.-]{16,}/.test(line),
+      );
+      expect(leaks, 'console lines with a credential').toEqual([]);
     },
     { auto: true },
   ],

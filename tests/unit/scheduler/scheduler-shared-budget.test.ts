@@ -111,6 +111,33 @@ describe('The user’s own DocSpace tabs (issue 13, item 2)', () => {
     await Promise.all(bulk);
   });
 
+  it('leaves room for the rest of the window of a tab that began working less than a window ago', async () => {
+    const { clock, sent, request, scheduler } = harness({
+      limits: { windows: [{ name: 'w', limit: 100, windowMs: 2_000 }], interactiveReserve: 0.2 },
+      scheduler: { interactiveActive: false, foreignHoldMs: 2_000 },
+    });
+    const tab: number[] = [];
+    let n = 0;
+    const tabWorks = async (ms: number) => {
+      for (let t = 0; t < ms; t += 25) {
+        const id = `t${n++}`;
+        tab.push(clock.now());
+        scheduler.observeForeign({ id, phase: 'start', method: 'GET', path: '/api/2.0/files/@my' });
+        await clock.advance(5);
+        scheduler.observeForeign({ id, phase: 'end', method: 'GET', path: '/api/2.0/files/@my', status: 200 });
+        await clock.advance(20);
+      }
+    };
+    // 40 requests a second: 80 of every 2 s window once it is full, and only half of it is full yet.
+    await tabWorks(1_000);
+    const bulk = Array.from({ length: 150 }, (_, i) => request(`/bulk/${i}`, { lane: 'bulk', latency: 10 }));
+    await tabWorks(3_000);
+    const all = [...tab, ...sent.map((s) => s.at)].sort((a, b) => a - b);
+    expect(maxInWindow(all, 2_000)).toBeLessThanOrEqual(100);
+    await clock.advance(30_000);
+    await Promise.all(bulk);
+  });
+
   it('ignores what is not an API request', () => {
     const { scheduler } = harness();
     scheduler.observeForeign({ id: 'css', phase: 'start', method: 'GET', path: '/static/app.css' });
