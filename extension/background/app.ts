@@ -11,6 +11,7 @@ import { appError } from '../../src/errors/index.ts';
 import { isFinished } from '../../src/jobs/job-record.ts';
 import { JobManager } from '../../src/jobs/job-manager.ts';
 import { PortalRegistry } from '../../src/portals/portal-registry.ts';
+import { sameSiteAccess } from '../../src/portals/portal-record.ts';
 import type { CommandHandlers, EntryId, PortalId, SchedulerSnapshot } from '../../src/protocol/index.ts';
 import { OAuthAuth, StoredCredentialsAuth, type AuthProvider } from '../../src/sessions/auth-provider.ts';
 import { revokeTokens } from '../../src/sessions/oauth.ts';
@@ -309,11 +310,6 @@ export type BackgroundContext = {
   withTabs(snapshot: SchedulerSnapshot): SchedulerSnapshot;
   broadcast: BackgroundPlatform['events']['broadcast'];
 };
-
-function sameSiteAccess(a: string, b: string): boolean {
-  const [x, y] = [new URL(a), new URL(b)];
-  return x.protocol === y.protocol && x.hostname === y.hostname;
-}
 
 function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -10,3 +10,9 @@ export type PortalRecord = Omit<PortalSummary, 'status'> & {
 export function portalIdOf(origin: string, userId: string): PortalId {
   return `${origin}|${userId}`;
 }
+
+/** Site access is granted per scheme and host, every port (extension/platform/origin-pattern.ts): one grant serves both. */
+export function sameSiteAccess(a: string, b: string): boolean {
+  const [x, y] = [new URL(a), new URL(b)];
+  return x.protocol === y.protocol && x.hostname === y.hostname;
+}

@@ -1,5 +1,6 @@
 import { checkPortal, signIn, type SignInDeps } from '../../../src/portals/sign-in.ts';
 import { isFinished } from '../../../src/jobs/job-record.ts';
+import { sameSiteAccess } from '../../../src/portals/portal-record.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type { CommandHandlers } from '../../../src/protocol/index.ts';
 import type { CommandContext } from '../../platform/ports.ts';
@@ -49,12 +50,9 @@ export function portalHandlers(background: BackgroundContext): PortalCommands {
       await background.broadcastState();
       // Jobs that waited for this account go on.
       void jobs.resumePortal(record.id);
-      const { needsSignIn: _stored, ...summary } = record;
-      return {
-        ...summary,
-        ...(registry.get(record.id)?.label ? { label: registry.get(record.id)?.label } : {}),
-        status: 'signedIn',
-      };
+      // As stored: a returning account keeps its label.
+      const { needsSignIn: _stored, signedOut: _out, ...summary } = registry.get(record.id) ?? record;
+      return { ...summary, status: 'signedIn' };
     },
 
     setActivePortal: async ({ portalId }) => {
@@ -78,10 +76,9 @@ export function portalHandlers(background: BackgroundContext): PortalCommands {
       const record = registry.get(portalId);
       if (!record) throw appError('portalNotInList', {});
       const running = (await jobs.list()).filter((job) => job.portalId === portalId && !isFinished(job));
-      const host = new URL(record.origin).hostname;
       return {
         runningJobs: running.length,
-        sharesOrigin: registry.list().some((r) => r.id !== portalId && new URL(r.origin).hostname === host),
+        sharesOrigin: registry.list().some((r) => r.id !== portalId && sameSiteAccess(r.origin, record.origin)),
       };
     },
 
