@@ -241,9 +241,17 @@ export class ChromiumDriver implements ExtensionDriver {
     const { session, versions } = await this.workers();
     await session.send('ServiceWorker.stopWorker', { versionId: running.versionId });
     // "stopped", not merely "not running": an extension page opened while the worker is still "stopping" starts
-    // it again mid-stop, and that crashed this Chromium (SIGTRAP) in about one run in three under load.
-    await waitFor('the service worker to stop', 10_000, async () =>
-      versions.get(running.versionId)?.runningStatus === 'stopped' ? true : undefined,
-    );
+    // it again mid-stop, and that crashed this Chromium (SIGTRAP) in about one run in three under load. A worker
+    // in the middle of a large download took more than 10 s to stop with both suites running side by side, so
+    // the stop is asked again every 5 s, for up to 30 s.
+    let askedAt = Date.now();
+    await waitFor('the service worker to stop', 30_000, async () => {
+      if (versions.get(running.versionId)?.runningStatus === 'stopped') return true;
+      if (Date.now() - askedAt > 5_000) {
+        askedAt = Date.now();
+        await session.send('ServiceWorker.stopWorker', { versionId: running.versionId }).catch(() => undefined);
+      }
+      return undefined;
+    });
   }
 }
