@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
 import type { Crumb, EntryId, FolderEntry, PortalId } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
+import { PickerNav } from './PickerNav.tsx';
 import { usePlatform } from '../platform-context.ts';
 import { ErrorNotice } from './ErrorNotice.tsx';
 import { ServerText } from './ServerText.tsx';
@@ -86,28 +87,7 @@ export function FolderPicker(props: Props) {
           </ul>
         </section>
       )}
-      <nav class="picker-path" aria-label={t('breadcrumbs')}>
-        <button type="button" class="crumb" onClick={() => setAt([])}>
-          {t('section_rooms')}
-        </button>
-        {at.map((crumb, i) => (
-          <span key={String(crumb.id)}>
-            {' › '}
-            <button type="button" class="crumb" onClick={() => setAt(at.slice(0, i + 1))}>
-              <ServerText text={crumb.title} />
-            </button>
-          </span>
-        ))}
-      </nav>
-      <label class="field">
-        <span class="visually-hidden">{t('pickerSearch')}</span>
-        <input
-          type="search"
-          value={query}
-          placeholder={t('pickerSearch')}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
-      </label>
+      <PickerNav at={at} onAt={setAt} query={query} onQuery={setQuery} />
       {error && <ErrorNotice error={error} />}
       {!folders && !error && <Spinner />}
       {folders && (

@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { ServerText } from '../components/ServerText.tsx';
 import { Spinner } from '../components/Spinner.tsx';
+import { PickerNav } from '../components/PickerNav.tsx';
 import { usePlatform } from '../platform-context.ts';
 import { plural } from '../plural.ts';
 
@@ -135,28 +136,7 @@ export function TransferDialog(props: Props) {
           </ul>
         </section>
       )}
-      <nav class="picker-path" aria-label={t('breadcrumbs')}>
-        <button type="button" class="crumb" onClick={() => setAt([])}>
-          {t('section_rooms')}
-        </button>
-        {at.map((crumb, i) => (
-          <span key={String(crumb.id)}>
-            {' › '}
-            <button type="button" class="crumb" onClick={() => setAt(at.slice(0, i + 1))}>
-              <ServerText text={crumb.title} />
-            </button>
-          </span>
-        ))}
-      </nav>
-      <label class="field">
-        <span class="visually-hidden">{t('pickerSearch')}</span>
-        <input
-          type="search"
-          value={query}
-          placeholder={t('pickerSearch')}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />
-      </label>
+      <PickerNav at={at} onAt={setAt} query={query} onQuery={setQuery} />
       {error && <ErrorNotice error={error} />}
       {!folders && !error && <Spinner />}
       {folders && (
