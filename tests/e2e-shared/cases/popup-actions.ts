@@ -19,10 +19,16 @@ async function runAction(popup: ExtensionPage, title: string, action: string): P
 }
 
 /** Moves the list's focus to the row at `index` (0-based) from the search box, by keyboard only. */
+/** Each key is pressed once the previous one has moved the focus: a key sent before that was lost in Firefox. */
 async function focusRow(popup: ExtensionPage, index: number): Promise<void> {
-  await popup.press('/');
-  await popup.press('ArrowDown');
-  for (let i = 0; i < index; i++) await popup.press('ArrowDown');
+  const press = async (key: string) => {
+    const before = JSON.stringify(await popup.focused());
+    await popup.press(key);
+    await expect.poll(async () => JSON.stringify(await popup.focused()), { timeout: 5_000 }).not.toBe(before);
+  };
+  await press('/');
+  await press('ArrowDown');
+  for (let i = 0; i < index; i++) await press('ArrowDown');
 }
 
 async function signedInPopup(t: CaseContext): Promise<ExtensionPage> {
