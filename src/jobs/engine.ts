@@ -28,7 +28,7 @@ export const MAX_ATTEMPTS = 5;
 /** Why a round of the pool stopped early. */
 class StopRound {
   constructor(
-    readonly why: 'refused' | 'signIn',
+    readonly why: 'refused' | 'signIn' | 'offline',
     readonly refusal?: AppError,
   ) {}
 }
@@ -50,13 +50,14 @@ export async function runJob(job: JobRecord, kind: AnyJobKind, deps: EngineDeps)
     changed();
     await writer.flush();
   };
-  const context: ItemContext = { ...deps.context, signal: deps.signal, checkpoint };
+  const offline = offlineMarker(job, changed, writer);
+  const context: ItemContext = { ...deps.context, signal: deps.signal, checkpoint, waitingForNetwork: offline.mark };
   job.status = 'running';
   delete job.waitingFor;
   delete job.error;
   try {
     for (;;) {
-      await settle(job, kind, context, deps);
+      await settle(job, kind, context, deps, offline);
       changed();
       await writer.flush();
       const pending = indexes(job, 'pending');
@@ -64,6 +65,8 @@ export async function runJob(job: JobRecord, kind: AnyJobKind, deps: EngineDeps)
       const stop = await pool(job, kind, pending, context, deps, writer, changed);
       if (stop?.why === 'signIn') return waitForSignIn(job, changed, writer);
       if (stop?.why === 'refused') await waitForPortal(job, deps, stop.refusal, changed, writer);
+      if (stop?.why === 'offline') await offline.waitOut(deps);
+      else offline.reset();
     }
     job.status = 'verifying';
     changed();
@@ -90,7 +93,13 @@ export async function runJob(job: JobRecord, kind: AnyJobKind, deps: EngineDeps)
 }
 
 /** Looks at what is not known yet: items left on the wire, answers lost, and items that may exist already. */
-async function settle(job: JobRecord, kind: AnyJobKind, context: ItemContext, deps: EngineDeps): Promise<void> {
+async function settle(
+  job: JobRecord,
+  kind: AnyJobKind,
+  context: ItemContext,
+  deps: EngineDeps,
+  offline: OfflineMarker,
+): Promise<void> {
   for (;;) {
     const open = job.items
       .map((item, index) => ({ index, item }))
@@ -120,8 +129,9 @@ async function settle(job: JobRecord, kind: AnyJobKind, context: ItemContext, de
       }
       return;
     } catch (error) {
-      if (!isRefusal(error)) throw error;
-      await deps.sleep(refusalWait(error, deps), deps.signal);
+      if (isOffline(error)) await offline.waitOut(deps);
+      else if (isRefusal(error)) await deps.sleep(refusalWait(error, deps), deps.signal);
+      else throw error;
     }
   }
 }
@@ -187,6 +197,13 @@ function classify(item: JobItem, error: unknown, signal: AbortSignal, now: numbe
     item.attempts--;
     return new StopRound('signIn');
   }
+  if (isOffline(error)) {
+    // The scheduler gave up on the network: whether the portal got the request is not known, so the next round
+    // looks for it first (settle), once the portal answers again.
+    item.state = 'unknown';
+    item.lostAt = now;
+    return new StopRound('offline');
+  }
   if (error instanceof AppError && error.key === 'writeUnconfirmed') {
     item.state = 'unknown';
     item.lostAt = now;
@@ -224,6 +241,53 @@ function refusalWait(error: unknown, deps: EngineDeps): number {
   const seconds = error instanceof AppError ? error.retryAfterSeconds : undefined;
   return seconds !== undefined ? Math.max(1, seconds) * 1000 : (deps.refusalWaitMs ?? 5_000);
 }
+
+/** The portal could not be reached at all (after the scheduler's own retries): the network, not the request. */
+function isOffline(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'network';
+}
+
+type OfflineMarker = ReturnType<typeof offlineMarker>;
+
+/**
+ * The job's "waiting for the network" state: set while a round waits out an outage and while any item waits one
+ * out inside itself (a linked file's site that is down), so the pages see it waits instead of looking stuck.
+ * The waits between rounds grow from 2 s to 30 s and start again from 2 s once a round got through.
+ */
+function offlineMarker(job: JobRecord, changed: () => void, writer: CoalescedWriter) {
+  let waitingItems = 0;
+  let outages = 0;
+  const show = async (waiting: boolean): Promise<void> => {
+    if (waiting === (job.waitingFor === 'network')) return;
+    if (waiting) {
+      job.status = 'waiting';
+      job.waitingFor = 'network';
+    } else {
+      job.status = 'running';
+      delete job.waitingFor;
+    }
+    changed();
+    // Stored too: a page that asks for the list (not only one told of the change) sees why the job waits.
+    return writer.flush();
+  };
+  return {
+    mark(waiting: boolean): void {
+      waitingItems = Math.max(0, waitingItems + (waiting ? 1 : -1));
+      void show(waitingItems > 0).catch(() => undefined);
+    },
+    async waitOut(deps: EngineDeps): Promise<void> {
+      await show(true);
+      await deps.sleep(Math.min(OFFLINE_WAIT_CAP_MS, OFFLINE_WAIT_MS * 2 ** outages++), deps.signal);
+      await show(waitingItems > 0);
+    },
+    reset(): void {
+      outages = 0;
+    },
+  };
+}
+
+const OFFLINE_WAIT_MS = 2_000;
+const OFFLINE_WAIT_CAP_MS = 30_000;
 
 function needsSignIn(error: unknown): boolean {
   return error instanceof AppError && (error.code === 'unauthorized' || error.code === 'notSignedIn');

@@ -16,6 +16,11 @@ export interface ItemContext {
    * so a worker that starts after this one stopped goes on from the last step that is known to be done.
    */
   checkpoint(): Promise<void>;
+  /**
+   * An item that waits out an outage itself (a GET it may repeat) says so, true when it starts waiting and false
+   * when it goes on, so the job shows "waiting for the network" meanwhile.
+   */
+  waitingForNetwork?(waiting: boolean): void;
 }
 
 /** What a kind found for an item whose outcome was not known, or that may exist already. */

@@ -30,7 +30,7 @@ export interface JobRecord<Params = unknown, Input = unknown, Result = unknown> 
   portalId: PortalId;
   params: Params;
   status: JobStatus;
-  waitingFor?: 'signIn' | 'portal';
+  waitingFor?: 'signIn' | 'portal' | 'network';
   items: Array<JobItem<Input, Result>>;
   /** Why the whole job stopped. */
   error?: ErrorData;

@@ -37,7 +37,7 @@ export interface JobSummary {
   folderIds: EntryId[];
   status: JobStatus;
   /** Why a waiting job waits. */
-  waitingFor?: 'signIn' | 'portal';
+  waitingFor?: 'signIn' | 'portal' | 'network';
   total: number;
   done: number;
   skipped: number;

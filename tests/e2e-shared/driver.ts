@@ -79,6 +79,11 @@ export interface ExtensionDriver {
   stopBackground(): Promise<void>;
   backgroundRunning(): Promise<boolean>;
   /**
+   * Quits the browser and starts it again on the same profile (Chromium only): stored data survives, pages and
+   * the background's memory do not. ExtensionPages opened before are closed.
+   */
+  restartBrowser?(): Promise<void>;
+  /**
    * Runs a function in the background's global scope (the worker in Chromium, the event page in Firefox) and
    * returns its JSON value: `fn` is the source of `(scope) => value`, as the browser's own events would call the
    * background's listeners (`scope.dptFeedback`), or to read what only the background sees (the badge).

@@ -125,14 +125,30 @@ export class ChromiumDriver implements ExtensionDriver {
   private cdp: Promise<{ session: CDPSession; versions: Map<string, WorkerVersion> }> | undefined;
 
   constructor(
-    private readonly context: BrowserContext,
+    private context: BrowserContext,
     private readonly extensionId: string,
+    private readonly relaunch?: (current: BrowserContext) => Promise<BrowserContext>,
   ) {
+    this.recordRequests(context);
+  }
+
+  private recordRequests(context: BrowserContext) {
     context.on('page', (page) => {
       page.on('request', (request) => {
         if (page.url().startsWith('chrome-extension://')) this.pageRequests.push(request.url());
       });
     });
+  }
+
+  /**
+   * Closes the browser (every page, the worker mid-request) and starts it again on the same profile, as a user
+   * quitting and reopening it: what the extension stored survives, nothing in memory does. Earlier pages are gone.
+   */
+  async restartBrowser(): Promise<void> {
+    if (!this.relaunch) throw new Error('this driver was made without a way to relaunch its browser');
+    this.context = await this.relaunch(this.context);
+    this.cdp = undefined;
+    this.recordRequests(this.context);
   }
 
   private async open(path: string): Promise<ChromiumPage> {

@@ -19,7 +19,15 @@ type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 // the worker's requests through Playwright (the sandbox log is the record), so the inspection is off.
 process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
 
+/** The test's browser profile: launched once by `context`, again by a test that restarts the browser. */
+interface Profile {
+  launch(): Promise<BrowserContext>;
+  /** Runs for the first context and for every relaunched one (listeners a test's checks need on each). */
+  onContext(listener: (context: BrowserContext) => void): void;
+}
+
 interface Fixtures {
+  profile: Profile;
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
@@ -64,13 +72,16 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
     { auto: true },
   ],
   noSecretsLogged: [
-    async ({ context, sandbox }, use) => {
+    async ({ context, profile, sandbox }, use) => {
+      void context; // asked for so that the first browser is up: onContext reaches it and every relaunched one
       const logged: string[] = [];
       const listen = (message: { text(): string }) => void logged.push(message.text());
-      context.on('console', listen);
       const attach = (worker: Worker) => void worker.on('console', listen);
-      context.serviceWorkers().forEach(attach);
-      context.on('serviceworker', attach);
+      profile.onContext((each) => {
+        each.on('console', listen);
+        each.serviceWorkers().forEach(attach);
+        each.on('serviceworker', attach);
+      });
       await use();
       const secrets = [sandbox.demo.apiKey, sandbox.demo.password, TFA_USER.password];
       const leaks = logged.filter(
@@ -86,22 +97,39 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
   pageRequests: async ({}, use) => {
     await use([]);
   },
-  context: async ({ extensionDir, sandbox, pageRequests }, use) => {
+  profile: async ({ extensionDir, sandbox }, use) => {
     await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
     const userDataDir = mkdtempSync(join(tmpdir(), 'dpt-profile-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: chromiumArgs(extensionDir),
+    const launched: BrowserContext[] = [];
+    const listeners: Array<(context: BrowserContext) => void> = [];
+    await use({
+      async launch() {
+        const context = await chromium.launchPersistentContext(userDataDir, {
+          executablePath: chromiumPath(),
+          headless: true,
+          args: chromiumArgs(extensionDir),
+        });
+        launched.push(context);
+        for (const listener of listeners) listener(context);
+        return context;
+      },
+      onContext(listener) {
+        listeners.push(listener);
+        launched.forEach(listener);
+      },
     });
-    context.on('page', (page) => {
-      page.on('request', (request) => {
-        if (page.url().startsWith('chrome-extension://')) pageRequests.push(request.url());
-      });
-    });
-    await use(context);
-    await context.close();
+    for (const context of launched) await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
+  },
+  context: async ({ profile, pageRequests }, use) => {
+    profile.onContext((context) =>
+      context.on('page', (page) => {
+        page.on('request', (request) => {
+          if (page.url().startsWith('chrome-extension://')) pageRequests.push(request.url());
+        });
+      }),
+    );
+    await use(await profile.launch());
   },
   worker: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -110,8 +138,13 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
   extensionId: async ({ worker }, use) => {
     await use(new URL(worker.url()).host);
   },
-  driver: async ({ context, extensionId }, use) => {
-    await use(new ChromiumDriver(context, extensionId));
+  driver: async ({ context, extensionId, profile }, use) => {
+    await use(
+      new ChromiumDriver(context, extensionId, async (current) => {
+        await current.close();
+        return profile.launch();
+      }),
+    );
   },
   openOptions: async ({ context, extensionId }, use) => {
     await use(async () => {

@@ -274,18 +274,25 @@ async function saveHtml(
  */
 async function fetchPatiently(deps: SaveDeps, url: string, context: ItemContext): Promise<FetchedFile> {
   const started = context.now().getTime();
-  for (let attempt = 0; ; attempt++) {
-    let answer: FetchedFile | { status: number };
-    try {
-      answer = await deps.fetchFile(url, context.signal);
-    } catch (error) {
-      if (context.signal.aborted) throw appError('cancelled', {});
-      if (error instanceof AppError) throw error;
-      if (context.now().getTime() - started > FETCH_PATIENCE_MS) throw appError('saveUnreachable', { url });
-      await context.sleep(Math.min(30_000, 1_000 * 2 ** attempt), context.signal);
-      continue;
+  // Marked once for the whole outage, not per try: the job does not flicker between running and waiting.
+  let waiting = false;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      let answer: FetchedFile | { status: number };
+      try {
+        answer = await deps.fetchFile(url, context.signal);
+      } catch (error) {
+        if (context.signal.aborted) throw appError('cancelled', {});
+        if (error instanceof AppError) throw error;
+        if (context.now().getTime() - started > FETCH_PATIENCE_MS) throw appError('saveUnreachable', { url });
+        if (!waiting) context.waitingForNetwork?.((waiting = true));
+        await context.sleep(Math.min(30_000, 1_000 * 2 ** attempt), context.signal);
+        continue;
+      }
+      if ('blob' in answer) return answer;
+      throw appError('saveFetchRefused', { url, status: answer.status });
     }
-    if ('blob' in answer) return answer;
-    throw appError('saveFetchRefused', { url, status: answer.status });
+  } finally {
+    if (waiting) context.waitingForNetwork?.(false);
   }
 }

@@ -9,7 +9,9 @@ import { newJob, type JobRecord } from '../../../src/jobs/job-record.ts';
  * everything it promises (write-ahead, lost answers looked up after the portal had time, refusals that spend
  * nothing, verify before done) is shown with a kind that is not create-folders.
  */
-function stampKind(behaviour: (name: string, attempt: number) => 'ok' | 'lost' | 'refused' | 'rejected' | 'signedOut') {
+type Outcome = 'ok' | 'lost' | 'refused' | 'rejected' | 'signedOut' | 'offline' | 'keptThenOffline';
+
+function stampKind(behaviour: (name: string, attempt: number) => Outcome) {
   const portal = new Map<string, number>();
   const sends: string[] = [];
   const kind: JobKind<{ label: string }, { name: string }, { stamp: number }> = {
@@ -24,8 +26,10 @@ function stampKind(behaviour: (name: string, attempt: number) => 'ok' | 'lost' |
       if (outcome === 'refused') throw appError('unavailable', {}, { status: 503, retryAfterSeconds: 0 });
       if (outcome === 'signedOut') throw appError('sessionRejected', { origin: 'x' }, { status: 401 });
       if (outcome === 'rejected') throw appError('requestInvalid', { detail: 'no' }, { status: 400 });
+      if (outcome === 'offline') throw appError('networkError', { origin: 'x' });
       portal.set(item.input.name, (portal.get(item.input.name) ?? 0) + 1);
       if (outcome === 'lost') throw appError('writeUnconfirmed', {});
+      if (outcome === 'keptThenOffline') throw appError('networkError', { origin: 'x' });
       return { state: 'done', result: { stamp: portal.size } };
     },
     async reconcile(_job, items) {
@@ -164,6 +168,75 @@ describe('the job engine', () => {
     const record = job(['a', 'b']);
     expect(await runJob(record, cancelledMidway, engine)).toBe('stopped');
     expect(record.items[0]?.state).toBe('sending');
+  });
+});
+
+const OFFLINE_WAITS = [2_000, 4_000, 8_000, 16_000, 30_000];
+
+describe('a portal that cannot be reached', () => {
+  it('the job waits for the network, looks before sending again, and finishes with each item made once', async () => {
+    // 'a' reached the portal before the network went (its answer never came back); 'b' did not. The outage
+    // lasts through two lookups.
+    const { kind, portal, sends } = stampKind((name, attempt) =>
+      attempt > 1 ? 'ok' : name === 'a' ? 'keptThenOffline' : 'offline',
+    );
+    let lookups = 0;
+    const reconcile = kind.reconcile;
+    kind.reconcile = async (...args) => {
+      if (sends.length > 0 && lookups++ < 2) throw appError('networkError', { origin: 'x' });
+      return reconcile(...args);
+    };
+    const seen: Array<[string, string | undefined]> = [];
+    const { engine, sleeps } = deps({ changed: (j) => void seen.push([j.status, j.waitingFor]) });
+    const record = job(['a', 'b']);
+    expect(await runJob(record, kind, engine)).toBe('finished');
+    expect(record.status).toBe('done');
+    expect(seen).toContainEqual(['waiting', 'network']);
+    expect(portal.get('a')).toBe(1);
+    expect(portal.get('b')).toBe(1);
+    expect(sends.filter((n) => n === 'a')).toHaveLength(1);
+    expect(record.items.map((i) => i.state)).toEqual(['done', 'done']);
+    // One wait per failed round or lookup, growing (the others are the settle time after the lost answers).
+    expect(sleeps.filter((ms) => OFFLINE_WAITS.includes(ms))).toEqual([2_000, 4_000, 8_000]);
+  });
+
+  it('the waits between attempts grow to 30 s and no further, and the job never gives up while offline', async () => {
+    // Nothing reaches the portal for the first 12 calls, sends and lookups alike: one long outage.
+    let calls = 0;
+    const down = () => ++calls <= 12;
+    const { kind } = stampKind(() => (down() ? 'offline' : 'ok'));
+    const reconcile = kind.reconcile;
+    kind.reconcile = async (...args) => {
+      if (down()) throw appError('networkError', { origin: 'x' });
+      return reconcile(...args);
+    };
+    const { engine, sleeps } = deps();
+    const record = job(['a']);
+    await runJob(record, kind, engine);
+    expect(record.status).toBe('done');
+    // The first lookup (does it exist already?) met the outage, so the item went out once, when it was over.
+    expect(record.items[0]?.attempts).toBe(1);
+    const waits = sleeps.filter((ms) => OFFLINE_WAITS.includes(ms));
+    expect(waits).toEqual([
+      2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000, 30_000, 30_000, 30_000, 30_000, 30_000,
+    ]);
+  });
+
+  it('an item that waits out an outage itself shows the job as waiting for the network meanwhile', async () => {
+    const { kind } = stampKind(() => 'ok');
+    const run = kind.run;
+    kind.run = async (j, item, context) => {
+      context.waitingForNetwork?.(true);
+      await context.sleep(1_000);
+      context.waitingForNetwork?.(false);
+      return run(j, item, context);
+    };
+    const seen: Array<[string, string | undefined]> = [];
+    const { engine } = deps({ changed: (j) => void seen.push([j.status, j.waitingFor]) });
+    const record = job(['a']);
+    await runJob(record, kind, engine);
+    expect(seen).toContainEqual(['waiting', 'network']);
+    expect(seen.at(-1)).toEqual(['done', undefined]);
   });
 });
 

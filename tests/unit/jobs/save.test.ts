@@ -115,10 +115,16 @@ describe('save job', () => {
         };
       },
     );
-    expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), ...quick })).toBe(
+    const saves: JobRecord[] = [];
+    expect(await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), saves, ...quick })).toBe(
       'finished',
     );
     expect(tries).toBe(3);
+    // The job said it waits for the network, once for the outage (two failed tries), and went on after.
+    const shown = saves.map((j) => `${j.status}${j.waitingFor ? `/${j.waitingFor}` : ''}`);
+    const stretches = shown.filter((x, i) => x === 'waiting/network' && shown[i - 1] !== x);
+    expect(stretches).toHaveLength(1);
+    expect(shown.at(-1)).toBe('done');
     expect(record.status).toBe('done');
     const [made] = (await files()).filter((f) => f.title === 'Survey.bin');
     expect(made?.pureContentLength).toBe(2500);
