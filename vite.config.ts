@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig, type Plugin } from 'vite';
+import { createLogger, defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
@@ -30,7 +30,15 @@ function readabilityFile(): Plugin {
   };
 }
 
+// The popup's /prepaint.js is a classic script on purpose, built apart by scripts/build.mjs: not a warning.
+const logger = createLogger();
+const warn = logger.warn.bind(logger);
+logger.warn = (message, options) => {
+  if (!message.includes('<script src="/prepaint.js">')) warn(message, options);
+};
+
 export default defineConfig({
+  customLogger: logger,
   plugins: [
     preact(),
     readabilityFile(),

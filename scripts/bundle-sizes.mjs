@@ -1,5 +1,6 @@
 // What each extension page loads before it can paint: its entry script and every chunk that script imports
-// statically (dynamic import() chunks, like the popup's dialogs, are left out), raw and gzip.
+// statically (dynamic import() chunks, like the popup's dialogs, are left out), raw and gzip; apart from those,
+// the classic scripts that run first (the popup's prepaint.js, which paints the last view before the app loads).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,21 +15,37 @@ function staticGraph(dir, file, seen = new Set()) {
   return seen;
 }
 
+/** The modules a page runs before its app paints, and the classic scripts before them (paths inside `dir`). */
+export function firstPaintFiles(dir, page) {
+  const html = readFileSync(join(dir, page), 'utf8');
+  const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]);
+  const classic = [...html.matchAll(/<script(?![^>]*type="module")[^>]*src="\/([^"]+)"/g)].map((m) => m[1]);
+  const modules = new Set();
+  for (const entry of entries) staticGraph(dir, entry, modules);
+  return { modules: [...modules], classic };
+}
+
+function sizes(dir, files) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
 export function pageSizes(dir, pages) {
   return pages
     .filter((page) => existsSync(join(dir, page)))
     .map((page) => {
-      const html = readFileSync(join(dir, page), 'utf8');
-      const entries = [...html.matchAll(/<script[^>]*type="module"[^>]*src="\/([^"]+)"/g)].map((m) => m[1]);
-      const files = new Set();
-      for (const entry of entries) staticGraph(dir, entry, files);
-      let raw = 0;
-      let gzip = 0;
-      for (const file of files) {
-        const bytes = readFileSync(join(dir, file));
-        raw += bytes.length;
-        gzip += gzipSync(bytes, { level: 9 }).length;
-      }
-      return { page, files: files.size, raw, gzip };
+      const { modules, classic } = firstPaintFiles(dir, page);
+      return {
+        page,
+        files: modules.length,
+        ...sizes(dir, modules),
+        classic: { files: classic, ...sizes(dir, classic) },
+      };
     });
 }

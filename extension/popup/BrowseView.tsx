@@ -132,6 +132,7 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
         <div
           class={drop ? 'listing drop-target' : 'listing'}
           aria-busy={state.status === 'loading'}
+          data-status={state.status}
           data-testid="listing"
           onDragOver={(event) => {
             const found = dropTargetOf(event);

@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../ui/stores/use-store.ts';
 import type { Connector } from '../ui/connector.ts';
-import { ActivityPanel } from '../ui/components/ActivityPanel.tsx';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
 import { PauseBanner } from '../ui/components/PauseBanner.tsx';
 import { SectionTabs } from '../ui/components/SectionTabs.tsx';
@@ -18,6 +17,7 @@ import { BrowseView } from './BrowseView.tsx';
 import { DialogHost } from './DialogHost.tsx';
 import { Header } from './Header.tsx';
 import { JobsTray } from './JobsTray.tsx';
+import { LazyActivityPanel } from './LazyActivityPanel.tsx';
 
 /** The toolbar popup, and the same app docked in the side panel (`panel`): it keeps its place there. */
 export function PopupApp({
@@ -97,7 +97,7 @@ export function PopupApp({
             initialQuery={initialQuery}
           />
           <JobsTray jobs={jobsStore} portalId={portal.id} />
-          <ActivityPanel snapshot={activity.snapshot} />
+          <LazyActivityPanel snapshot={activity.snapshot} />
           <DialogHost portal={portal} connector={connector} ui={uiStore} browse={browseStore} jobs={jobsStore} />
         </>
       )}

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
 import type { AppState, PortalSummary } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
+import { clearSnapshots } from '../prepaint/snapshot-store.ts';
 
 export interface AppStoreState {
   state: AppState | null;
@@ -41,8 +42,9 @@ export function createAppStore(connector: Connector) {
       return state.portals.find((p) => p.id === state.activePortalId) ?? state.portals[0] ?? null;
     },
     switchPortal: (portalId) => update(connector.send('setActivePortal', { portalId })),
-    signOut: (portalId) => update(connector.send('signOut', { portalId })),
-    remove: (portalId) => update(connector.send('removePortal', { portalId })),
+    // The popup's kept picture of its last view shows that account's files: it goes with the sign-in.
+    signOut: (portalId) => (clearSnapshots(), update(connector.send('signOut', { portalId }))),
+    remove: (portalId) => (clearSnapshots(), update(connector.send('removePortal', { portalId }))),
     rename: (portalId, label) => update(connector.send('renamePortal', { portalId, label })),
     move: (portalId, by) => update(connector.send('movePortal', { portalId, by })),
   }));
