@@ -13,11 +13,15 @@ export function keepSnapshots(
   delayMs = 300,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The first ready view is kept at once (a popup is often closed a moment after it showed what was wanted);
+  // later changes a moment after they settle.
+  let kept = false;
   const save = (): void => {
     timer = undefined;
     const verdict = decide(container);
     if (verdict === 'forget') return clearSnapshots();
     if (verdict === 'skip') return;
+    kept = true;
     const copy = container.cloneNode(true) as HTMLElement;
     sanitize(copy);
     const html = copy.innerHTML;
@@ -25,8 +29,16 @@ export function keepSnapshots(
     const scrollTop = container.querySelector<HTMLElement>(SCROLLER)?.scrollTop ?? 0;
     writeSnapshot(key, { v: 1, html, scrollTop, savedAt: Date.now() });
   };
+  let frame: number | undefined;
   const soon = (): void => {
-    if (timer === undefined) timer = setTimeout(save, delayMs);
+    if (timer !== undefined || frame !== undefined) return;
+    if (kept) timer = setTimeout(save, delayMs);
+    // Not before the frame that shows the view: copying it would hold that frame back.
+    else
+      frame = requestAnimationFrame(() => {
+        frame = undefined;
+        timer = setTimeout(save, 0);
+      });
   };
   const observer = new MutationObserver(soon);
   observer.observe(container, { childList: true, subtree: true, characterData: true, attributes: true });
@@ -38,6 +50,7 @@ export function keepSnapshots(
     observer.disconnect();
     container.removeEventListener('scroll', soon, { capture: true });
     if (timer !== undefined) clearTimeout(timer);
+    if (frame !== undefined) cancelAnimationFrame(frame);
   };
 }
 
