@@ -60,7 +60,12 @@ export function captureService(
 
   const startJob = async (portalId: PortalId, folder: SaveFolder, inputs: SaveInput[]): Promise<JobSummary> => {
     const settings = await storage.get(saveSettingsItem, portalId);
-    const params: SaveParams = { folderId: folder.id, folderTitle: folder.title, conflict: settings.conflict };
+    const params: SaveParams = {
+      folderId: folder.id,
+      folderTitle: folder.title,
+      conflict: settings.conflict,
+      ...(settings.convertToDocx && inputs.some((input) => input.method === 'html') ? { convertToDocx: true } : {}),
+    };
     const summary = await jobs.start('save', portalId, params, inputs);
     if (String(folder.id) !== String(MY_DOCUMENTS)) {
       await storage.update(saveSettingsItem, portalId, (current) => withRecent(current, folder));

@@ -23,6 +23,7 @@ export function SaveSettings({ connector, portals }: { connector: Connector; por
   const [settings, setSettings] = useState<Settings | null>(null);
   const [template, setTemplate] = useState('');
   const [conflict, setConflict] = useState<UploadConflict>('duplicate');
+  const [convert, setConvert] = useState(false);
   const [picking, setPicking] = useState(false);
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ErrorData | null>(null);
@@ -38,6 +39,7 @@ export function SaveSettings({ connector, portals }: { connector: Connector; por
         setSettings(loaded);
         setTemplate(loaded.nameTemplate);
         setConflict(loaded.conflict);
+        setConvert(loaded.convertToDocx === true);
       },
       (err: unknown) => setError(toErrorData(err)),
     );
@@ -45,7 +47,9 @@ export function SaveSettings({ connector, portals }: { connector: Connector; por
 
   if (signedIn.length === 0 || !portalId) return null;
 
-  const store = async (change: Partial<Pick<Settings, 'defaultFolder' | 'nameTemplate' | 'conflict'>>) => {
+  const store = async (
+    change: Partial<Pick<Settings, 'defaultFolder' | 'nameTemplate' | 'conflict' | 'convertToDocx'>>,
+  ) => {
     if (!settings) return;
     setError(null);
     setSaved(false);
@@ -55,6 +59,7 @@ export function SaveSettings({ connector, portals }: { connector: Connector; por
         defaultFolder: settings.defaultFolder,
         nameTemplate: template.trim() || settings.nameTemplate,
         conflict,
+        convertToDocx: convert,
         ...change,
       });
       setSettings(next);
@@ -145,6 +150,22 @@ export function SaveSettings({ connector, portals }: { connector: Connector; por
             <option value="overwrite">{t('saveSettingsConflictOverwrite')}</option>
             <option value="skip">{t('saveSettingsConflictSkip')}</option>
           </SelectField>
+          <div class="check-field">
+            <label>
+              <input
+                type="checkbox"
+                name="convertToDocx"
+                checked={convert}
+                aria-describedby="save-convert-help"
+                data-testid="save-convert"
+                onChange={(e) => setConvert(e.currentTarget.checked)}
+              />
+              {t('saveSettingsConvert')}
+            </label>
+            <small id="save-convert-help" class="muted">
+              {t('saveSettingsConvertHelp')}
+            </small>
+          </div>
           <div class="form-actions">
             <button type="submit" class="button button-primary">
               {t('saveSettingsSave')}

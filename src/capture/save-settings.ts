@@ -16,6 +16,11 @@ export interface SaveSettings {
   nameTemplate: string;
   /** What happens to a name the folder holds already: keep both (DocSpace's "name (1)"), a new version, or skip. */
   conflict: UploadConflict;
+  /**
+   * Articles and selections become a .docx the ONLYOFFICE editor opens (the portal converts the saved HTML, which
+   * is then deleted); off: they stay .html. Absent in settings stored before it existed: off.
+   */
+  convertToDocx?: boolean;
 }
 
 export const MAX_RECENT = 5;
@@ -24,7 +29,13 @@ export const DEFAULT_NAME_TEMPLATE = '{title} {date}';
 export const MY_DOCUMENTS: EntryId = '@my';
 
 export function defaultSaveSettings(): SaveSettings {
-  return { defaultFolder: null, recent: [], nameTemplate: DEFAULT_NAME_TEMPLATE, conflict: 'duplicate' };
+  return {
+    defaultFolder: null,
+    recent: [],
+    nameTemplate: DEFAULT_NAME_TEMPLATE,
+    conflict: 'duplicate',
+    convertToDocx: false,
+  };
 }
 
 /** The folder moves to the front of the recent list (once), the oldest beyond MAX_RECENT drops off. */

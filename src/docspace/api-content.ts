@@ -25,3 +25,24 @@ export async function createHtmlFile(
   });
   return data;
 }
+
+/**
+ * Copies a file into a folder under a new title; another extension than the source's makes the portal convert it
+ * (docspace-api.md: `POST files/file/{id}/copyas`, "copies and converts if possible"; the formats are the
+ * portal's `extsConvertible`). Not idempotent: a lost answer is an unknown outcome the caller looks up.
+ */
+export async function copyFileAs(
+  client: DocSpaceClient,
+  fileId: EntryId,
+  copy: { destFolderId: EntryId; destTitle: string },
+  options: { signal?: AbortSignal } = {},
+): Promise<FileDto> {
+  const { data } = await client.call(`/api/2.0/files/file/${encodeURIComponent(String(fileId))}/copyas`, {
+    method: 'POST',
+    body: { destFolderId: copy.destFolderId, destTitle: copy.destTitle },
+    schema: fileSchema,
+    lane: 'bulk',
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return data;
+}

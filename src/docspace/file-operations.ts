@@ -30,11 +30,14 @@ export interface OperationOptions {
 
 const operationList = v.array(fileOperationSchema);
 
-/** Starts a batch delete (to the Trash, not for good) and waits until the portal says it finished. */
+/**
+ * Starts a batch delete and waits until the portal says it finished: to the Trash, or for good with `immediately`
+ * (only for what the extension made and no one has seen, such as the HTML a conversion replaced).
+ */
 export async function trashEntries(
   client: DocSpaceClient,
   entries: { folderIds?: EntryId[]; fileIds?: EntryId[] },
-  options: OperationOptions,
+  options: OperationOptions & { immediately?: boolean },
 ): Promise<FileOperation> {
   const started = await client.call('/api/2.0/files/fileops/delete', {
     method: 'PUT',
@@ -42,7 +45,7 @@ export async function trashEntries(
       folderIds: entries.folderIds ?? [],
       fileIds: entries.fileIds ?? [],
       deleteAfter: false,
-      immediately: false,
+      immediately: options.immediately ?? false,
       returnSingleOperation: true,
     },
     schema: v.union([fileOperationSchema, operationList]),

@@ -123,6 +123,7 @@ export const ERROR_MESSAGES = {
   saveFetchRefused: spec('server', 'retry', true, ['url', 'status']),
   savePendingGone: spec('notFound', 'none', false),
   saveDuplicatesRemoved: spec('server', 'none', false, ['count']),
+  saveNotConverted: spec('server', 'none', false, ['count', 'detail']),
   // Limits
   limitOutOfRange: spec('validation', 'none', false, ['name', 'min', 'max']),
   // Settings files

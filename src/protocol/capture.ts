@@ -39,6 +39,7 @@ export const captureCommands = {
       defaultFolder: v.nullable(folder),
       nameTemplate: v.pipe(text(200), v.minLength(1)),
       conflict,
+      convertToDocx: v.optional(v.boolean()),
     }),
   ),
   getPendingSave: command<PendingSaveView | null>()(v.object({ id: text(100) })),

@@ -19,8 +19,14 @@ export const INTERNAL_EXTENSION: Readonly<Partial<Record<FileType, string>>> = {
 /** files:extsMustConvert (the formats converted to their internal one on request). */
 export const MUST_CONVERT = ['.doc', '.xls', '.ppt', '.odt', '.ods', '.odp', '.rtf'];
 
-/** files:extsConvertible: target formats per source format. */
+/**
+ * files:extsConvertible: target formats per source format. HTML and MHT convert to the text formats (Document
+ * Server's conversion matrix; DocSpace's copyas takes them, checkconversion does not: they are not must-convert).
+ */
 export const CONVERTIBLE: Readonly<Record<string, readonly string[]>> = {
+  '.html': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
+  '.htm': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
+  '.mht': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
   '.doc': ['.docx', '.pdf', '.odt', '.txt'],
   '.docx': ['.pdf', '.odt', '.txt', '.rtf'],
   '.odt': ['.docx', '.pdf', '.txt'],
@@ -49,6 +55,25 @@ export function newFileTitle(title: string, enableExternalExt = false): string {
   const internal = INTERNAL_EXTENSION[fileTypeOf(title)];
   if (!ext || !internal) return `${title}${INTERNAL_EXTENSION[FileType.Document]}`;
   return replaceExtension(title, internal);
+}
+
+/**
+ * What a conversion keeps of a source the sandbox can read: an HTML page's text (tags dropped, entities of the
+ * kind the extension writes decoded), so a test can tell the document holds what was saved.
+ */
+export function convertedText(sourceTitle: string, source: Uint8Array): string | undefined {
+  if (!['.html', '.htm'].includes(extensionOf(sourceTitle))) return undefined;
+  return Buffer.from(source)
+    .toString('utf8')
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function canConvert(from: string, to: string): boolean {

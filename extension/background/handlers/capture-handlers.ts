@@ -22,13 +22,14 @@ export function captureHandlers(
       known(portalId);
       return storage.get(saveSettingsItem, portalId);
     },
-    setSaveSettings: async ({ portalId, defaultFolder, nameTemplate, conflict }) => {
+    setSaveSettings: async ({ portalId, defaultFolder, nameTemplate, conflict, convertToDocx }) => {
       known(portalId);
       const saved = await storage.update(saveSettingsItem, portalId, (current) => ({
         ...current,
         defaultFolder,
         nameTemplate,
         conflict,
+        ...(convertToDocx !== undefined ? { convertToDocx } : {}),
       }));
       void capture().rebuildMenus();
       return saved;

@@ -1,15 +1,20 @@
-import { createHtmlFile } from '../../docspace/api-content.ts';
+import { copyFileAs, createHtmlFile } from '../../docspace/api-content.ts';
 import { existingTitles } from '../../docspace/api-uploads.ts';
 import type { FileDto } from '../../docspace/dto.ts';
 import { trashEntries } from '../../docspace/file-operations.ts';
 import { responseFileName } from '../../capture/response-name.ts';
-import { AppError, appError } from '../../errors/index.ts';
+import { AppError, appError, type ErrorData } from '../../errors/index.ts';
+import type { EntryId } from '../../protocol/index.ts';
+import { resultIn } from '../job-results.ts';
 import type { ItemContext, JobKind, Reconciled } from '../job-kind.ts';
 import type { JobItem, JobRecord } from '../job-record.ts';
 import type { UploadBlobStore } from './upload-blobs.ts';
 import { filesIn, ours, uploadKind, type UploadInput, type UploadParams, type UploadProgress } from './upload.ts';
 
-export type SaveParams = UploadParams;
+export interface SaveParams extends UploadParams {
+  /** Articles and selections (method 'html') end as .docx: the portal converts the HTML, which is then deleted. */
+  convertToDocx?: boolean;
+}
 
 /**
  * One thing saved from a page. Bytes made at the click (a snapshot, an article, a selection, a link file) are in
@@ -30,6 +35,12 @@ export interface SaveInput {
 export interface SaveProgress extends UploadProgress {
   /** The bytes to store, once they are in the blob store (fetched, or made at the click). */
   file?: { key: string; name: string; size: number };
+  /**
+   * The conversion of the HTML made first (`htmlId`) into `name` (.docx), asked for at `startedAt` (a lost answer
+   * is looked up by name and time); `done` once the .docx is the item's result; `error` when the portal would not
+   * convert it: the HTML stays the result and the job says so.
+   */
+  conversion?: { htmlId: EntryId; name: string; startedAt: number; done?: boolean; error?: ErrorData };
 }
 
 /** What the job's fetch of a link or an image got. */
@@ -90,6 +101,14 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
     title: (job) => ({ key: 'jobTitle_save', params: [job.params.folderTitle] }),
     folders: (job) => [job.params.folderId],
     label: (input) => input.label,
+    // What the notice opens, copies a link to and undoes: a new version of a file that was there is not the
+    // job's own to trash, so then there is no Undo.
+    result: (job) => {
+      const done = job.items.filter((item) => item.state === 'done' && item.result?.fileId !== undefined);
+      const made = done.map((item) => ({ kind: 'file' as const, id: item.result!.fileId! }));
+      const replaced = done.some((item) => item.result?.baseline?.existing && !item.result.conversion);
+      return resultIn(job.params.folderId, made, job.params.conflict !== 'overwrite' || !replaced);
+    },
     bytes: (job) => ({
       total: job.items.reduce((sum, item) => sum + (item.result?.file?.size ?? item.input.size ?? 0), 0),
       done: job.items.reduce(
@@ -108,7 +127,16 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
         progress.file = await produce(item, context);
         await context.checkpoint();
       }
-      if (item.input.method === 'html') return saveHtml(deps, job, item, context);
+      if (item.input.method === 'html') {
+        if (progress.fileId === undefined) {
+          const made = await saveHtml(deps, job, item, context);
+          if (made.state === 'skipped' || !job.params.convertToDocx) return made;
+          await context.checkpoint();
+        }
+        if (job.params.convertToDocx && !progress.conversion?.done && !progress.conversion?.error)
+          await convertToDocx(job, progress, context);
+        return { state: 'done', result: progress };
+      }
       const view = asUpload(item);
       const done = await upload.run(job as unknown as UploadJob, view, context);
       return { state: done.state, result: Object.assign(progress, done.result) };
@@ -135,6 +163,21 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
       if (html.length > 0) {
         const files = await filesIn(job.params.folderId, context);
         for (const { index, item } of html) {
+          const progress = item.result!;
+          if (job.params.convertToDocx) {
+            // The HTML made and not converted yet (or its conversion's answer lost): the run goes on from there.
+            const html = progress.fileId ?? ours(files, asUpload(item), context)?.id;
+            if (html === undefined) continue;
+            progress.fileId = html;
+            await deps.blobs.remove([progress.file!.key]);
+            const docx = progress.conversion && convertedFile(files, progress.conversion, context);
+            if (!docx) continue;
+            progress.fileId = docx.id;
+            progress.conversion!.done = true;
+            progress.sent = progress.file!.size;
+            found.set(index, { state: 'done', result: progress });
+            continue;
+          }
           const mine = ours(files, asUpload(item), context);
           if (!mine) continue;
           await deps.blobs.remove([item.result!.file!.key]);
@@ -162,10 +205,23 @@ export function saveKind(deps: SaveDeps): JobKind<SaveParams, SaveInput, SavePro
           item.input.method === 'html' || file.pureContentLength === undefined || file.pureContentLength === size;
         return sizeOk ? [] : [index];
       });
+      const findings: ErrorData[] = [];
+      // The HTML a conversion replaced is the job's own intermediate, seen by no one: deleted for good.
+      const replaced = done.flatMap(({ item }) => {
+        const conversion = item.result?.conversion;
+        return conversion?.done && files.has(String(conversion.htmlId)) ? [conversion.htmlId] : [];
+      });
+      if (replaced.length > 0)
+        await trashEntries(context.client, { fileIds: replaced }, { lane: 'bulk', immediately: true, ...context });
+      const unconverted = done.flatMap(({ item }) => (item.result?.conversion?.error ? [item.result.conversion] : []));
+      if (unconverted.length > 0) {
+        const reason = unconverted[0]!.error!;
+        findings.push(appError('saveNotConverted', { count: unconverted.length, detail: reasonText(reason) }).toData());
+      }
       const extras = copiesToRemove(job, listed, context);
-      if (extras.length === 0) return { missing, findings: [] };
+      if (extras.length === 0) return { missing, findings };
       await trashEntries(context.client, { fileIds: extras.map((f) => f.id) }, { lane: 'bulk', ...context });
-      return { missing, findings: [appError('saveDuplicatesRemoved', { count: extras.length }).toData()] };
+      return { missing, findings: [...findings, appError('saveDuplicatesRemoved', { count: extras.length }).toData()] };
     },
 
     async discard(job) {
@@ -196,17 +252,19 @@ function copiesToRemove(job: Job, listed: FileDto[], context: ItemContext): File
     const recorded = listed.find((f) => String(f.id) === String(item.result!.fileId));
     const recordedAt = Date.parse(recorded?.created ?? '');
     if (!recorded || !Number.isFinite(recordedAt)) continue;
+    const conversion = item.result.conversion?.done ? item.result.conversion : undefined;
     const view: JobItem<UploadInput, UploadProgress> = {
       ...item,
       input: {
         key: item.result.file.key,
-        name: item.result.file.name,
+        name: conversion?.name ?? item.result.file.name,
         size: recorded.pureContentLength ?? item.result.file.size,
       },
       result: item.result,
     };
     const copies = listed.filter((file) => {
       if (own.has(String(file.id)) || String(file.id) === String(item.result!.baseline?.existing?.id)) return false;
+      if (conversion && String(file.id) === String(conversion.htmlId)) return false;
       const created = Date.parse(file.created ?? '');
       const near = Number.isFinite(created) && Math.abs(created - recordedAt) <= RESEND_WINDOW_MS;
       return near && file.createdBy?.id === context.userId && ours([file], view, context) !== undefined;
@@ -214,7 +272,7 @@ function copiesToRemove(job: Job, listed: FileDto[], context: ItemContext): File
     if (copies.length === 0) continue;
     const group = [recorded, ...copies];
     const keep =
-      group.find((f) => f.title === item.result!.file!.name) ??
+      group.find((f) => f.title === view.input.name) ??
       [...group].sort((x, y) => Date.parse(x.created ?? '') - Date.parse(y.created ?? ''))[0]!;
     item.result.fileId = keep.id;
     own.add(String(keep.id));
@@ -244,10 +302,14 @@ async function saveHtml(
     await deps.blobs.remove([file.key]);
     return { state, result: progress };
   };
+  const convert = job.params.convertToDocx === true;
   if (!progress.baseline) {
-    const exists = (await existingTitles(context.client, folderId, [file.name], context)).includes(file.name);
+    // Converted, the name that counts is the .docx one; a .docx cannot become a new version of one (the portal
+    // copies into a new file), so "new version" keeps both then.
+    const target = convert ? docxName(file.name) : file.name;
+    const exists = (await existingTitles(context.client, folderId, [target], context)).includes(target);
     if (exists && conflict === 'skip') return finished('skipped');
-    const same = exists ? (await filesIn(folderId, context)).find((f) => f.title === file.name) : undefined;
+    const same = exists && !convert ? (await filesIn(folderId, context)).find((f) => f.title === file.name) : undefined;
     progress.baseline = {
       startedAt: context.now().getTime(),
       ...(same ? { existing: { id: same.id, version: same.version ?? 1 } } : {}),
@@ -260,12 +322,72 @@ async function saveHtml(
   const made = await createHtmlFile(
     context.client,
     folderId,
-    { title, content: await blob.text(), createNewIfExist: conflict !== 'overwrite' },
+    // The HTML to be converted is the job's own file: never a new version of the user's.
+    { title, content: await blob.text(), createNewIfExist: convert || conflict !== 'overwrite' },
     context,
   );
   progress.fileId = made.id;
   progress.sent = file.size;
   return finished('done');
+}
+
+/** "Title.html" → "Title.docx". */
+function docxName(htmlName: string): string {
+  return `${htmlName.replace(/\.html?$/i, '')}.docx`;
+}
+
+/** What the portal answers when it will not convert a file (a format it cannot, no right to): the HTML stays. */
+const CONVERSION_REFUSALS = new Set(['requestInvalid', 'requestInvalidNoDetail', 'forbidden', 'forbiddenDetail']);
+
+/**
+ * Asks the portal for a .docx copy of the HTML just made, in the same folder (the editor opens it; the HTML is
+ * deleted at the end of the job). The time is recorded first: a lost answer is looked up by name and time.
+ */
+async function convertToDocx(job: Job, progress: SaveProgress, context: ItemContext): Promise<void> {
+  const htmlId = progress.fileId!;
+  progress.conversion ??= { htmlId, name: docxName(progress.file!.name), startedAt: context.now().getTime() };
+  await context.checkpoint();
+  try {
+    const docx = await copyFileAs(
+      context.client,
+      htmlId,
+      { destFolderId: job.params.folderId, destTitle: progress.conversion.name },
+      context,
+    );
+    progress.fileId = docx.id;
+    progress.conversion.done = true;
+  } catch (error) {
+    if (!(error instanceof AppError) || !CONVERSION_REFUSALS.has(error.key)) throw error;
+    progress.conversion.error = error.toData();
+  }
+}
+
+/** The .docx a conversion made: its name (or DocSpace's "name (1).docx"), by this account, after it was asked. */
+function convertedFile(
+  files: FileDto[],
+  conversion: NonNullable<SaveProgress['conversion']>,
+  context: ItemContext,
+): FileDto | undefined {
+  const base = conversion.name.replace(/\.docx$/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const named = new RegExp(`^${base}( \\(\\d+\\))?\\.docx$`, 'i');
+  return files.find((f) => {
+    const created = Date.parse(f.created ?? '');
+    return (
+      String(f.id) !== String(conversion.htmlId) &&
+      named.test(f.title) &&
+      (f.createdBy?.id === undefined || f.createdBy.id === context.userId) &&
+      Number.isFinite(created) &&
+      created >= conversion.startedAt - LOOKUP_SKEW_MS
+    );
+  });
+}
+
+/** The portal's clock and ours may differ by this much (as the upload kind allows). */
+const LOOKUP_SKEW_MS = 5 * 60_000;
+
+/** A refusal's own words for a finding: the server's message when it gave one. */
+function reasonText(error: ErrorData): string {
+  return error.params[0] || `HTTP ${error.status ?? '?'}`;
 }
 
 /**

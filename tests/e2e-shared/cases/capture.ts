@@ -330,6 +330,44 @@ export const captureCases: SharedCase[] = [
   },
   {
     title:
+      'with “save as .docx” on (set on the options page), an article and a selection end as documents holding their text; no HTML is left',
+    timeoutMs: 60_000,
+    run: async (t) => {
+      const s = await saver(t);
+      const options = await t.driver.openOptions();
+      await seeVisible(options, { testId: 'save-settings' });
+      await options.click({ testId: 'save-convert' });
+      await options.click({ role: 'button', name: 'Save settings' });
+      await seeVisible(options, { testId: 'save-settings-saved' });
+      await s.inPage(`(() => {
+        const range = document.createRange();
+        range.selectNodeContents(document.getElementById('selectable'));
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return true;
+      })()`);
+      const jobs = [
+        await s.save('pageArticle', {}),
+        await s.save('selection', { selectionText: 'Selected words: the green ledger and the square wicks.' }, CLIENTS),
+      ];
+      for (const job of jobs) await s.done(job.id);
+      const date = today();
+      const [article, ...notArticle] = (await filesIn(t, UNSORTED.id)).filter((f) => f.title.startsWith('Harbour'));
+      const [selection, ...notSelection] = (await filesIn(t, CLIENTS.id)).filter((f) => f.title.startsWith('Harbour'));
+      expect([article?.title, selection?.title]).toEqual([
+        `Harbour lights ${date}.docx`,
+        `Harbour lights ${date}.docx`,
+      ]);
+      expect([...notArticle, ...notSelection]).toEqual([]);
+      // A .docx is a ZIP package; the sandbox stores its parts uncompressed, so the text is readable in it.
+      expect((await contentOf(t, article!.id)).toString('utf8')).toContain(CAPTURE_PAGE_TEXT);
+      expect((await contentOf(t, selection!.id)).toString('utf8')).toContain('the green ledger');
+      await options.close();
+      await s.close();
+    },
+  },
+  {
+    title:
       'the options page sets the default folder through its picker, which the menus then use; no serious axe violation',
     timeoutMs: 60_000,
     run: async (t) => {

@@ -12,7 +12,14 @@ import { FileType } from '../enums.ts';
 import { ok } from '../envelope.ts';
 import { argumentError, invalidOperation } from '../errors.ts';
 import { fileBytes } from '../file-content.ts';
-import { canConvert, documentBytes, INTERNAL_EXTENSION, MUST_CONVERT, replaceExtension } from '../file-formats.ts';
+import {
+  canConvert,
+  convertedText,
+  documentBytes,
+  INTERNAL_EXTENSION,
+  MUST_CONVERT,
+  replaceExtension,
+} from '../file-formats.ts';
 import { extensionOf, fileTypeOf } from '../file-kinds.ts';
 import { HistoryAction, recordFileEvent } from '../history/record.ts';
 import { canCreateIn, createFile, historyOf, MESSAGES, uploadFile } from '../operations/actions.ts';
@@ -112,7 +119,8 @@ export function registerContentRoutes(router: Router, deps: { conversions: Conve
     const title = actor.store.availableTitle(folder.id, destTitle.trim(), 'file');
     if (from === to) return fileReply(ctx, createFile(actor, folder, title, Buffer.from(fileBytes(file))));
     if (!canConvert(from, to)) throw argumentError(NOT_SUPPORTED);
-    const bytes = documentBytes(title, `Converted from ${file.title} by the DocSpace sandbox`);
+    const text = convertedText(file.title, fileBytes(file)) ?? `Converted from ${file.title} by the DocSpace sandbox`;
+    const bytes = documentBytes(title, text);
     return fileReply(ctx, createFile(actor, folder, title, bytes, MESSAGES.commentUpload, HistoryAction.FileUploaded));
   });
 

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DocSpaceClient } from '../../../src/docspace/client.ts';
 import { staticAuth } from '../../../src/docspace/request-auth.ts';
-import { saveKind, type FetchedFile, type SaveInput, type SaveProgress } from '../../../src/jobs/kinds/save.ts';
+import {
+  saveKind,
+  type FetchedFile,
+  type SaveInput,
+  type SaveParams,
+  type SaveProgress,
+} from '../../../src/jobs/kinds/save.ts';
 import { memoryBlobStore } from '../../../src/jobs/kinds/upload-blobs.ts';
 import type { JobRecord } from '../../../src/jobs/job-record.ts';
 import { systemClock } from '../../../src/scheduler/clock.ts';
@@ -52,6 +58,7 @@ function saveJob(
   inputs: Array<SaveInput & { bytes?: string }>,
   fetchFile: (url: string) => Promise<FetchedFile | { status: number }> = () => Promise.reject(new TypeError('no')),
   conflict: 'skip' | 'overwrite' | 'duplicate' = 'duplicate',
+  extra: { convertToDocx?: boolean } = {},
 ) {
   const store = memoryBlobStore();
   let n = 0;
@@ -69,8 +76,8 @@ function saveJob(
     if (bytes !== undefined && input.key) store.blobs.set(input.key, new Blob([bytes]));
     return input;
   });
-  const record = job('save', { folderId: MARKETING, folderTitle: 'Marketing', conflict }, plain) as JobRecord<
-    unknown,
+  const record = job('save', { folderId: MARKETING, folderTitle: 'Marketing', conflict, ...extra }, plain) as JobRecord<
+    SaveParams,
     SaveInput,
     SaveProgress
   >;
@@ -202,4 +209,146 @@ describe('save job', () => {
     expect(String(record.items[0]!.result!.fileId)).toBe(String(named[0]!.id));
     expect(record.findings).toEqual([expect.objectContaining({ key: 'saveDuplicatesRemoved', params: ['1'] })]);
   });
+
+  it('says what a finished save made: Open shows the file, Copy link and Undo act on it', async () => {
+    const body = html('Kept');
+    const { record, kind } = saveJob([
+      { label: 'K.html', method: 'html', key: 'a', name: 'K.html', size: new Blob([body]).size, bytes: body },
+    ]);
+    await run(record, kind, { client: sandboxClient(sandbox.url, sandbox.demo.apiKey), userId: sandbox.demo.userId });
+    const [made] = (await files()).filter((f) => f.title === 'K.html');
+    expect(kind.result!(record)).toEqual({
+      open: { kind: 'file', id: made!.id },
+      made: [{ kind: 'file', id: made!.id }],
+    });
+  });
+});
+
+describe('save job, converted to .docx', () => {
+  const article = (title: string, text: string) => {
+    const body = html(text);
+    return { label: title, method: 'html' as const, key: 'a', name: title, size: new Blob([body]).size, bytes: body };
+  };
+  const client = () => sandboxClient(sandbox.url, sandbox.demo.apiKey);
+  const trashed = async () => {
+    const response = await fetch(`${sandbox.url}/api/2.0/files/@trash?count=100`, { headers: auth() });
+    return ((await response.json()) as { response: { files: Array<{ title: string }> } }).response.files;
+  };
+
+  it('ends as one .docx holding the text; the HTML it came from is deleted for good', async () => {
+    const { record, kind, store } = saveJob(
+      [article('Harbour.html', 'Harbour lights &#38; tides')],
+      undefined,
+      'duplicate',
+      {
+        convertToDocx: true,
+      },
+    );
+    expect(await run(record, kind, { client: client(), userId: sandbox.demo.userId })).toBe('finished');
+    expect(record.status).toBe('done');
+    const made = (await files()).filter((f) => f.title.startsWith('Harbour'));
+    expect(made.map((f) => f.title)).toEqual(['Harbour.docx']);
+    expect(String(record.items[0]!.result!.fileId)).toBe(String(made[0]!.id));
+    expect(await content(made[0]!.id)).toContain('Harbour lights &#38; tides');
+    expect((await trashed()).filter((f) => f.title.startsWith('Harbour'))).toEqual([]);
+    expect(await posts(/\/files\/file\/\d+\/copyas$/)).toBe(1);
+    expect(record.findings ?? []).toEqual([]);
+    expect(store.blobs.size).toBe(0);
+    expect(kind.result!(record)).toMatchObject({ open: { kind: 'file', id: made[0]!.id } });
+  });
+
+  it('looks up a conversion whose answer was lost instead of asking twice: exactly one .docx', async () => {
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ type: 'resetAfter', method: 'POST', path: '/api/2.0/files/file/*/copyas', count: 1 }),
+    });
+    const { record, kind } = saveJob([article('Tide.html', 'Tide tables')], undefined, 'duplicate', {
+      convertToDocx: true,
+    });
+    expect(await run(record, kind, { client: client(), userId: sandbox.demo.userId })).toBe('finished');
+    expect(record.status).toBe('done');
+    expect((await files()).filter((f) => f.title.startsWith('Tide')).map((f) => f.title)).toEqual(['Tide.docx']);
+    expect(await posts(/\/files\/file\/\d+\/copyas$/)).toBe(1);
+    expect(await posts(/\/files\/101\/html$/)).toBe(1);
+  });
+
+  it('keeps the HTML and says why when the portal will not convert it', async () => {
+    const refusing: typeof fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (init?.method === 'POST' && url.includes('/copyas'))
+        return new Response(
+          JSON.stringify({ error: { message: "Sorry, this file format isn't supported" }, status: 1, statusCode: 400 }),
+          { status: 400, headers: { 'Content-Type': 'application/json' } },
+        );
+      return fetch(input, init);
+    };
+    const scheduler = new Scheduler({
+      key: 'p',
+      settings: DEFAULT_LIMITS,
+      clock: systemClock,
+      store: new MemoryBudgetStore(),
+      fresh: true,
+    });
+    const refused = new DocSpaceClient({
+      baseUrl: sandbox.url,
+      fetch: refusing,
+      auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.demo.apiKey }),
+      executor: scheduler,
+    });
+    const { record, kind } = saveJob([article('Odd.html', 'Odd')], undefined, 'duplicate', { convertToDocx: true });
+    expect(await run(record, kind, { client: refused, userId: sandbox.demo.userId })).toBe('finished');
+    expect(record.items[0]!.error).toBeUndefined();
+    expect(record.status).toBe('done');
+    const made = (await files()).filter((f) => f.title.startsWith('Odd'));
+    expect(made.map((f) => f.title)).toEqual(['Odd.html']);
+    expect(record.findings).toEqual([
+      expect.objectContaining({ key: 'saveNotConverted', params: ['1', "Sorry, this file format isn't supported"] }),
+    ]);
+  });
+
+  it('skips by the .docx name when the folder has it and the policy is skip', async () => {
+    const first = saveJob([article('Same.html', 'one')], undefined, 'duplicate', { convertToDocx: true });
+    await run(first.record, first.kind, { client: client(), userId: sandbox.demo.userId });
+    const again = saveJob([article('Same.html', 'two')], undefined, 'skip', { convertToDocx: true });
+    await run(again.record, again.kind, { client: client(), userId: sandbox.demo.userId });
+    expect(again.record.items[0]!.state).toBe('skipped');
+    expect((await files()).filter((f) => f.title.startsWith('Same')).map((f) => f.title)).toEqual(['Same.docx']);
+  });
+
+  for (const reached of [false, true])
+    it(`goes on after the worker stopped while the conversion was asked (${reached ? 'it reached' : 'it did not reach'} the portal): one HTML made, one .docx`, async () => {
+      const stop = new AbortController();
+      const stopping: typeof fetch = async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (init?.method === 'POST' && url.includes('/copyas')) {
+          if (reached) await fetch(input, init);
+          stop.abort();
+          throw new TypeError('Failed to fetch');
+        }
+        return fetch(input, init);
+      };
+      const scheduler = new Scheduler({
+        key: 'p',
+        settings: DEFAULT_LIMITS,
+        clock: systemClock,
+        store: new MemoryBudgetStore(),
+        fresh: true,
+      });
+      const stopped = new DocSpaceClient({
+        baseUrl: sandbox.url,
+        fetch: stopping,
+        auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.demo.apiKey }),
+        executor: scheduler,
+      });
+      const { record, kind } = saveJob([article('Wake.html', 'Wake')], undefined, 'duplicate', { convertToDocx: true });
+      await run(record, kind, { client: stopped, userId: sandbox.demo.userId, signal: stop.signal, ...quick });
+      expect(record.status).not.toBe('done');
+      // A new worker: the stored record, the real network.
+      const resumed = structuredClone(record);
+      expect(await run(resumed, kind, { client: client(), userId: sandbox.demo.userId })).toBe('finished');
+      expect(resumed.status).toBe('done');
+      expect((await files()).filter((f) => f.title.startsWith('Wake')).map((f) => f.title)).toEqual(['Wake.docx']);
+      expect(await posts(/\/files\/101\/html$/)).toBe(1);
+      expect(await posts(/\/files\/file\/\d+\/copyas$/)).toBe(1);
+    });
 });

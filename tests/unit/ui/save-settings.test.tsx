@@ -27,8 +27,8 @@ describe('the options page’s save settings', () => {
     let stored: Settings = { ...defaultSaveSettings(), recent: [{ id: 9, title: 'Inbox <b>' }] };
     const { connector, sent } = fakeConnector({
       getSaveSettings: async () => stored,
-      setSaveSettings: async ({ defaultFolder, nameTemplate, conflict }) =>
-        (stored = { ...stored, defaultFolder, nameTemplate, conflict }),
+      setSaveSettings: async ({ defaultFolder, nameTemplate, conflict, convertToDocx }) =>
+        (stored = { ...stored, defaultFolder, nameTemplate, conflict, convertToDocx: convertToDocx ?? false }),
       listRooms: async () => folderPage([folderEntry(5, 'Marketing'), folderEntry(6, 'Design')]),
       listSection: async () => folderPage([], 0, 0, 'My documents', 3),
       listFolder: async () => folderPage([folderEntry(51, 'Campaigns')], 1, 0, 'Marketing', 5),
@@ -52,6 +52,9 @@ describe('the options page’s save settings', () => {
     expect(stored.defaultFolder).toEqual({ id: 5, title: 'Marketing' });
 
     fireEvent.change(screen.getByTestId('save-conflict'), { target: { value: 'overwrite' } });
+    const convert = screen.getByRole('checkbox', { name: /as \.docx documents/ });
+    expect((convert as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(convert);
     fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     await screen.findByTestId('save-settings-saved');
     expect(sent.filter((s) => s.name === 'setSaveSettings').at(-1)?.payload).toEqual({
@@ -59,7 +62,9 @@ describe('the options page’s save settings', () => {
       defaultFolder: { id: 5, title: 'Marketing' },
       nameTemplate: '{host}: {title}',
       conflict: 'overwrite',
+      convertToDocx: true,
     });
+    expect(stored.convertToDocx).toBe(true);
   });
 
   it('is not shown without a signed-in portal', () => {
