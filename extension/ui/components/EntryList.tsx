@@ -7,7 +7,8 @@ import { entryKey } from '../stores/browse-store.ts';
 import type { UiStore } from '../stores/ui-store.ts';
 import { useVirtualRows } from '../virtual/use-virtual-rows.ts';
 import { EntryRow, ROW_HEIGHT } from './EntryRow.tsx';
-import { MenuList, type MenuItem } from './Menu.tsx';
+import type { MenuItem } from './Menu.tsx';
+import { LazyMenuList } from './LazyMenuList.tsx';
 
 const THUMBNAIL_REST_MS = 200;
 
@@ -242,7 +243,7 @@ export function EntryList(props: Props) {
         })}
       </div>
       {menu && (
-        <MenuList
+        <LazyMenuList
           label={t('actionsFor', props.entries[menu.row]?.title ?? '')}
           items={menu.items}
           class="row-menu-list"
