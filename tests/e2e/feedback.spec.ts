@@ -3,6 +3,7 @@
 // offscreen clipboard exist only in Chrome: the test below calls, inside the worker, the listener the browser calls
 // for a button (`dptFeedback`) and spies on chrome.notifications.create there.
 import type { Page } from '@playwright/test';
+import { saveMenuId } from '../../src/capture/save-request.ts';
 import { feedbackCases } from '../e2e-shared/cases/feedback.ts';
 import { playwrightBody } from '../e2e-shared/case.ts';
 import { expect, test } from './fixtures.ts';
@@ -101,6 +102,66 @@ test('notification buttons: a finished job offers Copy link (the link lands on t
     message: expect.stringContaining('Moved to the Trash: 2.'),
     buttons: [{ title: 'Open' }, { title: 'Copy link' }],
   });
+});
+
+test('a save from the menu ends with a notice that copies the saved file’s link and undoes the save', async ({
+  worker,
+  driver,
+  context,
+  signInWithApiKey,
+  sandbox,
+}) => {
+  const options = await signInWithApiKey();
+  await expect(options.getByTestId('signin-success')).toBeVisible();
+  const { activePortalId: portalId } = (await command(options, 'getState', {})) as { activePortalId: string };
+  await command(options, 'setSaveSettings', {
+    portalId,
+    defaultFolder: { id: UNSORTED, title: 'Unsorted' },
+    nameTemplate: '{title}',
+    conflict: 'duplicate',
+  });
+  await worker.evaluate(() => {
+    const scope = globalThis as unknown as WorkerGlobal;
+    scope.created = [];
+    for (const name of ['create', 'update'] as const) {
+      const original = scope.chrome.notifications[name].bind(scope.chrome.notifications);
+      scope.chrome.notifications[name] = (...args: unknown[]) => {
+        const plain = JSON.parse(JSON.stringify(args.filter((a) => typeof a !== 'function'))) as unknown[];
+        scope.created.push([...plain, name]);
+        return original(...args);
+      };
+    }
+  });
+  const pageUrl = `${sandbox.url}/test-pages/article`;
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const tab = await driver.tabOf(pageUrl);
+  const job = await driver.callBackground<{ id: string }>('dptSaveFromMenu', [
+    { pageUrl, menuItemId: saveMenuId('pageLink', { kind: 'default', portalId }) },
+    tab,
+  ]);
+  const created = () => worker.evaluate(() => (globalThis as unknown as WorkerGlobal).created);
+  await expect.poll(async () => (await created()).length, { timeout: 15_000 }).toBe(1);
+  expect((await created())[0]).toEqual([
+    `dpt-job/${job.id}`,
+    expect.objectContaining({ message: 'Done: 1.', buttons: [{ title: 'Copy link' }, { title: 'Undo' }] }),
+    'create',
+  ]);
+  const listing = async () =>
+    (
+      (await (
+        await fetch(`${sandbox.url}/api/2.0/files/${UNSORTED}?count=100&startIndex=0`, {
+          headers: { Authorization: `Bearer ${sandbox.demo.apiKey}` },
+        })
+      ).json()) as { response: { files: Array<{ title: string }> } }
+    ).response.files.map((f) => f.title);
+  expect(await listing()).toEqual(['Harbour lights.url']);
+  await worker.evaluate(([noticeId]) => (globalThis as unknown as WorkerGlobal).dptFeedback.noticeButton(noticeId, 1), [
+    `dpt-job/${job.id}`,
+  ] as const);
+  expect(await listing()).toEqual([]);
+  expect((await created()).at(-1)?.[1]).toMatchObject({ message: expect.stringContaining('Moved to the Trash: 1.') });
+  await page.close();
 });
 
 test('omnibox Enter without a choice: the popup opens in a tab searching for the text', async ({
