@@ -103,3 +103,25 @@ test('names are the most legible text on a row, at 100% and 150% zoom; at 150% t
   expect(tabsAfter?.y).toBe(tabsBefore?.y);
   expect(tabsAfter!.y).toBeGreaterThanOrEqual(0);
 });
+
+test('section tabs that do not fit (150% zoom): the wheel turns the strip, and arrows bring the last tab into view', async ({
+  signInWithApiKey,
+  openPopup,
+}) => {
+  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  const popup = await openPopup();
+  await popup.setViewportSize({ width: Math.round(380 / 1.5), height: Math.round(600 / 1.5) });
+  const strip = popup.getByRole('tablist');
+  const trash = popup.getByRole('tab', { name: 'Trash' });
+  await trash.waitFor();
+  const fits = () => trash.evaluate((tab) => tab.getBoundingClientRect().right <= window.innerWidth);
+  expect(await fits()).toBe(false);
+  await strip.hover();
+  await popup.mouse.wheel(0, 400);
+  await expect.poll(() => strip.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+  await strip.evaluate((e) => (e.scrollLeft = 0));
+  await popup.getByRole('tab', { selected: true }).focus();
+  await popup.keyboard.press('End');
+  await expect(trash).toBeFocused();
+  await expect.poll(fits).toBe(true);
+});

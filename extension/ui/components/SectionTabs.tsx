@@ -33,10 +33,24 @@ export function SectionTabs({
     if (to < 0) return;
     event.preventDefault();
     onSelect(sections[to]!);
-    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-section="${sections[to]}"]`)?.focus());
+    requestAnimationFrame(() => {
+      const tab = list.current?.querySelector<HTMLElement>(`[data-section="${sections[to]}"]`);
+      tab?.focus();
+      tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
   };
   return (
-    <div ref={list} class="tabs" role="tablist" aria-label={t('sections')} onKeyDown={onKeyDown}>
+    <div
+      ref={list}
+      class="tabs"
+      role="tablist"
+      aria-label={t('sections')}
+      onKeyDown={onKeyDown}
+      // A mouse wheel turns the strip, which has no scroll bar of its own.
+      onWheel={(event) => {
+        if (Math.abs(event.deltaY) > Math.abs(event.deltaX)) event.currentTarget.scrollLeft += event.deltaY;
+      }}
+    >
       {sections.map((section) => (
         <button
           key={section}
