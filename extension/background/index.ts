@@ -3,7 +3,7 @@
 import { createBackgroundPlatform } from '../platform/background-platform.ts';
 import { browser } from '../platform/browser.ts';
 import { capturePorts } from '../platform/capture-platform.ts';
-import { saveRequestFor, type MenuClick, type MenuTab } from '../../src/capture/save-request.ts';
+import { menuRequestFor, type MenuClick, type MenuTab } from '../../src/capture/save-request.ts';
 import { createBackground } from './app.ts';
 
 const base = createBackgroundPlatform(browser);
@@ -21,7 +21,7 @@ capture.onMenusNeeded(() => void background.ready.then(() => background.capture?
  * contexts (the worker's global scope).
  */
 (globalThis as { dptSaveFromMenu?: unknown }).dptSaveFromMenu = (click: MenuClick, tab: MenuTab) =>
-  background.capture?.click(saveRequestFor(click, tab), click, Promise.resolve(true)) ?? null;
+  background.capture?.click(menuRequestFor(click, tab), click, Promise.resolve(true)) ?? null;
 
 platform.serveCommands(background.handlers, background.ready);
 platform.acceptEventPorts();

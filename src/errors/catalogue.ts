@@ -123,6 +123,8 @@ export const ERROR_MESSAGES = {
   saveFetchRefused: spec('server', 'retry', true, ['url', 'status']),
   savePendingGone: spec('notFound', 'none', false),
   saveDuplicatesRemoved: spec('server', 'none', false, ['count']),
+  // The menu on a portal's pages
+  menuNoFile: spec('notFound', 'none', false),
   // Limits
   limitOutOfRange: spec('validation', 'none', false, ['name', 'min', 'max']),
   // Settings files
