@@ -17,7 +17,8 @@ capture.onQuickSave((tab, granted) => void background.capture?.quickSave(tab, gr
 capture.onMenusNeeded(() => void background.ready.then(() => background.capture?.rebuildMenus()));
 /**
  * The end-to-end tests' way in (native menus cannot be clicked): the same pure handler and the same path as a
- * click, with the permissions as they stand (no gesture to ask in). Reachable only from the extension's own
+ * click on any entry (a save, or a file entry of a portal's pages), with the permissions as they stand (no
+ * gesture to ask in). Reachable only from the extension's own
  * contexts (the worker's global scope).
  */
 (globalThis as { dptSaveFromMenu?: unknown }).dptSaveFromMenu = (click: MenuClick, tab: MenuTab) =>

@@ -185,7 +185,8 @@ describe('a click on a file entry', () => {
 
   it('leaves out a tab position the browser did not give (a tab of -1: not a tab)', () => {
     const id = fileMenuId('openInDocSpace', 'page', acme);
-    expect(menuRequestFor({ menuItemId: id, pageUrl: editorTab.url }, { id: 7 })?.tab).toEqual({ id: 7 });
+    expect(menuRequestFor({ menuItemId: id, pageUrl: editorTab.url }, { id: 7 })).toMatchObject({ tab: { id: 7 } });
+    expect(menuRequestFor({ menuItemId: id, pageUrl: editorTab.url }, { id: 7 })).not.toHaveProperty('tab.index');
     expect(menuRequestFor({ menuItemId: id, pageUrl: editorTab.url }, { id: -1, index: 2 })).not.toHaveProperty('tab');
   });
 });
