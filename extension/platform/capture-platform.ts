@@ -67,7 +67,12 @@ export function capturePorts(browser: Browser): CapturePorts & {
             ...(item.targetUrlPatterns ? { targetUrlPatterns: item.targetUrlPatterns } : {}),
           };
           await new Promise<void>((resolve) => {
-            browser.contextMenus.create(properties, () => resolve());
+            browser.contextMenus.create(properties, () => {
+              // One entry the browser refuses (a pattern it cannot read) leaves the others in place.
+              const refused = browser.runtime.lastError;
+              if (refused) console.warn(`The menu entry ${item.id} was refused:`, refused.message);
+              resolve();
+            });
           });
         }
       },

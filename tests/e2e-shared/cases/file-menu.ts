@@ -67,6 +67,17 @@ async function onEditorPage(t: CaseContext) {
     String(PLAN.id),
   );
   const tab = await t.driver.tabOf(pageUrl);
+  // The browser took the entries, patterns and all (update refuses an id it does not have).
+  const hasEntry = (id: string) =>
+    t.driver.inBackground<string>(
+      `(scope) => new Promise((resolve) => scope.chrome.contextMenus.update(${JSON.stringify(id)}, {}, () => resolve(scope.chrome.runtime.lastError?.message ?? 'ok')))`,
+    );
+  for (const what of ['openInDocSpace', 'copyShareLink'] as const)
+    for (const from of ['page', 'link'] as const)
+      await waitFor(`the menu entry ${what}/${from}`, 10_000, async () =>
+        (await hasEntry(fileMenuId(what, from, portal))) === 'ok' ? true : undefined,
+      );
+  expect(await hasEntry('dpt-file:no such entry')).not.toBe('ok');
   await spyOnNotifications(t);
   return {
     tab,
