@@ -122,9 +122,9 @@ export class FirefoxDriver implements ExtensionDriver {
       await evaluateInParent(
         this.browser,
         `const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
-         transfer.init(null);
+         transfer.init(window.docShell.QueryInterface(Ci.nsILoadContext));
          transfer.addDataFlavor('text/plain');
-         Services.clipboard.getData(transfer, Services.clipboard.kGlobalClipboard);
+         Services.clipboard.getData(transfer, Services.clipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
          const data = {};
          transfer.getTransferData('text/plain', data);
          return data.value.QueryInterface(Ci.nsISupportsString).data;`,

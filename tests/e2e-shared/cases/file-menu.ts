@@ -41,6 +41,10 @@ const noticeOf = (t: CaseContext, id: string) =>
     return created.filter((args) => args[0] === id).at(-1)?.[1] as Record<string, unknown> | undefined;
   });
 
+/** The browser's tab at this address, once it is there (the sandbox's pages answer at once). */
+const tabAt = (t: CaseContext, url: string) =>
+  waitFor(`a tab at ${url}`, 10_000, async () => (await browserTabs(t)).find((tab) => tab.url === url));
+
 const browserTabs = (t: CaseContext) =>
   t.driver.inBackground<BrowserTab[]>(
     `async (scope) => (await scope.chrome.tabs.query({})).map((tab) => ({ id: tab.id, url: tab.pendingUrl || tab.url || '', index: tab.index, windowId: tab.windowId, openerTabId: tab.openerTabId }))`,
@@ -82,11 +86,14 @@ async function onEditorPage(t: CaseContext) {
   return {
     tab,
     pageUrl,
-    click: (what: FileAction, from: FileFrom, extra: Omit<MenuClick, 'menuItemId'> = {}) =>
-      t.driver.callBackground('dptSaveFromMenu', [
-        { menuItemId: fileMenuId(what, from, portal), pageUrl, ...extra },
-        tab,
-      ]),
+    // In the background's scope, as callBackground would, but without opening a page of the extension for it: a
+    // tab that opened meanwhile is then surely the one the entry opened.
+    click: (what: FileAction, from: FileFrom, extra: Omit<MenuClick, 'menuItemId'> = {}) => {
+      const click = { menuItemId: fileMenuId(what, from, portal), pageUrl, ...extra };
+      return t.driver.inBackground(
+        `(scope) => scope.dptSaveFromMenu(${JSON.stringify(click)}, ${JSON.stringify(tab)})`,
+      );
+    },
   };
 }
 
@@ -100,11 +107,10 @@ export const fileMenuCases: SharedCase[] = [
 
       // Open: the page shows the file already, so the folder holding it opens, in a new tab next to this one.
       const folderUrl = `${t.sandbox.url}/rooms/shared/${PLAN.folderId}/filter?folder=${PLAN.folderId}`;
-      const opened = await t.driver.urlOfTabOpenedBy(async () => {
-        await s.click('openInDocSpace', 'page');
-      });
-      expect(opened).toBe(folderUrl);
-      const folderTab = (await browserTabs(t)).find((tab) => tab.url === folderUrl);
+      const before = (await browserTabs(t)).length;
+      await s.click('openInDocSpace', 'page');
+      const folderTab = await tabAt(t, folderUrl);
+      expect((await browserTabs(t)).length).toBe(before + 1);
       expect(folderTab).toMatchObject({ index: s.tab.index + 1, windowId: s.tab.windowId, openerTabId: s.tab.id });
 
       // Copy share link: the file had no link; now its primary external link exists and is on the clipboard.
@@ -113,12 +119,12 @@ export const fileMenuCases: SharedCase[] = [
       const primary = (await fileLinks(t, PLAN.id)).find((l) => l.sharedLink.primary);
       expect(primary, 'the portal has the file’s primary link').toBeDefined();
       const url = new URL(primary!.sharedLink.shareLink, t.sandbox.url).toString();
-      expect(await t.driver.readClipboard(t.sandbox.url)).toBe(url);
       expect(await noticeOf(t, 'dpt-file/copyShareLink')).toMatchObject({
         type: 'basic',
         title: PLAN.title,
         message: 'The share link is on the clipboard. Anyone with the link gets: Read only.',
       });
+      expect(await t.driver.readClipboard(t.sandbox.url)).toBe(url);
       // The link opens the file for anyone (no sign-in).
       const shared = await fetch(url);
       expect(shared.status).toBe(200);
@@ -132,11 +138,10 @@ export const fileMenuCases: SharedCase[] = [
     async run(t) {
       const s = await onEditorPage(t);
       const linkUrl = `${t.sandbox.url}/doceditor?fileId=${BRAND.id}&action=view`;
-      const opened = await t.driver.urlOfTabOpenedBy(async () => {
-        await s.click('openInDocSpace', 'link', { linkUrl });
-      });
+      await s.click('openInDocSpace', 'link', { linkUrl });
       // The file's own page, as the portal names it (its webUrl), not the link's address as written.
-      expect(opened).toBe(`${t.sandbox.url}/doceditor?fileid=${BRAND.id}&version=1`);
+      const fileTab = await tabAt(t, `${t.sandbox.url}/doceditor?fileid=${BRAND.id}&version=1`);
+      expect(fileTab).toMatchObject({ index: s.tab.index + 1, openerTabId: s.tab.id });
 
       await s.click('copyShareLink', 'link', { linkUrl: `${t.sandbox.url}/media/view/999999` });
       expect(await noticeOf(t, 'dpt-file/copyShareLink')).toMatchObject({
