@@ -19,10 +19,10 @@ export const GECKO_ID = 'docspace-power-tools@docspace-power-tools.dev';
 export const FIREFOX_MIN_VERSION = '153.0';
 
 /**
- * Firefox has no side panel and no offscreen documents; the clipboard is written only from a notification's
- * Copy link button, and Firefox's notifications have no buttons.
+ * Firefox has no side panel and no offscreen documents. It keeps clipboardWrite: the menu's "Copy share link" writes
+ * the clipboard from the background page, which Firefox refuses without it (no user activation reaches that page).
  */
-const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen', 'clipboardWrite'];
+const CHROME_ONLY_PERMISSIONS = ['sidePanel', 'offscreen'];
 
 export function manifestFor(source: SourceManifest, target: Target): Record<string, unknown> {
   if (target === 'chrome') return structuredClone(source);

@@ -30,6 +30,7 @@ import { jobHandlers } from './handlers/job-handlers.ts';
 import { portalHandlers } from './handlers/portal-handlers.ts';
 import { settingsHandlers } from './handlers/settings-handlers.ts';
 import { createFeedback, type Feedback } from './feedback.ts';
+import { fileActions } from './file-actions.ts';
 
 export interface BackgroundOptions {
   clock?: Clock;
@@ -242,7 +243,18 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
   });
   const newId = options.newId ?? (() => crypto.randomUUID());
   const capture: CaptureService | null = platform.capture
-    ? captureService(platform.capture, { ...context, ready }, () => clock.now(), newId)
+    ? captureService(
+        platform.capture,
+        { ...context, ready },
+        () => clock.now(),
+        newId,
+        fileActions({
+          background: context,
+          port: platform.feedback,
+          openTab: platform.capture.openTab,
+          handlers: () => handlers,
+        }),
+      )
     : null;
   const requireCapture = (): CaptureService => {
     if (!capture) throw appError('internal', { detail: 'saving from pages is not available here' });

@@ -4,7 +4,14 @@
 // image is fetched by the job itself, so a large one survives the worker being stopped.
 import { documentsOf } from '../../src/capture/documents-of.ts';
 import { menuItems, SIGN_IN_MENU_ID } from '../../src/capture/menu-items.ts';
-import { isWeb, type MenuClick, type SaveRequest } from '../../src/capture/save-request.ts';
+import { menuPortals } from '../../src/capture/portal-file.ts';
+import {
+  isFileActionRequest,
+  isWeb,
+  type MenuClick,
+  type MenuRequest,
+  type SaveRequest,
+} from '../../src/capture/save-request.ts';
 import { MY_DOCUMENTS, withRecent, type SaveFolder } from '../../src/capture/save-settings.ts';
 import { appError, toErrorData } from '../../src/errors/index.ts';
 import type { SaveInput, SaveParams } from '../../src/jobs/kinds/save.ts';
@@ -12,6 +19,7 @@ import type { DroppedItem, EntryId, JobSummary, PortalId } from '../../src/proto
 import { pendingSavesItem, saveSettingsItem } from '../../src/storage/schema.ts';
 import type { CapturePorts } from '../platform/ports.ts';
 import type { BackgroundContext } from './app.ts';
+import type { FileActions } from './file-actions.ts';
 import { rootsOf } from './handlers/section-roots.ts';
 
 /** A pending "Choose folder…" save older than this is dropped (its bytes with it). */
@@ -24,6 +32,7 @@ export function captureService(
   context: BackgroundContext & { ready: Promise<void> },
   now: () => number,
   newId: () => string,
+  files: FileActions,
 ) {
   const { storage, registry, jobs } = context;
 
@@ -41,7 +50,18 @@ export function captureService(
       .then(async () => {
         const portalId = savingPortal();
         const settings = portalId ? await storage.get(saveSettingsItem, portalId) : null;
-        await ports.menus.replace(menuItems(portalId && settings ? { id: portalId, settings } : null, ports.t));
+        // The file entries: every signed-in portal with site access (the one the pages show first on its origin).
+        const accounts = await Promise.all(
+          registry.list().map(async (record) => ({
+            id: record.id,
+            origin: record.origin,
+            usable: !record.needsSignIn && (await context.hasHostPermission(record.origin)),
+          })),
+        );
+        const filePortals = menuPortals(accounts, registry.shownPortalId());
+        await ports.menus.replace(
+          menuItems(portalId && settings ? { id: portalId, settings } : null, ports.t, filePortals),
+        );
       })
       .catch((error: unknown) => console.warn('The context menu could not be built:', String(error)));
     return menuWork;
@@ -153,10 +173,18 @@ export function captureService(
   return {
     rebuildMenus,
     save,
-    /** The menu's click, after the pure handler turned it into a request (null: not a save entry). */
-    async click(request: SaveRequest | null, click: MenuClick, granted: Promise<boolean>): Promise<JobSummary | null> {
+    /**
+     * The menu's click, after the pure handler turned it into a request (null: neither a save nor a file entry).
+     * A save returns its job; a file entry's action (open, copy a link) resolves null once it is done.
+     */
+    async click(request: MenuRequest | null, click: MenuClick, granted: Promise<boolean>): Promise<JobSummary | null> {
       if (!request) {
         if (click.menuItemId === SIGN_IN_MENU_ID) await ports.openPicker('signIn=1');
+        return null;
+      }
+      if (isFileActionRequest(request)) {
+        await context.ready;
+        await files.click(request);
         return null;
       }
       return save(request, await granted);

@@ -3,7 +3,7 @@
 import { createBackgroundPlatform } from '../platform/background-platform.ts';
 import { browser } from '../platform/browser.ts';
 import { capturePorts } from '../platform/capture-platform.ts';
-import { saveRequestFor, type MenuClick, type MenuTab } from '../../src/capture/save-request.ts';
+import { menuRequestFor, type MenuClick, type MenuTab } from '../../src/capture/save-request.ts';
 import { createBackground } from './app.ts';
 
 const base = createBackgroundPlatform(browser);
@@ -17,11 +17,12 @@ capture.onQuickSave((tab, granted) => void background.capture?.quickSave(tab, gr
 capture.onMenusNeeded(() => void background.ready.then(() => background.capture?.rebuildMenus()));
 /**
  * The end-to-end tests' way in (native menus cannot be clicked): the same pure handler and the same path as a
- * click, with the permissions as they stand (no gesture to ask in). Reachable only from the extension's own
+ * click on any entry (a save, or a file entry of a portal's pages), with the permissions as they stand (no
+ * gesture to ask in). Reachable only from the extension's own
  * contexts (the worker's global scope).
  */
 (globalThis as { dptSaveFromMenu?: unknown }).dptSaveFromMenu = (click: MenuClick, tab: MenuTab) =>
-  background.capture?.click(saveRequestFor(click, tab), click, Promise.resolve(true)) ?? null;
+  background.capture?.click(menuRequestFor(click, tab), click, Promise.resolve(true)) ?? null;
 
 platform.serveCommands(background.handlers, background.ready);
 platform.acceptEventPorts();

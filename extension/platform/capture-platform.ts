@@ -1,6 +1,11 @@
 import type { Browser, Menus, Tabs } from 'webextension-polyfill';
 import type { MenuItem } from '../../src/capture/menu-items.ts';
-import { saveRequestFor, type MenuClick, type SaveRequest } from '../../src/capture/save-request.ts';
+import {
+  isFileActionRequest,
+  menuRequestFor,
+  type MenuClick,
+  type MenuRequest,
+} from '../../src/capture/save-request.ts';
 import { appError } from '../../src/errors/index.ts';
 import type { CapturePorts } from './ports.ts';
 import { originPattern } from './origin-pattern.ts';
@@ -27,7 +32,7 @@ export function capturePorts(browser: Browser): CapturePorts & {
    * The one menu listener, registered at top level. The permissions a save needs are asked for synchronously
    * inside the click (browsers grant only within the gesture); the listener gets the request and that answer.
    */
-  onMenuClick(listener: (request: SaveRequest | null, click: MenuClick, granted: Promise<boolean>) => void): void;
+  onMenuClick(listener: (request: MenuRequest | null, click: MenuClick, granted: Promise<boolean>) => void): void;
   /** The quick-save keyboard command, with page capture asked for in its gesture. */
   onQuickSave(listener: (tab: Tabs.Tab, granted: Promise<boolean>) => void): void;
   /** The extension was installed or updated, or the browser started: the menu is built again. */
@@ -58,9 +63,16 @@ export function capturePorts(browser: Browser): CapturePorts & {
             contexts: item.contexts,
             ...(item.parentId ? { parentId: item.parentId } : {}),
             ...(item.type === 'separator' ? { type: 'separator' } : {}),
+            ...(item.documentUrlPatterns ? { documentUrlPatterns: item.documentUrlPatterns } : {}),
+            ...(item.targetUrlPatterns ? { targetUrlPatterns: item.targetUrlPatterns } : {}),
           };
           await new Promise<void>((resolve) => {
-            browser.contextMenus.create(properties, () => resolve());
+            browser.contextMenus.create(properties, () => {
+              // One entry the browser refuses (a pattern it cannot read) leaves the others in place.
+              const refused = browser.runtime.lastError;
+              if (refused) console.warn(`The menu entry ${item.id} was refused:`, refused.message);
+              resolve();
+            });
           });
         }
       },
@@ -115,6 +127,16 @@ export function capturePorts(browser: Browser): CapturePorts & {
       };
     },
     blobs: uploadBlobStore(),
+    async openTab(url, beside) {
+      // Next to the tab the menu was clicked in (and counted as opened from it), in front.
+      await browser.tabs.create({
+        url,
+        active: true,
+        ...(beside?.index !== undefined ? { index: beside.index + 1 } : {}),
+        ...(beside?.windowId !== undefined ? { windowId: beside.windowId } : {}),
+        ...(beside ? { openerTabId: beside.id } : {}),
+      });
+    },
     async openPicker(query) {
       await browser.tabs.create({ url: browser.runtime.getURL(`${PICKER_PAGE}?${query}`) });
     },
@@ -123,7 +145,7 @@ export function capturePorts(browser: Browser): CapturePorts & {
     onMenuClick(listener) {
       browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
         const click: MenuClick = { ...info, menuItemId: info.menuItemId };
-        const request = saveRequestFor(click, tab);
+        const request = menuRequestFor(click, tab);
         listener(request, click, askInGesture(browser, request, hasPageCapture()));
       });
     },
@@ -147,8 +169,10 @@ export function capturePorts(browser: Browser): CapturePorts & {
  * Called synchronously in the click: a linked file's or an image's origin (the fetch), Chrome's page capture
  * (a snapshot). Already granted resolves true without a prompt.
  */
-function askInGesture(browser: Browser, request: SaveRequest | null, pageCapture: boolean): Promise<boolean> {
+function askInGesture(browser: Browser, request: MenuRequest | null, pageCapture: boolean): Promise<boolean> {
   if (!request) return Promise.resolve(false);
+  // The file entries act on a portal the extension already has access to.
+  if (isFileActionRequest(request)) return Promise.resolve(true);
   try {
     if ((request.what === 'linkFile' || request.what === 'image') && request.targetUrl) {
       return browser.permissions

@@ -131,6 +131,8 @@ export interface CapturePorts {
   blobs: UploadBlobStore & { put(blobs: readonly Blob[]): Promise<string[]> };
   /** Opens the folder picker page with this query string. */
   openPicker(query: string): Promise<void>;
+  /** Opens an http(s) address in a new tab in front, next to `beside` (the tab a menu was clicked in) when given. */
+  openTab(url: string, beside?: { id: number; index?: number; windowId?: number }): Promise<void>;
   /** A message from _locales for the menu's titles. */
   t(key: string, substitutions?: string[]): string;
 }

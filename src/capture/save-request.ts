@@ -1,4 +1,5 @@
 import type { EntryId, PortalId } from '../protocol/index.ts';
+import { portalFileAt } from './portal-file.ts';
 
 /** What a save takes from the page, one per menu entry (and the quick-save command). */
 export type SaveWhat = 'pageSnapshot' | 'pageArticle' | 'pageLink' | 'linkFile' | 'linkAddress' | 'image' | 'selection';
@@ -49,9 +50,38 @@ export interface MenuTab {
   id?: number;
   url?: string;
   title?: string;
+  /** Where the tab is: a tab the menu opens goes next to it. */
+  index?: number;
+  windowId?: number;
 }
 
+/** What the entries on a signed-in portal's pages do with a file of that portal. */
+export type FileAction = 'openInDocSpace' | 'copyShareLink';
+export const FILE_ACTIONS: readonly FileAction[] = ['openInDocSpace', 'copyShareLink'];
+
+/** Which file: the one the page shows (the page entries), or the one a link on the page points to. */
+export type FileFrom = 'page' | 'link';
+
+export interface FileActionRequest {
+  what: FileAction;
+  from: FileFrom;
+  portalId: PortalId;
+  /** The portal's origin, as the entry was built for it: the page's or the link's must be exactly this. */
+  origin: string;
+  /** The file the page or the link names; null when it names none of this portal's (the user is told so). */
+  fileId: number | null;
+  /** The tab the click was in: a tab Open opens goes next to it. */
+  tab?: { id: number; index?: number; windowId?: number };
+}
+
+/** What a click on any entry of the extension's menu asks for. */
+export type MenuRequest = SaveRequest | FileActionRequest;
+
+export const isFileActionRequest = (request: MenuRequest): request is FileActionRequest =>
+  (FILE_ACTIONS as readonly string[]).includes(request.what);
+
 const PREFIX = 'dpt-save:';
+const FILE_PREFIX = 'dpt-file:';
 
 /** The id of a menu entry that saves: what, and where, in JSON after a fixed prefix (ids are any string). */
 export function saveMenuId(what: SaveWhat, destination: SaveDestination): string {
@@ -67,8 +97,51 @@ export function parentMenuId(what: SaveWhat): string {
   return `${PREFIX}${JSON.stringify([what])}`;
 }
 
+/** The id of a file entry: the action, page or link, and the portal account and origin it acts for. */
+export function fileMenuId(what: FileAction, from: FileFrom, portal: { id: PortalId; origin: string }): string {
+  return `${FILE_PREFIX}${JSON.stringify([what, from, portal.id, portal.origin])}`;
+}
+
 /**
- * The one click handler of every save entry, pure: the menu entry's id, what the browser said about the click
+ * The one click handler of the extension's menu, pure: a file entry's click becomes a file action (the file the
+ * page shows, or the linked one, named by its address on the entry's portal), a save entry's a save request (see
+ * saveRequestFor); null for any other entry (the sign-in one) or an id that is no entry of ours.
+ */
+export function menuRequestFor(click: MenuClick, tab: MenuTab | undefined): MenuRequest | null {
+  const id = String(click.menuItemId);
+  if (!id.startsWith(FILE_PREFIX)) return saveRequestFor(click, tab);
+  const parsed = parseFileId(id);
+  if (!parsed) return null;
+  const { what, from, portalId, origin } = parsed;
+  const url = from === 'page' ? (click.pageUrl ?? tab?.url) : click.linkUrl;
+  const file = portalFileAt(url, [origin]);
+  const request: FileActionRequest = { what, from, portalId, origin, fileId: file?.fileId ?? null };
+  if (tab?.id !== undefined && tab.id >= 0)
+    request.tab = {
+      id: tab.id,
+      ...(tab.index !== undefined && tab.index >= 0 ? { index: tab.index } : {}),
+      ...(tab.windowId !== undefined && tab.windowId >= 0 ? { windowId: tab.windowId } : {}),
+    };
+  return request;
+}
+
+function parseFileId(id: string): { what: FileAction; from: FileFrom; portalId: PortalId; origin: string } | null {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(id.slice(FILE_PREFIX.length));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parts) || parts.length !== 4) return null;
+  const [what, from, portalId, origin] = parts as unknown[];
+  if (typeof what !== 'string' || !(FILE_ACTIONS as readonly string[]).includes(what)) return null;
+  if (from !== 'page' && from !== 'link') return null;
+  if (typeof portalId !== 'string' || portalId === '' || typeof origin !== 'string' || origin === '') return null;
+  return { what: what as FileAction, from, portalId, origin };
+}
+
+/**
+ * The click handler of every save entry, pure: the menu entry's id, what the browser said about the click
  * and the tab become a save request, or null for an entry that is not a save (or names what the click lacks:
  * a link entry without a link). Web addresses other than http(s) are refused here, before anything is fetched.
  */

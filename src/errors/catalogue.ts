@@ -124,6 +124,8 @@ export const ERROR_MESSAGES = {
   savePendingGone: spec('notFound', 'none', false),
   saveDuplicatesRemoved: spec('server', 'none', false, ['count']),
   saveNotConverted: spec('server', 'none', false, ['count', 'detail']),
+  // The menu on a portal's pages
+  menuNoFile: spec('notFound', 'none', false),
   // Limits
   limitOutOfRange: spec('validation', 'none', false, ['name', 'min', 'max']),
   // Settings files

@@ -95,7 +95,12 @@ export interface ExtensionDriver {
    */
   callBackground<T = unknown>(name: string, args: unknown[]): Promise<T>;
   /** The browser's tab showing this address, as a menu click hands it to the background. */
-  tabOf(url: string): Promise<{ id: number; url: string; title: string }>;
+  tabOf(url: string): Promise<{ id: number; url: string; title: string; index: number; windowId: number }>;
+  /**
+   * The text on the system clipboard, as a user pasting it would get it. `origin`: a web origin the driver may
+   * open a page of to read it (Chromium reads there, with the clipboard-read permission granted to that origin).
+   */
+  readClipboard(origin: string): Promise<string>;
   /** Every URL an extension page (not the background) requested: the product promises none goes to the portal. */
   readonly pageRequests: readonly string[];
 }

@@ -243,13 +243,26 @@ export class ChromiumDriver implements ExtensionDriver {
     )) as T;
   }
 
-  async tabOf(url: string): Promise<{ id: number; url: string; title: string }> {
-    type Tabs = { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; title?: string }>> } };
+  async tabOf(url: string): Promise<{ id: number; url: string; title: string; index: number; windowId: number }> {
+    type Tab = { id?: number; url?: string; title?: string; index: number; windowId: number };
+    type Tabs = { tabs: { query(q: object): Promise<Tab[]> } };
     const worker = await this.worker();
     return worker.evaluate(async (u) => {
       const found = (await (globalThis as unknown as { chrome: Tabs }).chrome.tabs.query({})).find((x) => x.url === u);
-      return { id: found!.id!, url: found!.url!, title: found!.title! };
+      return { id: found!.id!, url: found!.url!, title: found!.title!, index: found!.index, windowId: found!.windowId };
     }, url);
+  }
+
+  /** Read in a page of `origin`, which is granted clipboard-read (the extension's copy lands on the same clipboard). */
+  async readClipboard(origin: string): Promise<string> {
+    await this.context.grantPermissions(['clipboard-read'], { origin });
+    const reader = await this.context.newPage();
+    try {
+      await reader.goto(`${origin}/__sandbox/state`);
+      return await reader.evaluate(() => navigator.clipboard.readText());
+    } finally {
+      await reader.close();
+    }
   }
 
   async stopBackground(): Promise<void> {

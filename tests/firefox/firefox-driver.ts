@@ -2,7 +2,7 @@ import type { Browser, Page, Target as BrowserTarget } from 'puppeteer-core';
 import type { ExtensionDriver, WebPage } from '../e2e-shared/driver.ts';
 import { waitFor } from '../e2e-shared/wait.ts';
 import { FirefoxPage } from './firefox-page.ts';
-import { backgroundOf } from './parent-process.ts';
+import { backgroundOf, evaluateInParent } from './parent-process.ts';
 
 const PAGE_READY_TIMEOUT_MS = 10_000;
 
@@ -93,22 +93,43 @@ export class FirefoxDriver implements ExtensionDriver {
     }
   }
 
-  async tabOf(url: string): Promise<{ id: number; url: string; title: string }> {
+  async tabOf(url: string): Promise<{ id: number; url: string; title: string; index: number; windowId: number }> {
     const page = await this.open('extension/popup/index.html');
     try {
       return await page.raw.evaluate(async (u: string) => {
-        type Tabs = {
-          tabs: { query(q: object): Promise<Array<{ id?: number; url?: string; title?: string }>> };
-        };
+        type Tab = { id?: number; url?: string; title?: string; index: number; windowId: number };
+        type Tabs = { tabs: { query(q: object): Promise<Tab[]> } };
         // All tabs, compared here: a match pattern cannot hold the sandbox's port in Firefox.
         const found = (await (globalThis as unknown as { browser: Tabs }).browser.tabs.query({})).find(
           (x) => x.url === u,
         );
-        return { id: found!.id!, url: found!.url!, title: found!.title! };
+        return {
+          id: found!.id!,
+          url: found!.url!,
+          title: found!.title!,
+          index: found!.index,
+          windowId: found!.windowId,
+        };
       }, url);
     } finally {
       await page.close();
     }
+  }
+
+  /** Read by Firefox itself (its parent process): a web page's read would ask the user first. */
+  async readClipboard(): Promise<string> {
+    return String(
+      await evaluateInParent(
+        this.browser,
+        `const transfer = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+         transfer.init(window.docShell.QueryInterface(Ci.nsILoadContext));
+         transfer.addDataFlavor('text/plain');
+         Services.clipboard.getData(transfer, Services.clipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+         const data = {};
+         transfer.getTransferData('text/plain', data);
+         return data.value.QueryInterface(Ci.nsISupportsString).data;`,
+      ),
+    );
   }
 
   backgroundRunning = async () => (await this.background.state()) === 'running';

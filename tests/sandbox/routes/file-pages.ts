@@ -1,6 +1,7 @@
 // The non-API pages a file's URLs point to: /doceditor (webUrl of documents), /media/view/{id}
-// (images, audio, video) and /filehandler.ashx (viewUrl = download, thumbnails). They stand in for
-// the editor and viewers, so clicking a file in the extension opens a real page. Unlike the real
+// (images, audio, video) and /filehandler.ashx (viewUrl = download, thumbnails), and the web client's
+// folder page (/rooms/shared/{id}/filter?folder={id}, where a folder or room opens). They stand in for
+// the editor, the viewers and the web client, so opening an entry from the extension opens a real page. Unlike the real
 // portal they do not require a session: the browser tab the extension opens has no sandbox cookie.
 import type { Reply, RequestContext } from '../context.ts';
 import { downloadUrl } from '../dto/entries.ts';
@@ -74,6 +75,20 @@ function mediaPage(ctx: RequestContext): Reply {
     200,
     `${file.title} - ONLYOFFICE`,
     `<div data-testid="media-viewer" data-file-id="${file.id}">${fileSummary(ctx, file, 'Media viewer')}${player}</div>`,
+  );
+}
+
+/** The web client's page of a folder or room (the address the extension opens a folder at). */
+function folderPage(ctx: RequestContext): Reply {
+  const id = parseEntryId(ctx.query.get('folder') ?? ctx.params['folderId']);
+  const folder = id === undefined ? undefined : ctx.store.getFolder(id);
+  if (!folder)
+    return page(404, 'Folder not found', '<h1>Folder not found</h1><p>The required folder was not found.</p>');
+  return page(
+    200,
+    `${folder.title} - ${PORTAL.name}`,
+    `<div data-testid="folder-page" data-folder-id="${folder.id}"><h1 data-testid="folder-title">${escapeHtml(folder.title)}</h1>` +
+      `<p>${folder.roomType !== undefined ? 'Room' : 'Folder'} (DocSpace sandbox stand-in for the web client)</p></div>`,
   );
 }
 
@@ -166,6 +181,7 @@ export function registerFilePages(router: Router, deps: FilePagesDeps = {}): voi
   router.get('/', 'anonymous', landingPage);
   router.get('/doceditor', 'anonymous', editorPage);
   router.get('/media/view/:fileId', 'anonymous', mediaPage);
+  router.get('/rooms/shared/:folderId/filter', 'anonymous', folderPage);
   router.get('/filehandler.ashx', 'anonymous', (ctx) => fileHandler(ctx, deps));
   router.get('/static/images/:name', 'anonymous', (ctx) => {
     if (!/\.png$/i.test(ctx.params['name'] ?? '')) return emptyReply(404);

@@ -184,6 +184,14 @@ describe('entry DTOs', () => {
     expect(res.text).toContain('&#60;img src=x onerror=alert(1)&#62;.docx');
   });
 
+  it('the web client stand-in shows a folder at the address the extension opens it at', async () => {
+    const res = await t.get(`/rooms/shared/${DEMO_DEEP_FOLDER.id}/filter?folder=${DEMO_DEEP_FOLDER.id}`);
+    expect(res.status).toBe(200);
+    expect(res.text).toContain(`data-folder-id="${DEMO_DEEP_FOLDER.id}"`);
+    expect(res.text).toContain('>Q1<');
+    expect((await t.get('/rooms/shared/999999/filter?folder=999999')).status).toBe(404);
+  });
+
   it('downloads have the advertised size', async () => {
     const res = await fetch(`${t.sandbox.url}/filehandler.ashx?action=download&fileid=${DEMO_FILES.q1LaunchPlan}`);
     expect(res.status).toBe(200);
