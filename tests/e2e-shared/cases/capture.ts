@@ -12,8 +12,11 @@ import { row } from '../rows.ts';
 import { addFault, sandboxLog, setSandboxTuning } from '../sandbox-api.ts';
 import { seeVisible } from '../see.ts';
 import { signInWithApiKey } from '../sign-in-steps.ts';
+import { sized } from '../sizes.ts';
 
 const UNSORTED = { id: 206, title: 'Unsorted' };
+/** How long everything is offline in the outage case (issue 11 asks for 20 s; `npm test` runs it shorter). */
+const OUTAGE_MS = sized(20_000, 10_000);
 const CLIENTS = { id: 205, title: 'Clients' };
 const NOTES = { id: 207, title: 'Personal notes' };
 type Folder = typeof UNSORTED;
@@ -299,16 +302,17 @@ export const captureCases: SharedCase[] = [
           .reduce((sum, f) => sum + Number(f.params[0]), 0);
         expect(removed).toBe(reached - 2);
 
-        // Offline: every request is reset for 20 s, the linked file's site included. The saves wait, then finish.
+        // Offline: every request is reset for 20 s (10 s in `npm test`), the linked file's site included. The saves
+        // wait, then finish.
         await fetch(`${t.sandbox.url}/__sandbox/faults`, {
           method: 'POST',
-          body: JSON.stringify({ faults: [{ type: 'resetBefore', path: '**', durationMs: 20_000 }], replace: true }),
+          body: JSON.stringify({ faults: [{ type: 'resetBefore', path: '**', durationMs: OUTAGE_MS }], replace: true }),
         });
         const offline = [
           await s.save('linkFile', { linkUrl: `${t.sandbox.url}/test-pages/file/offline?size=5000&seed=9` }),
           await s.save('image', { srcUrl: `${t.sandbox.url}/test-pages/image/offline` }),
         ];
-        const outageEnds = Date.now() + 20_000;
+        const outageEnds = Date.now() + OUTAGE_MS;
         // While the portal is gone both say they wait (neither gives up nor claims success).
         const during = async () =>
           (await s.options.command<JobSummary[]>('listJobs', {}))
