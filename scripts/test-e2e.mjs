@@ -25,10 +25,7 @@ const suites = [
         {
           name: 'checks',
           command: 'sh',
-          args: [
-            '-c',
-            'npm run format:check && npm run typecheck && npm run lint && npx vitest run --maxWorkers=1',
-          ],
+          args: ['-c', 'npm run format:check && npm run typecheck && npm run lint && npx vitest run --maxWorkers=1'],
         },
       ]
     : []),
