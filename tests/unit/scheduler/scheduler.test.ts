@@ -1,69 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../../src/errors/index.ts';
-import { DEFAULT_LIMITS, type LimitSettings } from '../../../src/scheduler/limits.ts';
-import type { Lane, RequestTicket, SendContext } from '../../../src/scheduler/request-executor.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
 import { FakeClock, MemoryBudgetStore, maxInWindow, settle } from './fake-clock.ts';
-
-function settings(overrides: Partial<LimitSettings> = {}): LimitSettings {
-  return {
-    ...DEFAULT_LIMITS,
-    windows: [
-      { name: '10s', limit: 10, windowMs: 1_000 },
-      { name: '60s', limit: 25, windowMs: 6_000 },
-    ],
-    concurrentReads: 50,
-    concurrentWrites: 15,
-    safetyMargin: 1,
-    interactiveReserve: 0.2,
-    ...overrides,
-  };
-}
-
-function setup(
-  options: { limits?: Partial<LimitSettings>; store?: MemoryBudgetStore; fresh?: boolean; clock?: FakeClock } = {},
-) {
-  const clock = options.clock ?? new FakeClock();
-  const store = options.store ?? new MemoryBudgetStore();
-  const scheduler = new Scheduler({
-    key: 'p',
-    settings: settings(options.limits),
-    clock,
-    store,
-    fresh: options.fresh ?? true,
-    random: () => 0.5,
-  });
-  const sent: Array<{ at: number; path: string; method: string; lane: Lane }> = [];
-  /** A server that answers after `latency` ms of fake time, or with what `answer` says. */
-  const request = (
-    path: string,
-    {
-      method = 'GET',
-      lane = 'interactive' as Lane,
-      latency = 10,
-      answer,
-      ticket = {},
-    }: {
-      method?: string;
-      lane?: Lane;
-      latency?: number;
-      answer?: (context: SendContext, attempt: number) => Promise<string>;
-      ticket?: Partial<RequestTicket<string>>;
-    } = {},
-  ) => {
-    let attempt = 0;
-    return scheduler.run<string>({ method, path, lane, ...ticket }, (context) => {
-      sent.push({ at: clock.now(), path, method, lane });
-      attempt++;
-      if (answer) return answer(context, attempt);
-      return new Promise((resolve) => clock.setTimer(() => resolve(path), latency));
-    });
-  };
-  return { clock, store, scheduler, sent, request };
-}
-
-const refusal = (status: 429 | 503, retryAfterSeconds?: number) =>
-  appError(status === 429 ? 'rateLimited' : 'unavailable', {}, { status, retryAfterSeconds });
+import { harness as setup, refusal, testSettings as settings } from './harness.ts';
 
 describe('Scheduler limits', () => {
   it('keeps every sliding window: 10 per 1 s and 25 per 6 s', async () => {
