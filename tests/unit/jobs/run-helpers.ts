@@ -8,7 +8,8 @@ import { DEFAULT_LIMITS } from '../../../src/scheduler/limits.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
 import { MemoryBudgetStore } from '../scheduler/fake-clock.ts';
 
-export function sandboxClient(url: string, apiKey: string): DocSpaceClient {
+/** A client of the sandbox on its own scheduler; `transport` stands in for the network where a test needs it to misbehave. */
+export function sandboxClient(url: string, apiKey: string, transport: typeof fetch = fetch): DocSpaceClient {
   const scheduler = new Scheduler({
     key: 'p',
     settings: DEFAULT_LIMITS,
@@ -17,7 +18,12 @@ export function sandboxClient(url: string, apiKey: string): DocSpaceClient {
     fresh: true,
     backoff: { baseMs: 10, capMs: 50 },
   });
-  return new DocSpaceClient({ baseUrl: url, fetch, auth: staticAuth({ kind: 'apiKey', apiKey }), executor: scheduler });
+  return new DocSpaceClient({
+    baseUrl: url,
+    fetch: transport,
+    auth: staticAuth({ kind: 'apiKey', apiKey }),
+    executor: scheduler,
+  });
 }
 
 export function job<P, I>(kind: string, params: P, inputs: I[], id = 'j'): JobRecord {

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DocSpaceClient } from '../../../src/docspace/client.ts';
-import { staticAuth } from '../../../src/docspace/request-auth.ts';
 import {
   saveKind,
   type FetchedFile,
@@ -10,11 +8,7 @@ import {
 } from '../../../src/jobs/kinds/save.ts';
 import { memoryBlobStore } from '../../../src/jobs/kinds/upload-blobs.ts';
 import type { JobRecord } from '../../../src/jobs/job-record.ts';
-import { systemClock } from '../../../src/scheduler/clock.ts';
-import { DEFAULT_LIMITS } from '../../../src/scheduler/limits.ts';
-import { Scheduler } from '../../../src/scheduler/scheduler.ts';
 import { DEFAULT_TUNING, startSandbox } from '../../sandbox/server.ts';
-import { MemoryBudgetStore } from '../scheduler/fake-clock.ts';
 import { job, run, sandboxClient } from './run-helpers.ts';
 
 const MARKETING = 101;
@@ -186,19 +180,7 @@ describe('save job', () => {
       }
       return fetch(input, init);
     };
-    const scheduler = new Scheduler({
-      key: 'p',
-      settings: DEFAULT_LIMITS,
-      clock: systemClock,
-      store: new MemoryBudgetStore(),
-      fresh: true,
-    });
-    const client = new DocSpaceClient({
-      baseUrl: sandbox.url,
-      fetch: twice,
-      auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.demo.apiKey }),
-      executor: scheduler,
-    });
+    const client = sandboxClient(sandbox.url, sandbox.demo.apiKey, twice);
     const { record, kind } = saveJob([
       { label: 'L.url', method: 'upload', key: 'a', name: 'L.url', size: 4, bytes: 'link' },
     ]);
@@ -282,19 +264,7 @@ describe('save job, converted to .docx', () => {
         );
       return fetch(input, init);
     };
-    const scheduler = new Scheduler({
-      key: 'p',
-      settings: DEFAULT_LIMITS,
-      clock: systemClock,
-      store: new MemoryBudgetStore(),
-      fresh: true,
-    });
-    const refused = new DocSpaceClient({
-      baseUrl: sandbox.url,
-      fetch: refusing,
-      auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.demo.apiKey }),
-      executor: scheduler,
-    });
+    const refused = sandboxClient(sandbox.url, sandbox.demo.apiKey, refusing);
     const { record, kind } = saveJob([article('Odd.html', 'Odd')], undefined, 'duplicate', { convertToDocx: true });
     expect(await run(record, kind, { client: refused, userId: sandbox.demo.userId })).toBe('finished');
     expect(record.items[0]!.error).toBeUndefined();
@@ -327,19 +297,7 @@ describe('save job, converted to .docx', () => {
         }
         return fetch(input, init);
       };
-      const scheduler = new Scheduler({
-        key: 'p',
-        settings: DEFAULT_LIMITS,
-        clock: systemClock,
-        store: new MemoryBudgetStore(),
-        fresh: true,
-      });
-      const stopped = new DocSpaceClient({
-        baseUrl: sandbox.url,
-        fetch: stopping,
-        auth: staticAuth({ kind: 'apiKey', apiKey: sandbox.demo.apiKey }),
-        executor: scheduler,
-      });
+      const stopped = sandboxClient(sandbox.url, sandbox.demo.apiKey, stopping);
       const { record, kind } = saveJob([article('Wake.html', 'Wake')], undefined, 'duplicate', { convertToDocx: true });
       await run(record, kind, { client: stopped, userId: sandbox.demo.userId, signal: stop.signal, ...quick });
       expect(record.status).not.toBe('done');
