@@ -31,6 +31,8 @@ export interface LogEntry {
   refusedBy: string | null;
   /** Faults applied to the request ("latency", "error500+resetAfter", ...), else null. */
   fault: string | null;
+  /** The latency faults' delay (ms) before the handler ran, when there was one. */
+  faultDelayMs?: number;
   /** Epoch milliseconds (sub-ms precision) when the request arrived and when its reply was written;
    *  a request occupies [startMs, endMs) for the log checker's concurrency figures. */
   startMs: number;

@@ -55,7 +55,7 @@ import { UploadSessions } from './uploads/sessions.ts';
 import { seedDemo } from './seed-demo.ts';
 import { SandboxStore } from './store.ts';
 // Limits, faults, persistence and the large seed (see README "Limits", "Faults", "Data").
-import { FaultInjector, faultsOf } from './faults/injector.ts';
+import { faultDelayOf, FaultInjector, faultsOf } from './faults/injector.ts';
 import { registerFaultRoutes } from './faults/routes.ts';
 import type { FaultSpec } from './faults/spec.ts';
 import type { Clock } from './limits/clock.ts';
@@ -316,6 +316,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       userAgent: req.headers['user-agent'] ?? null,
       refusedBy: ctx.refusedBy,
       fault: faultsOf(ctx),
+      ...(faultDelayOf(ctx) !== undefined ? { faultDelayMs: faultDelayOf(ctx)! } : {}),
       startMs: Math.round((performance.timeOrigin + ctx.startedAt) * 1000) / 1000,
       endMs: Math.round((performance.timeOrigin + performance.now()) * 1000) / 1000,
       bytesIn: ctx.bytesIn(),

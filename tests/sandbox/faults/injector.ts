@@ -58,6 +58,13 @@ export interface FaultSummary extends FaultSpec {
 
 const LOCALS_KEY = 'sandbox.faults';
 
+const DELAY_KEY = 'sandbox.faultDelayMs';
+
+/** The delay the latency faults put before this request's handler, if any. */
+export function faultDelayOf(ctx: RequestContext): number | undefined {
+  return ctx.locals.get(DELAY_KEY) as number | undefined;
+}
+
 /** The fault names applied to this request, joined by "+", or null. */
 export function faultsOf(ctx: RequestContext): string | null {
   const list = ctx.locals.get(LOCALS_KEY) as string[] | undefined;
@@ -253,7 +260,10 @@ export class FaultInjector {
       const { ms, minMs, maxMs } = fault.spec;
       delay += minMs !== undefined && maxMs !== undefined ? minMs + fault.random() * (maxMs - minMs) : (ms ?? 0);
     }
-    if (delay > 0) await this.sleep(delay, ctx);
+    if (delay > 0) {
+      ctx.locals.set(DELAY_KEY, Math.round(delay * 1000) / 1000);
+      await this.sleep(delay, ctx);
+    }
 
     const isError = (s: FaultSpec): boolean => s.type === 'error500' || s.type === 'error502';
     const before = this.takeFirst(ctx, nowMs, (s) => isError(s) && !s.afterHandler);
