@@ -3,7 +3,7 @@ import type * as v from 'valibot';
 import type { EntryId, PageRequest, RoomFilter, SectionId, Sort } from '../protocol/index.ts';
 import type { Lane } from '../scheduler/request-executor.ts';
 import type { DocSpaceClient } from './client.ts';
-import { folderContentSchema, rootsSchema, type FolderContentDto, type FolderDto } from './dto.ts';
+import { folderContentSchema, LISTING_FIELDS, rootsSchema, type FolderContentDto, type FolderDto } from './dto.ts';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -85,7 +85,7 @@ export type SectionRoots = Partial<Record<SectionId, EntryId>>;
 export async function sectionRoots(client: DocSpaceClient, options: { lane?: Lane } = {}): Promise<SectionRoots> {
   const { data } = await client.call('/api/2.0/files/@root', {
     schema: rootsSchema,
-    query: { count: 1 },
+    query: { count: 1, fields: 'current' },
     lane: options.lane ?? 'interactive',
   });
   const roots: SectionRoots = {};
@@ -122,7 +122,7 @@ async function listing(
 ): Promise<FolderContentDto> {
   const options: Parameters<DocSpaceClient['call']>[1] = {
     schema: folderContentSchema as v.GenericSchema<unknown, FolderContentDto>,
-    query,
+    query: { ...query, fields: LISTING_FIELDS },
   };
   if (list.signal) options.signal = list.signal;
   if (list.supersedeKey) options.supersedeKey = list.supersedeKey;

@@ -118,6 +118,20 @@ export const folderContentSchema = v.looseObject({
   total: v.number(),
 });
 
+/**
+ * `fields=` for a listing: exactly what the schemas above read, so DocSpace leaves out the rest of each DTO
+ * (a FileDto is ~60 properties, a listing reads ~25). `current` and `pathParts` are one object each, kept whole.
+ */
+export const LISTING_FIELDS: string = [
+  ...Object.keys(fileDtoSchema.entries).map((name) => `files.${name}`),
+  ...Object.keys(folderDtoSchema.entries).map((name) => `folders.${name}`),
+  'current',
+  'pathParts',
+  'startIndex',
+  'count',
+  'total',
+].join(',');
+
 /** `files/@root`: one FolderContentDto per section root; only each root's folder is read. */
 export const rootsSchema = v.array(v.looseObject({ current: folderDtoSchema }));
 

@@ -53,6 +53,15 @@ export const browseCases: SharedCase[] = [
       expect(fromExtension.filter((e) => !e.authPresent)).toEqual([]);
       expect(fromExtension.every((e) => e.status < 400)).toBe(true);
       expect(t.driver.pageRequests.filter((url) => url.startsWith(t.sandbox.url))).toEqual([]);
+      // Listings ask only for the fields the rows show (`fields=`), and the rows above still had all they need.
+      const listings = fromExtension.filter(
+        (e) => e.method === 'GET' && /^\/api\/2\.0\/files\/(rooms|@my|@favorites|@trash|recent|\d+)$/.test(e.path),
+      );
+      expect(listings.length).toBeGreaterThan(3);
+      for (const listing of listings)
+        expect(String(listing.query.fields).split(',')).toEqual(
+          expect.arrayContaining(['files.title', 'files.pureContentLength', 'folders.title', 'current', 'total']),
+        );
     },
   },
   {
