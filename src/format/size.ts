@@ -1,7 +1,10 @@
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
-/** Binary units like DocSpace's own "12.5 KB", with the reader's decimal separator. */
-export function formatSize(bytes: number | null, locale: string): string {
+/** `sizeUnit_<unit>` from _locales, with the number in its place ("12,5 КБ" in Russian). */
+export type SizeWords = (key: `sizeUnit_${(typeof UNITS)[number]}`, params: string[]) => string;
+
+/** Binary units like DocSpace's own "12.5 KB", with the reader's decimal separator and unit names. */
+export function formatSize(bytes: number | null, locale: string, words: SizeWords): string {
   if (bytes === null || !Number.isFinite(bytes) || bytes < 0) return '';
   let value = bytes;
   let unit = 0;
@@ -10,5 +13,6 @@ export function formatSize(bytes: number | null, locale: string): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value)} ${UNITS[unit]}`;
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return words(`sizeUnit_${UNITS[unit]!}`, [number]);
 }

@@ -27,6 +27,8 @@ interface Profile {
 }
 
 interface Fixtures {
+  /** The browser's interface language (what chrome.i18n reads); `test.use({ uiLanguage: 'ru' })`. */
+  uiLanguage: string;
   profile: Profile;
   context: BrowserContext;
   worker: Worker;
@@ -94,10 +96,11 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
     },
     { auto: true },
   ],
+  uiLanguage: ['en-US', { option: true }],
   pageRequests: async ({}, use) => {
     await use([]);
   },
-  profile: async ({ extensionDir, sandbox }, use) => {
+  profile: async ({ extensionDir, sandbox, uiLanguage }, use) => {
     await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
     const userDataDir = mkdtempSync(join(tmpdir(), 'dpt-profile-'));
     const launched: BrowserContext[] = [];
@@ -107,7 +110,10 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
         const context = await chromium.launchPersistentContext(userDataDir, {
           executablePath: chromiumPath(),
           headless: true,
-          args: chromiumArgs(extensionDir),
+          // Chromium on Linux takes its interface language from LANGUAGE; --lang covers the other platforms.
+          args: [...chromiumArgs(extensionDir), `--lang=${uiLanguage}`],
+          env: { ...process.env, LANGUAGE: uiLanguage },
+          locale: uiLanguage,
         });
         launched.push(context);
         for (const listener of listeners) listener(context);

@@ -37,8 +37,8 @@ export function JobList({ jobs, actions }: { jobs: JobSummary[]; actions: JobAct
                 <progress max={Math.max(1, job.bytes.total)} value={job.bytes.done} />
                 <div class="job-line muted" data-testid="job-bytes">
                   {t('jobBytes', [
-                    formatSize(job.bytes.done, platform.uiLanguage()),
-                    formatSize(job.bytes.total, platform.uiLanguage()),
+                    formatSize(job.bytes.done, platform.uiLanguage(), t),
+                    formatSize(job.bytes.total, platform.uiLanguage(), t),
                   ])}
                 </div>
               </>

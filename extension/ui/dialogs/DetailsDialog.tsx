@@ -44,7 +44,7 @@ export function DetailsDialog(props: { portalId: PortalId; entry: Entry; connect
           {file && (
             <>
               <dt>{t('detailsSize')}</dt>
-              <dd>{formatSize(file.sizeBytes, locale)}</dd>
+              <dd>{formatSize(file.sizeBytes, locale, t)}</dd>
             </>
           )}
           <dt>{t('detailsCreated')}</dt>
@@ -73,7 +73,7 @@ export function DetailsDialog(props: { portalId: PortalId; entry: Entry; connect
               <li key={version.version}>
                 <span>
                   {t('versionLabel', String(version.version))} · {date(version.updated)} ·{' '}
-                  <ServerText text={version.author} /> · {formatSize(version.sizeBytes, locale)}
+                  <ServerText text={version.author} /> · {formatSize(version.sizeBytes, locale, t)}
                 </span>
                 {i > 0 && (
                   <button

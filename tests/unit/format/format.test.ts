@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../../src/format/date.ts';
-import { formatSize } from '../../../src/format/size.ts';
+import { readFileSync } from 'node:fs';
+import { formatSize, type SizeWords } from '../../../src/format/size.ts';
+import { renderMessage } from '../support/english.ts';
+
+const wordsOf = (lang: 'en' | 'ru'): SizeWords => {
+  const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+  return (key, params) => renderMessage(messages, key, params);
+};
+const en = wordsOf('en');
+const ru = wordsOf('ru');
 
 describe('formatSize', () => {
   it.each([
@@ -10,11 +19,15 @@ describe('formatSize', () => {
     [10 * 1024 * 1024, '10 MB'],
     [150 * 1024 * 1024, '150 MB'],
     [3.5 * 1024 ** 4, '3.5 TB'],
-  ])('%i bytes → %s', (bytes, text) => expect(formatSize(bytes, 'en-US')).toBe(text));
-  it('uses the reader’s decimal separator', () => expect(formatSize(12800, 'ru-RU')).toBe('12,5 KB'));
+  ])('%i bytes → %s', (bytes, text) => expect(formatSize(bytes, 'en-US', en)).toBe(text));
+  it('uses the reader’s decimal separator and unit names', () => {
+    expect(formatSize(12800, 'ru-RU', ru)).toBe('12,5 КБ');
+    expect(formatSize(512, 'ru-RU', ru)).toBe('512 Б');
+    expect(formatSize(150 * 1024 * 1024, 'ru-RU', ru)).toBe('150 МБ');
+  });
   it('is empty for an unknown size', () => {
-    expect(formatSize(null, 'en-US')).toBe('');
-    expect(formatSize(-1, 'en-US')).toBe('');
+    expect(formatSize(null, 'en-US', en)).toBe('');
+    expect(formatSize(-1, 'en-US', en)).toBe('');
   });
 });
 
