@@ -80,6 +80,8 @@ export const ERROR_MESSAGES = {
   responseTooLarge: spec('badResponse', 'retry', true, ['origin', 'limit']),
   timeout: spec('timeout', 'retry', true, ['origin']),
   cancelled: spec('cancelled', 'none', false),
+  /** The user stopped waiting for a slow view with nothing shown before it. */
+  loadingStopped: spec('cancelled', 'retry', true),
   // Inside the extension
   budgetNotRecorded: spec('internal', 'retry', true, ['detail']),
   backgroundNoAnswer: spec('internal', 'retry', true),

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
+import { appError, toErrorData, type ErrorData } from '../../../src/errors/index.ts';
 import type {
   Crumb,
   Entry,
@@ -291,7 +291,14 @@ export function createBrowseStore(connector: Connector) {
             slow: false,
             pendingCrumbs: null,
           });
-        else set({ status: 'error', slow: false });
+        // Nothing to go back to: say so and offer to try again, rather than an empty list.
+        else
+          set({
+            status: 'error',
+            slow: false,
+            pendingCrumbs: null,
+            error: toErrorData(appError('loadingStopped', {})),
+          });
         save();
       },
 

@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { DEMO_HOSTILE_TITLE, DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
 import type { SharedCase } from '../case.ts';
-import { resetSandbox, sandboxLog } from '../sandbox-api.ts';
+import { addFault, resetSandbox, sandboxLog } from '../sandbox-api.ts';
 import { seeCount, seeText, seeTextContaining, seeVisible } from '../see.ts';
 import { signInWithApiKey, signInWithPassword } from '../sign-in-steps.ts';
 
@@ -121,6 +121,32 @@ export const browseCases: SharedCase[] = [
       await popup.click(open('Design'));
       await popup.click(open('Unsorted'));
       await seeText(popup, { testId: 'empty-state' }, /This folder is empty/);
+    },
+  },
+  {
+    title:
+      'a portal slower than usual says so and offers to stop waiting; with nothing to go back to it offers a retry',
+    async run(t) {
+      const options = await signInWithApiKey(t);
+      await seeVisible(options, { testId: 'signin-success' });
+      // The first opening, nothing shown before: the rooms listing hangs once.
+      await addFault(t.sandbox.url, { type: 'latency', ms: 8_000, count: 1, path: '/api/2.0/files/rooms' });
+      let popup = await t.driver.openPopup();
+      await seeText(popup, { css: '.loading' }, /This is taking longer than usual/);
+      await popup.click({ role: 'button', name: 'Stop waiting' });
+      await seeTextContaining(popup, { role: 'alert' }, 'Stopped waiting for the portal');
+      await popup.click({ role: 'button', name: 'Try again' });
+      await seeVisible(popup, open(DEMO_ROOMS.marketing.title));
+
+      // With a view on screen, stopping goes back to it.
+      await addFault(t.sandbox.url, { type: 'latency', ms: 8_000, count: 1, path: '/api/2.0/files/@my' });
+      await popup.click(tab('Documents'));
+      await seeText(popup, { css: '.loading' }, /This is taking longer than usual/);
+      await popup.click({ role: 'button', name: 'Stop waiting' });
+      await seeVisible(popup, open(DEMO_ROOMS.marketing.title));
+      await seeCount(popup, { css: '.loading' }, 0);
+      popup = await t.driver.openPopup();
+      await seeVisible(popup, open(DEMO_ROOMS.marketing.title));
     },
   },
   {
