@@ -100,6 +100,7 @@ export function toFolderEntry(folder: FolderDto, origin: string): FolderEntry {
     webUrl: folderWebUrl(folder, origin),
   };
   if (folder.roomType !== undefined) entry.roomType = folder.roomType;
+  if (folder.parentId !== undefined) entry.parentId = folder.parentId;
   const color = folder.logo?.color;
   if (color && HEX_COLOR.test(color)) entry.color = color.toLowerCase();
   const place = location(folder);
@@ -124,6 +125,7 @@ export function toFileEntry(file: FileDto, origin: string): FileEntry {
     hasThumbnail: file.thumbnailStatus === 1 && !!file.thumbnailUrl,
     locked: file.locked ?? false,
   };
+  if (file.folderId !== undefined) entry.parentId = file.folderId;
   const place = location(file);
   if (place) entry.location = place;
   return entry;

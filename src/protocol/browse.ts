@@ -47,6 +47,8 @@ interface EntryCommon {
   isFavorite: boolean;
   can: EntryPermissions;
   location?: EntryLocation;
+  /** The folder the entry is in (FileDto.folderId, FolderDto.parentId): where an undo of its trashing puts it. */
+  parentId?: EntryId;
   /**
    * The entry in the DocSpace web client: the editor or viewer of a file, the folder's page; checked by the
    * background to be an http(s) URL on the portal's own origin, or null.

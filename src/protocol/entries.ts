@@ -5,6 +5,12 @@ import { command, entryIdSchema, portalIdSchema, text } from './define.ts';
 
 export const entryRefSchema = v.object({ kind: v.picklist(['file', 'folder']), id: entryIdSchema });
 const refs = v.pipe(v.array(entryRefSchema), v.minLength(1), v.maxLength(1_000));
+/** An entry to trash, with the folder it is in when that is not the folder on screen (a search result). */
+const trashRefs = v.pipe(
+  v.array(v.object({ ...entryRefSchema.entries, fromFolderId: v.optional(entryIdSchema) })),
+  v.minLength(1),
+  v.maxLength(1_000),
+);
 /** A title as a user types it; the background cleans it the way DocSpace does. */
 const title = v.pipe(v.string(), v.minLength(1), v.maxLength(500));
 
@@ -70,7 +76,7 @@ export const entriesCommands = {
   ),
   /** To the Trash (recoverable); the answer says what an undo puts back, and where. */
   trashEntries: command<{ trashed: Array<{ entry: EntryRef; fromFolderId: EntryId }> }>()(
-    v.object({ portalId: portalIdSchema, entries: refs, fromFolderId: entryIdSchema }),
+    v.object({ portalId: portalIdSchema, entries: trashRefs, fromFolderId: entryIdSchema }),
   ),
   /** From the Trash back to where each entry was (or to a given folder). */
   restoreEntries: command<{ restored: number }>()(

@@ -142,8 +142,12 @@ export function entriesHandlers(background: BackgroundContext): EntryCommands {
     async trashEntries({ portalId, entries, fromFolderId }) {
       const s = await session(portalId);
       await trashEntries(s.client, ids(entries), { lane: 'user', sleep, pollMs: 300 });
-      changed(portalId, fromFolderId, ...(await trashRoot(s)));
-      return { trashed: entries.map((entry) => ({ entry, fromFolderId })) };
+      const trashed = entries.map(({ kind, id, fromFolderId: own }) => ({
+        entry: { kind, id },
+        fromFolderId: own ?? fromFolderId,
+      }));
+      changed(portalId, fromFolderId, ...trashed.map((t) => t.fromFolderId), ...(await trashRoot(s)));
+      return { trashed };
     },
 
     async restoreEntries({ portalId, items }) {

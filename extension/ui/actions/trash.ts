@@ -22,7 +22,8 @@ export const trashAction: EntryAction = {
     try {
       const { trashed } = await connector.send('trashEntries', {
         portalId: portal.id,
-        entries: entries.map(ref),
+        // Each entry goes back to its own folder: a search result or a favourite is not in the folder on screen.
+        entries: entries.map((entry) => ({ ...ref(entry), fromFolderId: entry.parentId ?? page.folder.id })),
         fromFolderId: page.folder.id,
       });
       ui.getState().clearSelection();

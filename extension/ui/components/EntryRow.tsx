@@ -30,7 +30,12 @@ function metaOf(entry: Entry, t: (key: string, s?: string | string[]) => string,
   const date = formatDate(entry.updated, locale, new Date());
   if (entry.kind === 'file') {
     // The real extension, from the portal's file record: a name can be made to look like another type.
-    return [entry.extension.replace(/^\./, '').toUpperCase(), formatSize(entry.sizeBytes, locale, t), date, entry.author];
+    return [
+      entry.extension.replace(/^\./, '').toUpperCase(),
+      formatSize(entry.sizeBytes, locale, t),
+      date,
+      entry.author,
+    ];
   }
   const kind = entry.roomType !== undefined ? t(`roomType_${entry.roomType}`) : t('folder');
   return [kind, entry.tags.length ? entry.tags.map((tag) => `#${tag}`).join(' ') : '', date];

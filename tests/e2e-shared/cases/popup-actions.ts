@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { DEMO_FILES, DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
+import { DEMO_FILES, DEMO_FOLDERS, DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
 import type { CaseContext, SharedCase } from '../case.ts';
 import type { ExtensionPage } from '../driver.ts';
 import { sandboxLog } from '../sandbox-api.ts';
@@ -82,6 +82,33 @@ export const popupActionCases: SharedCase[] = [
       await seeCount(popup, row('Old draft.docx'), 0);
       await popup.click(tab('Documents'));
       await seeVisible(popup, row('Old draft.docx'));
+    },
+  },
+  {
+    title: 'a search result moved to the Trash goes back to its own folder on Undo, not to the folder on screen',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await popup.click(row(DEMO_ROOMS.marketing.title));
+      await seeVisible(popup, row('Brand book.docx'));
+      await popup.fill({ role: 'searchbox' }, 'Q1 budget');
+      await seeTextContaining(popup, { css: '.grid .row .row-place' }, /Marketing › Q1/);
+      await popup.click(menuOf('Q1 budget.xlsx'));
+      // The item's name ends with its key, "Delete".
+      await popup.click({ css: '[role=menuitem]', text: /^Move to Trash/ });
+      await seeText(popup, toast, /Moved 1 item to the Trash\./);
+      await popup.click({ role: 'button', name: 'Undo' });
+      await expect
+        .poll(
+          async () => {
+            const answer = await fetch(`${t.sandbox.url}/api/2.0/files/file/${DEMO_FILES.q1Budget}`, {
+              headers: { Authorization: `Bearer ${t.sandbox.demo.apiKey}` },
+            });
+            const { response } = (await answer.json()) as { response?: { folderId?: number; rootFolderType?: number } };
+            return [response?.folderId, response?.rootFolderType];
+          },
+          { timeout: 10_000 },
+        )
+        .toEqual([DEMO_FOLDERS.q1, 14]);
     },
   },
   {
