@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import { toErrorData, type ErrorData } from '../../../src/errors/index.ts';
-import type { Crumb, Entry, EntryId, FolderEntry, PortalId } from '../../../src/protocol/index.ts';
+import { useMemo, useState } from 'preact/hooks';
+import { toErrorData } from '../../../src/errors/index.ts';
+import type { Entry, EntryId, PortalId } from '../../../src/protocol/index.ts';
 import type { Connector } from '../connector.ts';
 import { Dialog } from '../components/Dialog.tsx';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { PickerFolders } from '../components/PickerFolders.tsx';
 import { ServerText } from '../components/ServerText.tsx';
-import { Spinner } from '../components/Spinner.tsx';
-import { PickerNav } from '../components/PickerNav.tsx';
+import { usePickerFolders } from '../components/use-picker-folders.ts';
 import { usePlatform } from '../platform-context.ts';
 import { plural } from '../plural.ts';
 
@@ -31,27 +30,15 @@ interface Props {
 export function TransferDialog(props: Props) {
   const platform = usePlatform();
   const { t } = platform;
-  const [at, setAt] = useState<Crumb[]>([]);
-  const [folders, setFolders] = useState<FolderEntry[] | null>(null);
-  const [query, setQuery] = useState('');
-  const [error, setError] = useState<ErrorData | null>(null);
+  // A folder is not offered as a destination inside itself.
+  const moving = useMemo(
+    () => new Set(props.entries.filter((e) => e.kind === 'folder').map((e) => String(e.id))),
+    [props.entries],
+  );
+  const picker = usePickerFolders(props.connector, props.portalId, moving);
+  const { at, here, setError } = picker;
   const [conflicts, setConflicts] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
-  const here = at.at(-1);
-  const moving = new Set(props.entries.filter((e) => e.kind === 'folder').map((e) => String(e.id)));
-
-  useEffect(() => {
-    setFolders(null);
-    setError(null);
-    const request = here
-      ? props.connector.send('listFolder', { portalId: props.portalId, folderId: here.id, count: 100 })
-      : props.connector.send('listRooms', { portalId: props.portalId, count: 100 });
-    request.then(
-      (page) =>
-        setFolders(page.entries.filter((e): e is FolderEntry => e.kind === 'folder' && !moving.has(String(e.id)))),
-      (err: unknown) => setError(toErrorData(err)),
-    );
-  }, [here?.id]);
 
   const start = async (dest: Place, conflict: Conflict) => {
     setBusy(true);
@@ -87,7 +74,6 @@ export function TransferDialog(props: Props) {
     }
   };
 
-  const shown = (folders ?? []).filter((f) => f.title.toLocaleLowerCase().includes(query.trim().toLocaleLowerCase()));
   const title = plural(platform, props.copy ? 'copyTitle' : 'moveTitle', props.entries.length);
 
   if (conflicts !== null && here) {
@@ -127,7 +113,7 @@ export function TransferDialog(props: Props) {
                 <button
                   type="button"
                   class="picker-item"
-                  onClick={() => void choose(place).then(() => setAt([{ ...place, folderType: 0 }]))}
+                  onClick={() => void choose(place).then(() => picker.goTo([{ ...place, folderType: 0 }]))}
                 >
                   <ServerText text={place.title} />
                 </button>
@@ -136,25 +122,7 @@ export function TransferDialog(props: Props) {
           </ul>
         </section>
       )}
-      <PickerNav at={at} onAt={setAt} query={query} onQuery={setQuery} />
-      {error && <ErrorNotice error={error} />}
-      {!folders && !error && <Spinner />}
-      {folders && (
-        <ul class="picker-list" data-testid="picker">
-          {shown.map((folder) => (
-            <li key={String(folder.id)}>
-              <button
-                type="button"
-                class="picker-item"
-                onClick={() => setAt([...at, { id: folder.id, title: folder.title, folderType: folder.folderType }])}
-              >
-                <ServerText text={folder.title} />
-              </button>
-            </li>
-          ))}
-          {shown.length === 0 && <li class="muted">{t('pickerEmpty')}</li>}
-        </ul>
-      )}
+      <PickerFolders picker={picker} />
       <div class="form-actions">
         <button
           type="button"
