@@ -125,3 +125,44 @@ test('section tabs that do not fit (150% zoom): the wheel turns the strip, and a
   await expect(trash).toBeFocused();
   await expect.poll(fits).toBe(true);
 });
+
+test('a job that failed looks failed: a red bar and status, a reason, Retry and Dismiss', async ({
+  signInWithApiKey,
+  openPopup,
+}) => {
+  const options = await signInWithApiKey();
+  await options.getByTestId('signin-success').waitFor();
+  const send = (name: string, payload: unknown) =>
+    options.evaluate(
+      ([n, p]) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'dpt/command', name: n, payload: p }),
+      [name, payload] as const,
+    );
+  const { value } = (await send('getState', {})) as { value: { activePortalId: string } };
+  await send('createFolders', {
+    portalId: value.activePortalId,
+    parentId: 999_999,
+    parentTitle: 'Gone',
+    titles: ['X'],
+  });
+
+  const popup = await openPopup();
+  const job = popup.getByTestId('job');
+  await expect(job).toHaveAttribute('data-status', 'failed', { timeout: 15_000 });
+  await expect(job.getByTestId('job-status')).toHaveText(/Finished with errors/);
+  const colours = await job.evaluate((element) => {
+    const bar = element.querySelector('progress')!;
+    const status = element.querySelector('[data-testid=job-status]')!;
+    const accent = getComputedStyle(document.documentElement).getPropertyValue('--accent').trim();
+    return { bar: getComputedStyle(bar).accentColor, status: getComputedStyle(status).color, accent };
+  });
+  // Not the accent of a job that went well: the colour of errors.
+  expect(colours.bar).toBe(colours.status);
+  expect(colours.bar).not.toBe('auto');
+  await expect(job.locator('.job-error')).not.toBeEmpty();
+  await expect(job.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await job.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(job).toHaveCount(0);
+});
