@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { addFault } from '../e2e-shared/sandbox-api.ts';
 
 /**
  * What axe does not check (issue 10, "defects seen"): non-text contrast (WCAG 1.4.11) of input borders, the
@@ -165,4 +166,36 @@ test('a job that failed looks failed: a red bar and status, a reason, Retry and 
   await expect(job.getByRole('button', { name: 'Try again' })).toBeVisible();
   await job.getByRole('button', { name: 'Dismiss' }).click();
   await expect(job).toHaveCount(0);
+});
+
+test('the pause banner counts from the first frame it shows, and says "1 request is waiting"', async ({
+  signInWithApiKey,
+  context,
+  extensionId,
+  sandbox,
+}) => {
+  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  // Every text the banner ever had, from its first frame: a poll would miss a stale first one.
+  await popup.addInitScript(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { bannerTexts: string[] }).bannerTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=pause-banner] .notice-text')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await popup.goto(`chrome-extension://${extensionId}/extension/popup/index.html`);
+  await expect(popup.locator('.grid').getByText('Marketing').first()).toBeVisible();
+  await addFault(sandbox.url, { type: 'storm503', retryAfter: 10, count: 1, path: '/api/2.0/files/**' });
+  await popup.getByRole('tab', { name: 'Documents' }).click();
+  await expect(popup.getByTestId('pause-banner')).toContainText('1 request is waiting; nothing is lost.');
+  const texts = await popup.evaluate(() => (globalThis as unknown as { bannerTexts: string[] }).bannerTexts);
+  const seconds = texts.map((text) => Number(/Continuing in (\d+) s/.exec(text)?.[1]));
+  expect(seconds[0]).toBeGreaterThanOrEqual(1);
+  expect(seconds[0]).toBeLessThanOrEqual(10);
+  // It only counts down.
+  expect(seconds).toEqual([...seconds].sort((a, b) => b - a));
+  await popup.getByRole('button', { name: 'Resume now' }).click();
 });
