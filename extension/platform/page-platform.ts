@@ -21,6 +21,15 @@ export function createPagePlatform(browser: Browser): PagePlatform {
   // Loaded at the first upload: idb is not needed to paint the list.
   let uploads: Promise<PageUploadStore> | undefined;
   const store = () => (uploads ??= import('./upload-blob-store.ts').then((m) => m.uploadBlobStore()));
+  // Chrome opens its side panel only inside the click's user gesture, which an await before open() can lose:
+  // the window is looked up when the page loads, so the click calls open() at once.
+  const chromeSide = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
+  let windowId: number | undefined;
+  if (chromeSide)
+    void browser.windows.getCurrent().then(
+      (current) => (windowId = current.id),
+      () => undefined,
+    );
   return {
     storeUploads: async (files) => (await store()).put(files),
     discardUploads: async (keys) => (await store()).remove(keys),
@@ -92,12 +101,11 @@ export function createPagePlatform(browser: Browser): PagePlatform {
     },
     extensionVersion: () => browser.runtime.getManifest().version,
     async openSidePanel() {
-      const chromeSide = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
       const firefoxSide = (browser as unknown as { sidebarAction?: SidebarApi }).sidebarAction;
       if (chromeSide) {
-        const window = await browser.windows.getCurrent();
-        if (window.id === undefined) return false;
-        await chromeSide.open({ windowId: window.id });
+        const id = windowId ?? (await browser.windows.getCurrent()).id;
+        if (id === undefined) return false;
+        await chromeSide.open({ windowId: id });
         return true;
       }
       if (firefoxSide) {

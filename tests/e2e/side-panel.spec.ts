@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures.ts';
+
+// Chrome opens the side panel only inside the click's user gesture; an await before sidePanel.open() can lose
+// it ("may only be called in response to a user gesture"). The spy records whether open() ran within the click.
+test('"Open in side panel" opens Chrome\'s panel for this window from within the click, then closes the popup', async ({
+  signInWithApiKey,
+  context,
+  extensionId,
+}) => {
+  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.addInitScript(() => {
+    type Spy = { calls: Array<{ windowId: unknown; inClick: boolean }>; closed: boolean };
+    const spy: Spy = { calls: [], closed: false };
+    const scope = globalThis as unknown as {
+      sidePanelSpy: Spy;
+      chrome: { sidePanel: { open(options: { windowId: number }): Promise<void> } };
+    };
+    scope.sidePanelSpy = spy;
+    let inClick = false;
+    addEventListener('click', () => (inClick = true), true);
+    addEventListener('click', () => (inClick = false));
+    scope.chrome.sidePanel.open = async (options) => void spy.calls.push({ windowId: options.windowId, inClick });
+    window.close = () => void (spy.closed = true);
+  });
+  await popup.goto(`chrome-extension://${extensionId}/extension/popup/index.html`);
+  await expect(popup.locator('.grid').getByText('Marketing').first()).toBeVisible();
+  await popup.getByRole('button', { name: 'Open in side panel' }).click();
+  await expect
+    .poll(() => popup.evaluate(() => (globalThis as unknown as { sidePanelSpy: unknown }).sidePanelSpy))
+    .toEqual({ calls: [{ windowId: expect.any(Number), inClick: true }], closed: true });
+});
