@@ -181,7 +181,7 @@ export const popupActionCases: SharedCase[] = [
       await seeVisible(popup, { label: 'Access for Irene Collins' });
       expect(await popup.count({ css: '[data-testid=people] option', text: 'Room manager' })).toBe(0);
       await popup.select({ label: 'Access for Irene Collins' }, 'Review');
-      await popup.click({ role: 'button', name: 'Give Irene Collins access' });
+      await popup.click({ role: 'button', name: 'Add Irene Collins' });
       await seeTextContaining(popup, { testId: 'members' }, /Irene Collins\s*Review/);
       await seeTextContaining(popup, { testId: 'people' }, /Has access/);
       const shares = await writes(t, 'PUT', new RegExp(`/files/rooms/${DEMO_ROOMS.design.id}/share$`));

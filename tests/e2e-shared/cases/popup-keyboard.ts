@@ -2,7 +2,8 @@ import { expect } from '@playwright/test';
 import { DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
 import type { CaseContext, SharedCase } from '../case.ts';
 import type { ExtensionPage } from '../driver.ts';
-import { seeCount, seeText, seeTextContaining, seeVisible } from '../see.ts';
+import { addFault } from '../sandbox-api.ts';
+import { seeCount, seeHidden, seeText, seeTextContaining, seeVisible } from '../see.ts';
 import { signInWithApiKey } from '../sign-in-steps.ts';
 import { row } from '../rows.ts';
 
@@ -128,6 +129,83 @@ export const popupKeyboardCases: SharedCase[] = [
       await seeVisible(popup, row('Old draft.docx'));
       await seeVisible(panel, row('Unsorted'));
       await seeText(panel, crumbs, /Design$/);
+    },
+  },
+  {
+    title:
+      'no serious or critical accessibility violation in menus, dialogs, the job tray, the pause and error views (axe)',
+    timeoutMs: 150_000,
+    async run(t) {
+      const popup = await signedIn(t);
+      if (!popup.accessibilityViolations || !popup.colorScheme) return;
+      const check = async (view: string) => {
+        for (const scheme of ['light', 'dark'] as const) {
+          await popup.colorScheme!(scheme);
+          const found = await popup.accessibilityViolations!();
+          expect(found, `${view} (${scheme})`).toEqual([]);
+        }
+      };
+      const menuItem = (name: string) => ({ role: 'menuitem', name }) as const;
+      const actionOn = async (title: string, action: string) => {
+        await popup.click({ role: 'button', name: `Actions for ${title}` });
+        // An item's name ends with its key when it has one ("Rename…F2").
+        await popup.click({ css: '[role=menuitem]', text: new RegExp(`^${action}`) });
+        await seeVisible(popup, dialog);
+      };
+      await seeVisible(popup, row(DEMO_ROOMS.marketing.title));
+      for (const menu of ['Filter rooms', 'Sort', 'New']) {
+        await popup.click({ css: `.toolbar-actions button[aria-label^="${menu}"]` });
+        await check(`${menu} menu`);
+        await popup.press('Escape');
+      }
+      await popup.click({ role: 'button', name: 'New' });
+      await popup.click(menuItem('New room'));
+      await check('new room dialog');
+      await popup.press('Escape');
+      await actionOn(DEMO_ROOMS.pressKit.title, 'Share link…');
+      await seeTextContaining(popup, dialog, /Anyone with the link gets/);
+      await check('share link dialog');
+      await popup.press('Escape');
+      await actionOn(DEMO_ROOMS.design.title, 'Share with people…');
+      await popup.fill({ label: 'Add people' }, 'robert');
+      await seeVisible(popup, { label: 'Access for Robert Stone' });
+      await check('share with people dialog');
+      // The first Escape clears the search box, the second closes the dialog.
+      await popup.press('Escape');
+      await popup.press('Escape');
+      await seeCount(popup, dialog, 0);
+
+      await openQ1(popup);
+      await actionOn('Q1 budget.xlsx', 'Rename…');
+      await check('rename dialog');
+      await popup.press('Escape');
+      await popup.click({ role: 'button', name: 'New' });
+      await popup.click(menuItem('New folder'));
+      await check('new folder dialog');
+      await popup.press('Escape');
+      await actionOn('Q1 budget.xlsx', 'Copy to…');
+      await pickCampaigns(popup);
+      await check('destination picker');
+      await popup.click({ role: 'button', name: 'Copy to Campaigns' });
+      await seeTextContaining(popup, { css: '.jobs-tray' }, /Done/, { timeout: 30_000 });
+      await check('job tray');
+      await actionOn('Q1 budget.xlsx', 'Copy to…');
+      await pickCampaigns(popup);
+      await popup.click({ role: 'button', name: 'Copy to Campaigns' });
+      await seeTextContaining(popup, dialog, /already in Campaigns/);
+      await check('conflict choice');
+      await popup.press('Escape');
+
+      await addFault(t.sandbox.url, { type: 'storm503', retryAfter: 3600, count: 1, path: '/api/2.0/files/**' });
+      await popup.click(tab('Documents'));
+      await seeVisible(popup, { testId: 'pause-banner' });
+      await check('pause banner');
+      await popup.click({ role: 'button', name: 'Resume now' });
+      await seeHidden(popup, { testId: 'pause-banner' });
+      await addFault(t.sandbox.url, { type: 'malformedJson', count: 10, path: '/api/2.0/files/@favorites' });
+      await popup.click(tab('Favorites'));
+      await seeVisible(popup, { role: 'alert' }, { timeout: 20_000 });
+      await check('error view');
     },
   },
   {
