@@ -6,6 +6,7 @@ import type { Connector } from '../ui/connector.ts';
 import { EmptyState } from '../ui/components/EmptyState.tsx';
 import { EntryList } from '../ui/components/EntryList.tsx';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
+import { Sentence } from '../ui/components/Sentence.tsx';
 import { Spinner } from '../ui/components/Spinner.tsx';
 import { usePlatform } from '../ui/platform-context.ts';
 import { plural } from '../ui/plural.ts';
@@ -169,7 +170,7 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
         >
           {drop && (
             <p class="drop-hint" role="status" data-testid="drop-hint">
-              {t(drop.files ? 'uploadDropHere' : 'saveDropHere', drop.title)}
+              <Sentence k={drop.files ? 'uploadDropHere' : 'saveDropHere'} params={[drop.title]} />
             </p>
           )}
           {state.status === 'loading' && (

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo } from 'preact/hooks';
 import { useStore } from '../ui/stores/use-store.ts';
 import type { Connector } from '../ui/connector.ts';
 import { ErrorNotice } from '../ui/components/ErrorNotice.tsx';
-import { PauseBanner } from '../ui/components/PauseBanner.tsx';
+import { LazyPauseBanner } from '../ui/components/LazyPauseBanner.tsx';
 import { SectionTabs } from '../ui/components/SectionTabs.tsx';
 import { usePopupSections } from '../ui/settings/use-popup-sections.ts';
 import { Spinner } from '../ui/components/Spinner.tsx';
@@ -80,7 +80,7 @@ export function PopupApp({
               sections={sections}
             />
           </nav>
-          <PauseBanner
+          <LazyPauseBanner
             snapshot={activity.snapshot}
             onResume={() => void connector.send('resumeRequests', { portalId: portal.id }).catch(() => undefined)}
           />

@@ -10,7 +10,12 @@ export function plural(
   count: number,
   extra: string[] = [],
 ) {
-  const category = new Intl.PluralRules(platform.uiLanguage()).select(count);
-  const text = platform.t(`${key}_${category}`, [String(count), ...extra]);
-  return text === `${key}_${category}` ? platform.t(`${key}_other`, [String(count), ...extra]) : text;
+  return platform.t(pluralKey(platform, key, count), [String(count), ...extra]);
+}
+
+/** The `key_<form>` for this count (`key_other` when the language has no message of that form). */
+export function pluralKey(platform: Pick<PagePlatform, 't' | 'uiLanguage'>, key: string, count: number): string {
+  const form = `${key}_${new Intl.PluralRules(platform.uiLanguage()).select(count)}`;
+  const text = platform.t(form, [String(count)]);
+  return text === form || text === '' ? `${key}_other` : form;
 }

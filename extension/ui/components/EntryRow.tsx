@@ -25,29 +25,39 @@ interface Props {
   onFocus(index: number): void;
 }
 
+/** A part of the row's meta line; `server` parts (author, tags) are isolated from the rest. */
+type MetaPart = { text: string; server?: boolean; tag?: boolean };
+
 /** What the row says under the name: the facts a power user scans (type, size, date, author). */
-function metaOf(entry: Entry, t: (key: string, s?: string | string[]) => string, locale: string): string[] {
+function metaOf(entry: Entry, t: (key: string, s?: string | string[]) => string, locale: string): MetaPart[] {
   const date = formatDate(entry.updated, locale, new Date());
   if (entry.kind === 'file') {
     // The real extension, from the portal's file record: a name can be made to look like another type.
     return [
-      entry.extension.replace(/^\./, '').toUpperCase(),
-      formatSize(entry.sizeBytes, locale, t),
-      date,
-      entry.author,
+      { text: entry.extension.replace(/^\./, '').toUpperCase(), server: true },
+      { text: formatSize(entry.sizeBytes, locale, t) },
+      { text: date },
+      { text: entry.author, server: true },
     ];
   }
   const kind = entry.roomType !== undefined ? t(`roomType_${entry.roomType}`) : t('folder');
-  return [kind, entry.tags.length ? entry.tags.map((tag) => `#${tag}`).join(' ') : '', date];
+  return [{ text: kind }, ...entry.tags.map((tag) => ({ text: `#${tag}`, server: true, tag: true })), { text: date }];
 }
 
 export function EntryRow(props: Props) {
   const { entry, index, active, selected } = props;
   const { t, uiLanguage } = usePlatform();
-  const meta = metaOf(entry, t, uiLanguage())
-    .filter(Boolean)
-    .map((part) => visibleText(part))
-    .join(' · ');
+  const parts = metaOf(entry, t, uiLanguage()).filter((part) => part.text !== '');
+  // Tags are one item of the line, separated by spaces; everything else by " · ".
+  const meta = parts.map((part, i) => {
+    const gap = i === 0 ? '' : part.tag && parts[i - 1]!.tag ? ' ' : ' · ';
+    return (
+      <>
+        {gap}
+        {part.server ? <bdi class="server-text">{visibleText(part.text)}</bdi> : part.text}
+      </>
+    );
+  });
   const place =
     props.showLocation && entry.location ? [entry.location.roomTitle, entry.location.folderTitle].filter(Boolean) : [];
   const name = visibleText(entry.title);

@@ -1,6 +1,7 @@
 import type { JobSummary } from '../../../src/protocol/index.ts';
 import { ServerText } from './ServerText.tsx';
 import { errorText, localText, usePlatform } from '../platform-context.ts';
+import { Sentence } from './Sentence.tsx';
 import { plural } from '../plural.ts';
 import { formatSize } from '../../../src/format/size.ts';
 
@@ -27,7 +28,9 @@ export function JobList({ jobs, actions }: { jobs: JobSummary[]; actions: JobAct
         return (
           <li class="job" key={job.id} data-testid="job" data-status={job.status}>
             <div class="job-line">
-              <span class="job-title">{localText(t, job.title)}</span>
+              <span class="job-title" title={localText(t, job.title)}>
+                <Sentence k={job.title.key} params={job.title.params} />
+              </span>
               <span class="job-count" data-testid="job-count">
                 {plural(platform, 'jobProgress', finished, [String(job.total)])}
               </span>

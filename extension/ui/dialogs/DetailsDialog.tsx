@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { ServerText } from '../components/ServerText.tsx';
 import { Spinner } from '../components/Spinner.tsx';
 import { usePlatform } from '../platform-context.ts';
+import { Sentence } from '../components/Sentence.tsx';
 
 /** Where an entry lives, its size, who made and changed it when, its lock, and its versions (with restore). */
 export function DetailsDialog(props: { portalId: PortalId; entry: Entry; connector: Connector; onClose(): void }) {
@@ -58,7 +59,7 @@ export function DetailsDialog(props: { portalId: PortalId; entry: Entry; connect
           {file && (
             <>
               <dt>{t('detailsLock')}</dt>
-              <dd>{details.lockedBy ? t('lockedBy', details.lockedBy) : t('notLocked')}</dd>
+              <dd>{details.lockedBy ? <Sentence k="lockedBy" params={[details.lockedBy]} /> : t('notLocked')}</dd>
             </>
           )}
         </dl>

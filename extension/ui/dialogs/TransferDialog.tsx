@@ -7,7 +7,8 @@ import { PickerFolders } from '../components/PickerFolders.tsx';
 import { ServerText } from '../components/ServerText.tsx';
 import { usePickerFolders } from '../components/use-picker-folders.ts';
 import { usePlatform } from '../platform-context.ts';
-import { plural } from '../plural.ts';
+import { plural, pluralKey } from '../plural.ts';
+import { Sentence } from '../components/Sentence.tsx';
 
 type Conflict = 'skip' | 'overwrite' | 'duplicate';
 type Place = { id: EntryId; title: string };
@@ -79,7 +80,9 @@ export function TransferDialog(props: Props) {
   if (conflicts !== null && here) {
     return (
       <Dialog title={title} onClose={props.onClose}>
-        <p data-testid="conflicts">{plural(platform, 'conflictsFound', conflicts, [here.title])}</p>
+        <p data-testid="conflicts">
+          <Sentence k={pluralKey(platform, 'conflictsFound', conflicts)} params={[String(conflicts), here.title]} />
+        </p>
         <div class="dialog-form">
           {(['duplicate', 'overwrite', 'skip'] as const).map((choice) => (
             <button
@@ -130,7 +133,7 @@ export function TransferDialog(props: Props) {
           disabled={!here || busy || String(here.id) === String(props.fromFolderId)}
           onClick={() => here && void choose(here)}
         >
-          {here ? t(props.copy ? 'copyHere' : 'moveHere', here.title) : t('pickAFolder')}
+          {here ? <Sentence k={props.copy ? 'copyHere' : 'moveHere'} params={[here.title]} /> : t('pickAFolder')}
         </button>
         <button type="button" class="button" onClick={props.onClose}>
           {t('cancel')}

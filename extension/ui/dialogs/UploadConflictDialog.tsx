@@ -5,7 +5,8 @@ import { Dialog } from '../components/Dialog.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { ServerText } from '../components/ServerText.tsx';
 import { usePlatform } from '../platform-context.ts';
-import { plural } from '../plural.ts';
+import { pluralKey } from '../plural.ts';
+import { Sentence } from '../components/Sentence.tsx';
 
 const CHOICES: readonly UploadConflict[] = ['duplicate', 'overwrite', 'skip'];
 const NAMES_SHOWN = 8;
@@ -35,7 +36,10 @@ export function UploadConflictDialog(props: {
   return (
     <Dialog title={t('uploadConflictTitle')} onClose={props.onClose}>
       <p data-testid="upload-conflicts">
-        {plural(platform, 'conflictsFound', props.existing.length, [props.folderTitle])}
+        <Sentence
+          k={pluralKey(platform, 'conflictsFound', props.existing.length)}
+          params={[String(props.existing.length), props.folderTitle]}
+        />
       </p>
       <ul class="conflict-names" data-testid="upload-conflict-names">
         {props.existing.slice(0, NAMES_SHOWN).map((name) => (

@@ -160,7 +160,10 @@ describe('popup', () => {
     renderWith(fake.platform, <PopupApp connector={connector} />);
     const status = await screen.findByTestId('job-status');
     expect(status.textContent).toContain('Finished with errors');
-    expect(screen.getByText('New folders in Marketing')).toBeTruthy();
+    const title = document.querySelector('.job-title')!;
+    expect(title.textContent).toBe('New folders in Marketing');
+    // The folder's name is isolated from the sentence (a right-to-left name cannot reorder it).
+    expect(title.querySelector('bdi')?.textContent).toBe('Marketing');
     const failure = screen.getAllByText((_text, element) => element?.classList.contains('job-error') ?? false)[0];
     expect(failure?.textContent).toBe('Bad/name: The portal refused the request: The title is invalid.');
     fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
