@@ -26,6 +26,11 @@ export interface OperationOptions {
   /** Looks at most this many times before giving up (a stuck operation must not hold a job forever). */
   maxPolls?: number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Asked when `signal` aborts the wait: true stops the operation on the portal too (`fileops/terminate`), as a
+   * user's Cancel means; false (a pause, a worker stopping) lets it finish there, to be found afterwards.
+   */
+  terminateOnAbort?(): boolean;
 }
 
 const operationList = v.array(fileOperationSchema);
@@ -64,16 +69,30 @@ export async function waitForOperation(
   options: OperationOptions,
 ): Promise<FileOperation> {
   let operation = first;
-  for (let poll = 0; !operation.finished; poll++) {
-    if (poll >= (options.maxPolls ?? 60)) throw appError('operationStuck', {});
-    await options.sleep(options.pollMs ?? 500, options.signal);
-    const { data } = await client.call('/api/2.0/files/fileops', {
-      query: { id: operation.id },
-      schema: operationList,
-      lane: options.lane ?? 'user',
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
-    operation = data.find((o) => o.id === operation.id) ?? { ...operation, finished: true };
+  try {
+    for (let poll = 0; !operation.finished; poll++) {
+      if (poll >= (options.maxPolls ?? 60)) throw appError('operationStuck', {});
+      await options.sleep(options.pollMs ?? 500, options.signal);
+      const { data } = await client.call('/api/2.0/files/fileops', {
+        query: { id: operation.id },
+        schema: operationList,
+        lane: options.lane ?? 'user',
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      operation = data.find((o) => o.id === operation.id) ?? { ...operation, finished: true };
+    }
+  } catch (error) {
+    if (options.signal?.aborted && !operation.finished && options.terminateOnAbort?.()) {
+      // Best effort: what the portal did before it stopped stays done, and the caller's error still stands.
+      await client
+        .call(`/api/2.0/files/fileops/terminate/${encodeURIComponent(operation.id)}`, {
+          method: 'PUT',
+          schema: operationList,
+          lane: 'user',
+        })
+        .catch(() => undefined);
+    }
+    throw error;
   }
   if (operation.error) throw appError('operationFailed', { detail: operation.error });
   return operation;

@@ -9,6 +9,8 @@ export interface ItemContext {
   userId: string;
   /** Aborted when the user cancels or pauses the job, or the run stops for another reason. */
   signal: AbortSignal;
+  /** True once `signal` aborted because the user cancelled the job (not a pause or a stopping worker). */
+  cancelledByUser?(): boolean;
   now(): Date;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /**

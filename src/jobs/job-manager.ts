@@ -212,7 +212,13 @@ export class JobManager {
       try {
         const { client, userId } = await this.deps.account(job.portalId);
         const outcome = await runJob(job, kind, {
-          context: { client, userId, now: () => new Date(this.deps.now()), sleep: this.deps.sleep },
+          context: {
+            client,
+            userId,
+            now: () => new Date(this.deps.now()),
+            sleep: this.deps.sleep,
+            cancelledByUser: () => entry.stopAs === 'cancelled',
+          },
           save: (record) => this.deps.storage.set(jobItem, record.id, record),
           changed: (record) => this.progressSoon(record, kind),
           signal: controller.signal,

@@ -63,6 +63,7 @@ export const transferKind: JobKind<TransferParams, TransferInput, { id: EntryId 
         sleep: context.sleep,
         copy: job.params.copy,
         conflict: RESOLVE[job.params.conflict],
+        terminateOnAbort: () => context.cancelledByUser?.() === true,
       },
     );
     const made = input.kind === 'file' ? operation.files?.[0] : operation.folders?.[0];

@@ -2,7 +2,7 @@ import { expect } from '@playwright/test';
 import { DEMO_FILES, DEMO_FOLDERS, DEMO_ROOMS } from '../../sandbox/seed-demo.ts';
 import type { CaseContext, SharedCase } from '../case.ts';
 import type { ExtensionPage } from '../driver.ts';
-import { sandboxLog } from '../sandbox-api.ts';
+import { sandboxLog, setSandboxTuning, type SandboxLogEntry } from '../sandbox-api.ts';
 import { seeCount, seeText, seeTextContaining, seeVisible } from '../see.ts';
 import { signInWithApiKey } from '../sign-in-steps.ts';
 import { row } from '../rows.ts';
@@ -34,6 +34,11 @@ async function focusRow(popup: ExtensionPage, index: number): Promise<void> {
 async function signedInPopup(t: CaseContext): Promise<ExtensionPage> {
   await signInWithApiKey(t);
   return t.driver.openPopup();
+}
+
+/** Waits until the sandbox has logged a request like this one. */
+async function waitForLog(t: CaseContext, like: (entry: SandboxLogEntry) => boolean): Promise<void> {
+  await expect.poll(async () => (await sandboxLog(t.sandbox.url)).some(like), { timeout: 10_000 }).toBe(true);
 }
 
 const writes = async (t: CaseContext, method: string, path: RegExp) =>
@@ -109,6 +114,32 @@ export const popupActionCases: SharedCase[] = [
           { timeout: 10_000 },
         )
         .toEqual([DEMO_FOLDERS.q1, 14]);
+    },
+  },
+  {
+    title: 'cancelling a move while DocSpace runs it stops the operation on the portal: the file stays where it was',
+    async run(t) {
+      const popup = await signedInPopup(t);
+      // Each entry of an operation takes 30 s on the portal: the move is still running when Cancel is pressed.
+      await setSandboxTuning(t.sandbox.url, { fileOperationItemMs: 30_000 });
+      try {
+        for (const folder of ['Marketing', 'Campaigns', '2026', 'Q1']) await popup.click(row(folder));
+        await runAction(popup, 'Q1 kickoff.pptx', 'Move to…');
+        await popup.click({ css: '[data-testid=picker] .picker-item', text: 'Marketing' });
+        await popup.click({ css: '[data-testid=picker] .picker-item', text: 'Campaigns' });
+        await popup.click({ role: 'button', name: 'Move to Campaigns' });
+        await seeTextContaining(popup, { css: '.jobs-tray' }, /Moving 1 to Campaigns/);
+        await waitForLog(t, (e) => e.method === 'PUT' && e.path === '/api/2.0/files/fileops/move');
+        await popup.click({ css: '.jobs-tray button', text: 'Cancel' });
+        await seeTextContaining(popup, { css: '.jobs-tray' }, /Cancelled/);
+        await waitForLog(t, (e) => e.method === 'PUT' && e.path.startsWith('/api/2.0/files/fileops/terminate/'));
+        const answer = await fetch(`${t.sandbox.url}/api/2.0/files/file/${DEMO_FILES.q1Kickoff}`, {
+          headers: { Authorization: `Bearer ${t.sandbox.demo.apiKey}` },
+        });
+        expect(((await answer.json()) as { response: { folderId: number } }).response.folderId).toBe(DEMO_FOLDERS.q1);
+      } finally {
+        await setSandboxTuning(t.sandbox.url, { reset: true });
+      }
     },
   },
   {

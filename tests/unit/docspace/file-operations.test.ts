@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DocSpaceClient, type FetchLike } from '../../../src/docspace/client.ts';
-import { bulkDownload } from '../../../src/docspace/file-operations.ts';
+import { bulkDownload, transferEntries } from '../../../src/docspace/file-operations.ts';
 import { staticAuth } from '../../../src/docspace/request-auth.ts';
 import { SimpleQueue } from '../../../src/scheduler/simple-queue.ts';
 import { english } from '../support/english.ts';
@@ -38,5 +38,48 @@ describe('bulk download', () => {
       const refused = await bulkDownload(clientAnswering(hostile), { fileIds: [1] }, options).catch((e: unknown) => e);
       expect(english(refused as never)).toMatch(/url/);
     }
+  });
+});
+
+describe('an operation whose wait is aborted', () => {
+  /** A client whose move runs until terminated; records every request's method and path. */
+  function runningClient(seen: string[]): DocSpaceClient {
+    const fetch: FetchLike = async (input, init) => {
+      const url = new URL(String(input));
+      seen.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+      return json([{ id: 'op-7', Operation: 1, progress: 10, finished: false }]);
+    };
+    return new DocSpaceClient({
+      baseUrl: origin,
+      fetch,
+      auth: staticAuth({ kind: 'apiKey', apiKey: `sk-${'a'.repeat(64)}` }),
+      executor: new SimpleQueue(2),
+    });
+  }
+  const abortedWait = (terminate: boolean) => {
+    const seen: string[] = [];
+    const controller = new AbortController();
+    const sleep = async (_ms: number, signal?: AbortSignal) => {
+      controller.abort();
+      throw signal?.reason ?? new Error('aborted');
+    };
+    const done = transferEntries(runningClient(seen), { fileIds: [1] }, 2, {
+      sleep,
+      signal: controller.signal,
+      terminateOnAbort: () => terminate,
+    });
+    return { seen, done };
+  };
+
+  it('is stopped on the portal when the user cancelled', async () => {
+    const { seen, done } = abortedWait(true);
+    await expect(done).rejects.toBeDefined();
+    expect(seen).toEqual(['PUT /api/2.0/files/fileops/move', 'PUT /api/2.0/files/fileops/terminate/op-7']);
+  });
+
+  it('is left to finish on the portal when the job only paused', async () => {
+    const { seen, done } = abortedWait(false);
+    await expect(done).rejects.toBeDefined();
+    expect(seen).toEqual(['PUT /api/2.0/files/fileops/move']);
   });
 });
