@@ -61,6 +61,13 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
   const scope =
     state.location.folderId !== undefined && page ? page.folder.title : t(`section_${state.location.section}`);
 
+  // A popup closed right after scrolling still opens there next time.
+  useEffect(() => {
+    const flush = () => store.getState().flushSave();
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, [store]);
+
   // A new view starts with nothing selected; focus that was in the list (or lost with the old rows) lands
   // on its first row, never taken from the search box.
   useEffect(() => {

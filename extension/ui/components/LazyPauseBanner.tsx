@@ -1,25 +1,10 @@
 import type { ComponentProps } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { PauseBanner as PauseBannerType } from './PauseBanner.tsx';
+import { lazyComponent } from './lazy-component.tsx';
+import type { PauseBanner } from './PauseBanner.tsx';
 
-type Banner = typeof PauseBannerType;
-let loaded: Banner | null = null;
+const Banner = lazyComponent(() => import('./PauseBanner.tsx').then((module) => module.PauseBanner));
 
-/**
- * The pause banner, whose code loads the first time the portal asks to wait (rare, and the wait is seconds):
- * it is not part of the popup's first paint, which has a budget (scripts/build.mjs).
- */
-export function LazyPauseBanner(props: ComponentProps<Banner>) {
-  const paused = props.snapshot?.pause != null;
-  const [Shown, setShown] = useState<Banner | null>(() => loaded);
-  useEffect(() => {
-    if (Shown || !paused) return;
-    let live = true;
-    void import('./PauseBanner.tsx').then((module) => {
-      loaded = module.PauseBanner;
-      if (live) setShown(() => module.PauseBanner);
-    });
-    return () => void (live = false);
-  }, [paused]);
-  return Shown && paused ? <Shown {...props} /> : null;
+/** The pause banner: loaded the first time the portal asks to wait (rare; the wait is seconds). */
+export function LazyPauseBanner(props: ComponentProps<typeof PauseBanner>) {
+  return props.snapshot?.pause ? <Banner {...props} /> : null;
 }

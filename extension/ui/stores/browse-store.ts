@@ -77,6 +77,8 @@ export interface BrowseState {
   setRoomFilter(filter: RoomFilter): Promise<void>;
   setQuery(query: string): void;
   setFirstRow(row: number): void;
+  /** Sends a place still waiting to be saved (the popup is closing). */
+  flushSave(): void;
   /** The sort of the section on screen. */
   currentSort(): Sort;
 }
@@ -116,6 +118,7 @@ export function createBrowseStore(connector: Connector) {
 
     const saveNow = (): void => {
       clearTimeout(saveTimer);
+      saveTimer = undefined;
       const { portalId, location, firstRow, sort, roomFilter, recentDestinations } = get();
       if (!portalId) return;
       const state: ViewState = { section: location.section, firstRow, sort, roomFilter, recentDestinations };
@@ -343,6 +346,10 @@ export function createBrowseStore(connector: Connector) {
           return;
         }
         searchTimer = setTimeout(() => void runSearch(trimmed), SEARCH_DEBOUNCE_MS);
+      },
+
+      flushSave() {
+        if (saveTimer !== undefined) saveNow();
       },
 
       setFirstRow(firstRow) {

@@ -1,0 +1,30 @@
+import { expect, test } from './fixtures.ts';
+
+// The popup opens where it was left: the same folder, scrolled to the same rows.
+test('the popup reopens on the folder it showed, scrolled to the same row, even when closed right after scrolling', async ({
+  signInWithApiKey,
+  openPopup,
+}) => {
+  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  let popup = await openPopup();
+  for (const folder of ['Marketing', 'Assets'])
+    await popup.locator('.grid .row', { hasText: folder }).first().locator('a.row-link').click();
+  await expect(popup.getByTestId('entry-count')).toHaveText('50 of 180');
+  await popup.locator('.list-scroller').evaluate((scroller) => (scroller.scrollTop = 30 * 48));
+  const firstShown = async () =>
+    popup.evaluate(() => {
+      const scroller = document.querySelector('.list-scroller')!;
+      const top = scroller.getBoundingClientRect().top;
+      const rows = [...document.querySelectorAll('.grid .row')].filter(
+        (row) => row.getBoundingClientRect().bottom > top + 1,
+      );
+      return Math.min(...rows.map((row) => Number(row.getAttribute('aria-rowindex'))));
+    });
+  await expect.poll(firstShown).toBe(31);
+  // Closed at once: the place is saved as the popup goes, not only a moment after scrolling stops.
+  await popup.close({ runBeforeUnload: true });
+
+  popup = await openPopup();
+  await expect(popup.getByRole('navigation', { name: 'Location' })).toHaveText(/Marketing.*Assets$/);
+  await expect.poll(firstShown, { timeout: 5_000 }).toBe(31);
+});
