@@ -5,6 +5,7 @@ import type { PersistedBudget } from '../../src/scheduler/budget.ts';
 import { systemClock, type Clock } from '../../src/scheduler/clock.ts';
 import { createFoldersKind } from '../../src/jobs/kinds/create-folders.ts';
 import { transferKind } from '../../src/jobs/kinds/transfer.ts';
+import { trashKind } from '../../src/jobs/kinds/trash.ts';
 import { uploadKind, type UploadInput } from '../../src/jobs/kinds/upload.ts';
 import { saveBlobKeys, saveKind } from '../../src/jobs/kinds/save.ts';
 import { appError } from '../../src/errors/index.ts';
@@ -133,6 +134,7 @@ export function createBackground(platform: BackgroundPlatform, options: Backgrou
     kinds: [
       createFoldersKind,
       transferKind,
+      trashKind,
       uploadKind(platform.uploads),
       ...(platform.capture ? [saveKind({ blobs: platform.capture.blobs, fetchFile: platform.capture.fetchFile })] : []),
     ],

@@ -86,6 +86,26 @@ export const jobCommands = {
       conflict: v.picklist(['skip', 'overwrite', 'duplicate']),
     }),
   ),
+  /** Moves many entries to the Trash, as a job (one DocSpace delete operation per entry). */
+  trashEntriesJob: command<JobSummary>()(
+    v.object({
+      portalId: portalIdSchema,
+      entries: v.pipe(
+        v.array(
+          v.object({
+            kind: v.picklist(['file', 'folder']),
+            id: entryIdSchema,
+            title: text(1_000),
+            fromFolderId: v.optional(entryIdSchema),
+          }),
+        ),
+        v.minLength(1),
+        v.maxLength(1_000),
+      ),
+      fromFolderId: entryIdSchema,
+      fromTitle: text(1_000),
+    }),
+  ),
   /** Which of these names a folder holds already (asked before an upload, to offer skip / new version / keep both). */
   checkUploadNames: command<string[]>()(
     v.object({

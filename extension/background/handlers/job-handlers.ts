@@ -2,6 +2,7 @@ import { folderTitles } from '../../../src/docspace/titles.ts';
 import { appError } from '../../../src/errors/index.ts';
 import type { CreateFoldersParams } from '../../../src/jobs/kinds/create-folders.ts';
 import type { TransferParams } from '../../../src/jobs/kinds/transfer.ts';
+import type { TrashParams } from '../../../src/jobs/kinds/trash.ts';
 import type { UploadParams } from '../../../src/jobs/kinds/upload.ts';
 import { existingTitles } from '../../../src/docspace/api-uploads.ts';
 import type { CommandHandlers } from '../../../src/protocol/index.ts';
@@ -12,6 +13,7 @@ type JobCommands = Pick<
   CommandHandlers<CommandContext>,
   | 'createFolders'
   | 'transferEntries'
+  | 'trashEntriesJob'
   | 'checkUploadNames'
   | 'uploadFiles'
   | 'listJobs'
@@ -38,6 +40,11 @@ export function jobHandlers({ jobs, registry, sessions }: BackgroundContext): Jo
       if (!registry.get(portalId)) throw appError('portalNotInList', {});
       const params: TransferParams = { copy, fromFolderId, destFolderId, destTitle, conflict };
       return jobs.start('transfer', portalId, params, entries);
+    },
+    trashEntriesJob: async ({ portalId, entries, fromFolderId, fromTitle }) => {
+      if (!registry.get(portalId)) throw appError('portalNotInList', {});
+      const params: TrashParams = { fromFolderId, fromTitle };
+      return jobs.start('trash', portalId, params, entries);
     },
     checkUploadNames: async ({ portalId, folderId, names }) => {
       const session = await sessions.require(portalId);

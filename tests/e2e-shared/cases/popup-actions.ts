@@ -143,6 +143,25 @@ export const popupActionCases: SharedCase[] = [
     },
   },
   {
+    title: 'deleting many entries runs as a job with progress; the folder shows what is left',
+    timeoutMs: 90_000,
+    async run(t) {
+      const popup = await signedInPopup(t);
+      await popup.click(row(DEMO_ROOMS.marketing.title));
+      await popup.click(row('Assets'));
+      await seeText(popup, { testId: 'entry-count' }, '50 of 180');
+      await focusRow(popup, 0);
+      await popup.press('Control+a');
+      await seeText(popup, { testId: 'selection-count' }, '50 selected');
+      await popup.press('Delete');
+      await seeTextContaining(popup, { css: '.jobs-tray' }, /Moving 50 from Assets to the Trash/);
+      await seeTextContaining(popup, { css: '.jobs-tray' }, /Done/, { timeout: 60_000 });
+      await seeText(popup, { testId: 'entry-count' }, /of 130$/);
+      const deletes = await writes(t, 'PUT', /^\/api\/2\.0\/files\/fileops\/delete$/);
+      expect(deletes).toHaveLength(50);
+    },
+  },
+  {
     title: 'favourite and unfavourite a file, pin a room to the top',
     async run(t) {
       const popup = await signedInPopup(t);
