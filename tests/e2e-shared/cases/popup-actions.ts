@@ -263,9 +263,18 @@ export const popupActionCases: SharedCase[] = [
       await popup.fill({ label: 'Room name' }, 'Launch 2027');
       await popup.select({ label: 'Room type' }, 'Public room');
       await popup.fill({ label: 'Tags' }, 'launch, 2027');
+      await popup.clickInPage({ css: 'input[name=color][value="c02525"]' });
       await popup.click({ role: 'button', name: 'Create' });
       await seeVisible(popup, row('Launch 2027'));
       await seeTextContaining(popup, { css: '.grid .row', text: /Launch 2027/ }, /Public room · #launch #2027/);
+      // The colour chosen is the room's on the portal, and its tile shows it.
+      const id = await popup.attribute({ css: '.grid .row', text: /Launch 2027/ }, 'data-id');
+      const answer = await fetch(`${t.sandbox.url}/api/2.0/files/rooms/${id}`, {
+        headers: { Authorization: `Bearer ${t.sandbox.demo.apiKey}` },
+      });
+      const room = (await answer.json()) as { response: { logo?: { color?: string } } };
+      expect(room.response.logo?.color?.toLowerCase()).toBe('c02525');
+      expect(await popup.attribute({ css: `.grid .row[data-id="${id}"] .entry-icon rect` }, 'fill')).toBe('#c02525');
     },
   },
 ];
