@@ -26,11 +26,13 @@ capture.onMenusNeeded(() => void background.ready.then(() => background.capture?
 
 platform.serveCommands(background.handlers, background.ready);
 platform.acceptEventPorts();
-platform.acceptCommands();
+const onCommand = platform.acceptCommands();
 platform.onWake(() => void background.wake());
 platform.onPermissionsChanged(background.permissionsChanged);
 platform.acceptFeedback(background.feedbackListeners);
 void background.start();
+/** A keyboard command as the browser hands it over (the side panel's; commands cannot be pressed by automation). */
+(globalThis as { dptCommand?: unknown }).dptCommand = onCommand;
 /** The same for the quick-save keyboard command (commands cannot be pressed by automation either). */
 (globalThis as { dptQuickSave?: unknown }).dptQuickSave = (tab: MenuTab) =>
   background.capture?.quickSave(tab, Promise.resolve(true)) ?? null;

@@ -126,12 +126,14 @@ export function createBackgroundPlatform(
     acceptCommands() {
       type SidePanel = { open(options: { windowId: number }): Promise<void> };
       const sidePanel = (browser as unknown as { sidePanel?: SidePanel }).sidePanel;
-      browser.commands?.onCommand.addListener((command, tab) => {
+      const onCommand = (command: string, tab?: { windowId?: number }) => {
         // Firefox opens its sidebar with its own built-in command; Chrome's panel is opened here, in the gesture.
         if (command === 'open-side-panel' && sidePanel && tab?.windowId !== undefined) {
           void sidePanel.open({ windowId: tab.windowId }).catch(() => undefined);
         }
-      });
+      };
+      browser.commands?.onCommand.addListener(onCommand);
+      return onCommand;
     },
     acceptFeedback: (listeners) => listenForFeedback(browser, listeners),
     onPermissionsChanged(listener) {

@@ -143,8 +143,8 @@ export interface BackgroundListeners {
   acceptEventPorts(): void;
   onWake(listener: (name: string) => void): void;
   onPermissionsChanged(listener: () => void): void;
-  /** Keyboard commands of the manifest that the worker answers (the side panel's). */
-  acceptCommands(): void;
+  /** Keyboard commands of the manifest that the worker answers (the side panel's); returns their handler. */
+  acceptCommands(): (command: string, tab?: { windowId?: number }) => void;
   /** The omnibox keyword and notification clicks; `listeners` may wait for the background to be ready. */
   acceptFeedback(listeners: FeedbackListeners): void;
 }

@@ -31,3 +31,29 @@ test('"Open in side panel" opens Chrome\'s panel for this window from within the
     .poll(() => popup.evaluate(() => (globalThis as unknown as { sidePanelSpy: unknown }).sidePanelSpy))
     .toEqual({ calls: [{ windowId: expect.any(Number), inClick: true }], closed: true });
 });
+
+test('the side panel keyboard command opens the panel for the window it was pressed in', async ({ worker }) => {
+  const opened = await worker.evaluate(async () => {
+    type Panel = { open(options: { windowId: number }): Promise<void> };
+    const scope = globalThis as unknown as {
+      chrome: { sidePanel: Panel };
+      browser?: { sidePanel: Panel };
+      dptCommand(command: string, tab: { windowId: number }): void;
+    };
+    const calls: number[] = [];
+    // Chromium has `browser` too; whichever the worker holds records the call.
+    for (const panel of [scope.chrome.sidePanel, scope.browser?.sidePanel])
+      if (panel) panel.open = async (options) => void calls.push(options.windowId);
+    scope.dptCommand('quick-save-not-this', { windowId: 7 });
+    scope.dptCommand('open-side-panel', { windowId: 7 });
+    return calls;
+  });
+  expect(opened).toEqual([7]);
+  // The command is the manifest's, with a key suggested.
+  const manifest = await worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: object } } } }
+    ).chrome.runtime.getManifest(),
+  );
+  expect(manifest.commands).toMatchObject({ 'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' } } });
+});
