@@ -255,6 +255,17 @@ export const popupActionCases: SharedCase[] = [
       await popup.fill({ label: 'Name' }, 'Meeting notes');
       await popup.click({ role: 'button', name: 'Create' });
       await seeVisible(popup, row('Meeting notes.docx'));
+      for (const [kind, name] of [
+        ['spreadsheet', 'Budget.xlsx'],
+        ['presentation', 'Pitch.pptx'],
+        ['PDF form', 'Intake.pdf'],
+      ] as const) {
+        await popup.click({ role: 'button', name: 'New' });
+        await popup.click(item(`New ${kind}`));
+        await popup.fill({ label: 'Name' }, name.replace(/\.\w+$/, ''));
+        await popup.click({ role: 'button', name: 'Create' });
+        await seeVisible(popup, row(name));
+      }
 
       await popup.click({ role: 'button', name: 'Rooms' });
       await seeVisible(popup, row(DEMO_ROOMS.contracts.title));

@@ -76,6 +76,19 @@ export const popupFindCases: SharedCase[] = [
       await popup.click({ role: 'button', name: 'Filter rooms' });
       await popup.click({ role: 'menuitemradio', name: 'All room types' });
       await seeVisible(popup, row(DEMO_ROOMS.contracts.title));
+      // A tag: only the rooms that carry it, asked of the portal; the same tag again shows all.
+      await popup.click({ role: 'button', name: 'Filter rooms' });
+      await popup.click({ css: '[role=menuitemradio][data-action="tag-legal"]' });
+      await seeCount(popup, titles, 1);
+      await seeVisible(popup, row(DEMO_ROOMS.contracts.title));
+      expect(
+        (await sandboxLog(t.sandbox.url)).some(
+          (e) => e.path === '/api/2.0/files/rooms' && e.query.tags === '["legal"]',
+        ),
+      ).toBe(true);
+      await popup.click({ role: 'button', name: 'Filter rooms' });
+      await popup.click({ css: '[role=menuitemradio][data-action="tag-legal"]' });
+      await seeVisible(popup, row(DEMO_ROOMS.marketing.title));
 
       await popup.click(tab('Documents'));
       await seeVisible(popup, row('Budget 2026.xlsx'));
