@@ -130,7 +130,7 @@ export const browseCases: SharedCase[] = [
       const options = await signInWithApiKey(t);
       await seeVisible(options, { testId: 'signin-success' });
       // The first opening, nothing shown before: the rooms listing hangs once.
-      await addFault(t.sandbox.url, { type: 'latency', ms: 8_000, count: 1, path: '/api/2.0/files/rooms' });
+      await addFault(t.sandbox.url, { type: 'latency', ms: 5_000, count: 1, path: '/api/2.0/files/rooms' });
       let popup = await t.driver.openPopup();
       await seeText(popup, { css: '.loading' }, /This is taking longer than usual/);
       await popup.click({ role: 'button', name: 'Stop waiting' });
@@ -139,7 +139,7 @@ export const browseCases: SharedCase[] = [
       await seeVisible(popup, open(DEMO_ROOMS.marketing.title));
 
       // With a view on screen, stopping goes back to it.
-      await addFault(t.sandbox.url, { type: 'latency', ms: 8_000, count: 1, path: '/api/2.0/files/@my' });
+      await addFault(t.sandbox.url, { type: 'latency', ms: 5_000, count: 1, path: '/api/2.0/files/@my' });
       await popup.click(tab('Documents'));
       await seeText(popup, { css: '.loading' }, /This is taking longer than usual/);
       await popup.click({ role: 'button', name: 'Stop waiting' });
