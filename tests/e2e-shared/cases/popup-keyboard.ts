@@ -247,7 +247,11 @@ export const popupKeyboardCases: SharedCase[] = [
       await check('no matches');
       const panel = await t.driver.openSidePanel();
       await seeVisible(panel, { css: '.grid .row' });
-      if (panel.accessibilityViolations) expect(await panel.accessibilityViolations()).toEqual([]);
+      if (panel.accessibilityViolations && panel.colorScheme)
+        for (const scheme of ['light', 'dark'] as const) {
+          await panel.colorScheme(scheme);
+          expect(await panel.accessibilityViolations(), `side panel (${scheme})`).toEqual([]);
+        }
     },
   },
 ];
