@@ -4,7 +4,7 @@ import type { ExtensionPage } from '../driver.ts';
 import { testBytes } from '../files.ts';
 import { row } from '../rows.ts';
 import { addFault, sandboxLog, setSandboxTuning } from '../sandbox-api.ts';
-import { seeAttribute, seeText, seeVisible } from '../see.ts';
+import { seeAttribute, seeText, seeTextContaining, seeVisible } from '../see.ts';
 import { signInWithApiKey } from '../sign-in-steps.ts';
 
 const UNSORTED = 206; // Design / Unsorted: empty in the demo portal
@@ -141,6 +141,15 @@ export const uploadCases: SharedCase[] = [
         expect(await contentOf(t, original.id)).toEqual(testBytes(third.size, third.seed));
         const copy = files.find((f) => f.title === 'notes (1).bin')!;
         expect(await contentOf(t, copy.id)).toEqual(testBytes(notes.size, 2));
+
+        // Skip: the file with the name is left as it is, and nothing else is made.
+        await popup.putFiles(row('Unsorted'), { files: [{ ...notes, size: 90, seed: 7 }], how: 'drop' });
+        await popup.click({ role: 'button', name: 'Skip them' });
+        await seeTextContaining(popup, { css: '.jobs-tray' }, /Done · 1 existed already/, { timeout: 20_000 });
+        expect((await filesIn(t, UNSORTED)).map((f) => [f.title, f.version])).toEqual(
+          files.map((f) => [f.title, f.version]),
+        );
+        expect(await contentOf(t, original.id)).toEqual(testBytes(third.size, third.seed));
 
         // Dropped on the list of the folder shown: into that folder, and the list shows it.
         await popup.click(row('Unsorted'));
