@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures.ts';
 
 // The popup opens where it was left: the same folder, scrolled to the same rows.
-test('the popup reopens on the folder it showed, scrolled to the same row, even when closed right after scrolling', async ({
+test('images show thumbnails; the popup reopens on the folder it showed, scrolled to the same row, even when closed right after scrolling', async ({
   signInWithApiKey,
   openPopup,
 }) => {
@@ -10,6 +10,19 @@ test('the popup reopens on the folder it showed, scrolled to the same row, even 
   for (const folder of ['Marketing', 'Assets'])
     await popup.locator('.grid .row', { hasText: folder }).first().locator('a.row-link').click();
   await expect(popup.getByTestId('entry-count')).toHaveText('50 of 180');
+  // Images show their thumbnails, fetched by the background (the page holds only a data: URL, never a portal URL).
+  await expect(popup.locator('.grid img.entry-thumb').first()).toBeVisible();
+  const sources = await popup
+    .locator('.grid img.entry-thumb')
+    .evaluateAll((images) => images.map((image) => (image as HTMLImageElement).src));
+  expect(sources.length).toBeGreaterThan(3);
+  for (const src of sources) expect(src).toMatch(/^data:image\//);
+  expect(
+    await popup
+      .locator('.grid img.entry-thumb')
+      .first()
+      .evaluate((i) => (i as HTMLImageElement).naturalWidth),
+  ).toBeGreaterThan(0);
   await popup.locator('.list-scroller').evaluate((scroller) => (scroller.scrollTop = 30 * 48));
   const firstShown = async () =>
     popup.evaluate(() => {
