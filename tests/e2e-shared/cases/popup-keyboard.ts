@@ -24,6 +24,15 @@ async function pickCampaigns(popup: ExtensionPage): Promise<void> {
   await popup.click({ css: '[data-testid=picker] .picker-item', text: 'Campaigns' });
 }
 
+/** axe finds nothing serious or critical on what the page shows, in the light and the dark theme (Chromium only). */
+async function noAxeViolations(page: ExtensionPage, view: string): Promise<void> {
+  if (!page.accessibilityViolations || !page.colorScheme) return;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.colorScheme(scheme);
+    expect(await page.accessibilityViolations(), `${view} (${scheme})`).toEqual([]);
+  }
+}
+
 async function signedIn(t: CaseContext): Promise<ExtensionPage> {
   await signInWithApiKey(t);
   return t.driver.openPopup();
@@ -138,13 +147,7 @@ export const popupKeyboardCases: SharedCase[] = [
     async run(t) {
       const popup = await signedIn(t);
       if (!popup.accessibilityViolations || !popup.colorScheme) return;
-      const check = async (view: string) => {
-        for (const scheme of ['light', 'dark'] as const) {
-          await popup.colorScheme!(scheme);
-          const found = await popup.accessibilityViolations!();
-          expect(found, `${view} (${scheme})`).toEqual([]);
-        }
-      };
+      const check = (view: string) => noAxeViolations(popup, view);
       const menuItem = (name: string) => ({ role: 'menuitem', name }) as const;
       const actionOn = async (title: string, action: string) => {
         await popup.click({ role: 'button', name: `Actions for ${title}` });
@@ -214,13 +217,7 @@ export const popupKeyboardCases: SharedCase[] = [
     async run(t) {
       const popup = await signedIn(t);
       if (!popup.accessibilityViolations || !popup.colorScheme) return;
-      const check = async (view: string) => {
-        for (const scheme of ['light', 'dark'] as const) {
-          await popup.colorScheme!(scheme);
-          const found = await popup.accessibilityViolations!();
-          expect(found, `${view} (${scheme})`).toEqual([]);
-        }
-      };
+      const check = (view: string) => noAxeViolations(popup, view);
       await seeVisible(popup, row(DEMO_ROOMS.marketing.title));
       await check('rooms');
       await openQ1(popup);
@@ -247,11 +244,7 @@ export const popupKeyboardCases: SharedCase[] = [
       await check('no matches');
       const panel = await t.driver.openSidePanel();
       await seeVisible(panel, { css: '.grid .row' });
-      if (panel.accessibilityViolations && panel.colorScheme)
-        for (const scheme of ['light', 'dark'] as const) {
-          await panel.colorScheme(scheme);
-          expect(await panel.accessibilityViolations(), `side panel (${scheme})`).toEqual([]);
-        }
+      await noAxeViolations(panel, 'side panel');
     },
   },
 ];

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFolder } from '../../../src/docspace/api-entries.ts';
 import { listSubfolders } from '../../../src/docspace/api-listing.ts';
 import { folderTitles } from '../../../src/docspace/titles.ts';
 import { createFoldersKind } from '../../../src/jobs/kinds/create-folders.ts';
 import { summarize } from '../../../src/jobs/summary.ts';
 import type { JobRecord } from '../../../src/jobs/job-record.ts';
-import { startSandbox } from '../../sandbox/server.ts';
 import { english } from '../support/english.ts';
-import { job, run, sandboxClient } from './run-helpers.ts';
+import { job, run, sandboxClient, sandboxPerFile, type Sandbox } from './run-helpers.ts';
 
 const MARKETING = 101;
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-  await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
-});
+sandboxPerFile((s) => (sandbox = s));
 
 const client = () => sandboxClient(sandbox.url, sandbox.demo.apiKey);
 const params = { parentId: MARKETING, parentTitle: 'Marketing' };

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { DocSpaceClient } from '../../../src/docspace/client.ts';
 import { staticAuth } from '../../../src/docspace/request-auth.ts';
 import { runJob, type EngineDeps } from '../../../src/jobs/engine.ts';
@@ -7,6 +8,28 @@ import { systemClock } from '../../../src/scheduler/clock.ts';
 import { DEFAULT_LIMITS } from '../../../src/scheduler/limits.ts';
 import { Scheduler } from '../../../src/scheduler/scheduler.ts';
 import { MemoryBudgetStore } from '../scheduler/fake-clock.ts';
+import { DEFAULT_TUNING, startSandbox } from '../../sandbox/server.ts';
+import type { SandboxTuning } from '../../sandbox/tuning.ts';
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+/**
+ * One sandbox for the test file, given to `use` once it listens; before each test its data is reset, its faults
+ * cleared and its tuning set back to the defaults with `tuning` on top.
+ */
+export function sandboxPerFile(use: (sandbox: Sandbox) => void, tuning: Partial<SandboxTuning> = {}): void {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0 });
+    use(sandbox);
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(async () => {
+    await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
+    await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
+    Object.assign(sandbox.tuning, DEFAULT_TUNING, tuning);
+  });
+}
 
 /** A client of the sandbox on its own scheduler; `transport` stands in for the network where a test needs it to misbehave. */
 export function sandboxClient(url: string, apiKey: string, transport: typeof fetch = fetch): DocSpaceClient {

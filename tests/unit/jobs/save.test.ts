@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   saveKind,
   type FetchedFile,
@@ -8,22 +8,11 @@ import {
 } from '../../../src/jobs/kinds/save.ts';
 import { memoryBlobStore } from '../../../src/jobs/kinds/upload-blobs.ts';
 import type { JobRecord } from '../../../src/jobs/job-record.ts';
-import { DEFAULT_TUNING, startSandbox } from '../../sandbox/server.ts';
-import { job, run, sandboxClient } from './run-helpers.ts';
+import { job, run, sandboxClient, sandboxPerFile, type Sandbox } from './run-helpers.ts';
 
 const MARKETING = 101;
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-  await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
-  Object.assign(sandbox.tuning, DEFAULT_TUNING, { chunkUploadSize: 1000 });
-});
+sandboxPerFile((s) => (sandbox = s), { chunkUploadSize: 1000 });
 
 const auth = () => ({ Authorization: `Bearer ${sandbox.demo.apiKey}` });
 

@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getFile } from '../../../src/docspace/api-entries.ts';
 import { listFolder } from '../../../src/docspace/api-listing.ts';
 import { trashEntries } from '../../../src/docspace/file-operations.ts';
 import { trashKind } from '../../../src/jobs/kinds/trash.ts';
 import { summarize } from '../../../src/jobs/summary.ts';
-import { startSandbox } from '../../sandbox/server.ts';
-import { job, realSleep, run, sandboxClient } from './run-helpers.ts';
+import { job, realSleep, run, sandboxClient, sandboxPerFile, type Sandbox } from './run-helpers.ts';
 
 const ASSETS = 204;
 const TRASH = 3;
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-  await fetch(`${sandbox.url}/__sandbox/tuning`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ fileOperationItemMs: 0 }),
-  });
-});
+sandboxPerFile((s) => (sandbox = s), { fileOperationItemMs: 0 });
 
 const client = () => sandboxClient(sandbox.url, sandbox.demo.apiKey);
 const params = { fromFolderId: ASSETS, fromTitle: 'Assets' };

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memoryBlobStore } from '../../../src/jobs/kinds/upload-blobs.ts';
 import { uploadKind, type UploadInput, type UploadProgress } from '../../../src/jobs/kinds/upload.ts';
 import type { JobRecord } from '../../../src/jobs/job-record.ts';
 import { summarize } from '../../../src/jobs/summary.ts';
-import { DEFAULT_TUNING, startSandbox } from '../../sandbox/server.ts';
-import { job, run, sandboxClient } from './run-helpers.ts';
+import { job, run, sandboxClient, sandboxPerFile, type Sandbox } from './run-helpers.ts';
 
 const MARKETING = 101;
 const CHUNK = 1000;
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-afterAll(() => sandbox.close());
-beforeEach(async () => {
-  await fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' });
-  await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' });
-  Object.assign(sandbox.tuning, DEFAULT_TUNING, { chunkUploadSize: CHUNK });
-});
+sandboxPerFile((s) => (sandbox = s), { chunkUploadSize: CHUNK });
 
 const client = () => sandboxClient(sandbox.url, sandbox.demo.apiKey);
 const auth = () => ({ Authorization: `Bearer ${sandbox.demo.apiKey}` });
