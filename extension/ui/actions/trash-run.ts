@@ -13,7 +13,7 @@ const ref = (entry: Entry) => ({ kind: entry.kind, id: entry.id });
 export const TRASH_AT_ONCE = 10;
 
 /** To the Trash at once, with Undo for a few seconds (it puts every entry back where it was); many as a job. */
-export async function trashEntries(entries: readonly Entry[], context: ActionContext): Promise<void> {
+export async function moveToTrash(entries: readonly Entry[], context: ActionContext): Promise<void> {
   const { connector, portal, platform, ui, browse } = context;
   const page = browse.getState().page;
   if (!page) return;
@@ -59,7 +59,7 @@ export async function trashEntries(entries: readonly Entry[], context: ActionCon
 }
 
 /** Out of the Trash, back to the folder each entry came from. */
-export async function restoreEntries(entries: readonly Entry[], context: ActionContext): Promise<void> {
+export async function restoreFromTrash(entries: readonly Entry[], context: ActionContext): Promise<void> {
   const { connector, portal, platform, ui, browse } = context;
   try {
     const { restored } = await connector.send('restoreEntries', {

@@ -12,7 +12,7 @@ export const trashAction: EntryAction = {
   many: true,
   danger: true,
   applies: (entries, context) => entries.length > 0 && !inTrash(context) && entries.every((e) => e.can.delete),
-  run: (entries, context) => runs().then((m) => m.trashEntries(entries, context)),
+  run: (entries, context) => runs().then((m) => m.moveToTrash(entries, context)),
 };
 
 /** Out of the Trash, back to the folder each entry came from. */
@@ -22,5 +22,5 @@ export const restoreAction: EntryAction = {
   many: true,
   applies: (entries, context) =>
     entries.length > 0 && inTrash(context) && entries.every((e) => e.location?.folderId !== undefined),
-  run: (entries, context) => runs().then((m) => m.restoreEntries(entries, context)),
+  run: (entries, context) => runs().then((m) => m.restoreFromTrash(entries, context)),
 };
