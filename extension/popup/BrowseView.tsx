@@ -87,7 +87,7 @@ export function BrowseView({ portal, connector, store, ui, initialQuery }: Props
     const key = entryKey(entry);
     setThumbnails((all) => (key in all ? all : { ...all, [key]: null }));
     void connector
-      .send('thumbnail', { portalId: portal.id, fileId: entry.id })
+      .send('thumbnail', { portalId: portal.id, fileId: entry.id, kind: entry.kind === 'file' ? 'file' : 'room' })
       .then(({ dataUrl }) => setThumbnails((all) => ({ ...all, [key]: dataUrl })))
       .catch(() => undefined);
   };

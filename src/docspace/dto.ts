@@ -88,7 +88,9 @@ export const folderDtoSchema = v.looseObject({
   security: v.optional(securitySchema),
   parentId: v.optional(entryIdSchema),
   rootFolderType: v.optional(v.number()),
-  logo: v.optional(v.looseObject({ color: v.optional(v.string()) })),
+  logo: v.optional(
+    v.looseObject({ color: v.optional(v.string()), medium: v.optional(v.string()), large: v.optional(v.string()) }),
+  ),
   ...originFields,
   type: v.optional(v.number()),
   roomType: v.optional(v.number()),

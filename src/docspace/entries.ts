@@ -103,6 +103,7 @@ export function toFolderEntry(folder: FolderDto, origin: string): FolderEntry {
   if (folder.parentId !== undefined) entry.parentId = folder.parentId;
   const color = folder.logo?.color;
   if (color && HEX_COLOR.test(color)) entry.color = color.toLowerCase();
+  if (folder.roomType !== undefined && sameOriginUrl(folder.logo?.medium, origin)) entry.hasLogo = true;
   const place = location(folder);
   if (place) entry.location = place;
   return entry;

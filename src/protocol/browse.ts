@@ -63,6 +63,8 @@ export interface FolderEntry extends EntryCommon {
   roomType?: number;
   /** A room's colour (hex, no '#'), as DocSpace draws its tile. */
   color?: string;
+  /** The room has an uploaded logo (`thumbnail` with `kind: 'room'` fetches it); its tile is drawn meanwhile. */
+  hasLogo?: boolean;
   pinned: boolean;
   tags: string[];
   /** Rooms: the account may pin them, edit them. */
@@ -165,8 +167,13 @@ export const browseCommands = {
     v.object({ portalId: v.optional(portalIdSchema) }),
   ),
   saveView: command<{ saved: true }>()(v.object({ portalId: portalIdSchema, state: viewStateSchema })),
-  /** A small image of a file the portal has a thumbnail for, as a data URL (pages never call the portal). */
-  thumbnail: command<{ dataUrl: string | null }>()(v.object({ portalId: portalIdSchema, fileId: entryIdSchema })),
+  /**
+   * A small image of a file the portal has a thumbnail for, or (`kind: 'room'`, `fileId` the room's id) a room's
+   * uploaded logo, as a data URL (pages never call the portal).
+   */
+  thumbnail: command<{ dataUrl: string | null }>()(
+    v.object({ portalId: portalIdSchema, fileId: entryIdSchema, kind: v.optional(v.picklist(['file', 'room'])) }),
+  ),
 };
 
 export type PageRequest = { startIndex?: number | undefined; count?: number | undefined };

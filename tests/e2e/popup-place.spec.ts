@@ -1,12 +1,19 @@
 import { expect, test } from './fixtures.ts';
 
 // The popup opens where it was left: the same folder, scrolled to the same rows.
-test('images show thumbnails; the popup reopens on the folder it showed, scrolled to the same row, even when closed right after scrolling', async ({
+test('room logos and image thumbnails show; the popup reopens on the folder it showed, scrolled to the same row, even when closed right after scrolling', async ({
   signInWithApiKey,
   openPopup,
 }) => {
   await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
   let popup = await openPopup();
+  // A room with an uploaded logo shows it (fetched by the background); the others keep their coloured tiles.
+  const pressKit = popup.locator('.grid .row', { hasText: 'Press kit' });
+  await expect(pressKit.locator('img.room-logo')).toHaveAttribute('src', /^data:image\/png;base64,/);
+  await expect(popup.locator('.grid .row', { hasText: 'Marketing' }).locator('svg.entry-icon rect')).toHaveAttribute(
+    'fill',
+    '#5299e0',
+  );
   for (const folder of ['Marketing', 'Assets'])
     await popup.locator('.grid .row', { hasText: folder }).first().locator('a.row-link').click();
   await expect(popup.getByTestId('entry-count')).toHaveText('50 of 180');

@@ -40,7 +40,7 @@ const ROOM_SETTINGS: Record<keyof typeof DEMO_ROOMS, Partial<FolderRecord>> = {
   marketing: { tags: ['campaigns', 'brand'], pinned: true, color: '5299E0' },
   contracts: { tags: ['legal'], indexing: true, color: 'E0A052' },
   onboarding: { tags: ['hr'], color: '52B0E0' },
-  pressKit: { tags: ['public', 'brand'], shared: true, color: '8F52E0' },
+  pressKit: { tags: ['public', 'brand'], shared: true, color: '8F52E0', logo: true },
   design: { tags: [], color: 'E05252' },
   sales: { tags: ['sales'], color: '52E08F' },
   oldProjects: { tags: ['2024'], color: '9E9E9E' },

@@ -138,6 +138,8 @@ export interface FolderRecord extends EntryBase {
   mute: boolean;
   shared: boolean;
   color?: string;
+  /** The room has an uploaded logo (RoomLogoManager's images under /storage/room_logos/). */
+  logo?: boolean;
   lifetime?: RoomLifetime;
   watermark?: RoomWatermark;
 }

@@ -25,7 +25,7 @@ import type { PortalSession } from '../../../src/sessions/portal-session.ts';
 import type { CommandContext } from '../../platform/ports.ts';
 import type { BackgroundContext } from '../app.ts';
 import { rootsOf } from './section-roots.ts';
-import { thumbnailOf } from './thumbnails.ts';
+import { roomLogoOf, thumbnailOf } from './thumbnails.ts';
 
 type BrowseCommands = Pick<
   CommandHandlers<CommandContext>,
@@ -160,9 +160,9 @@ export function browseHandlers(background: BackgroundContext): BrowseCommands {
       const page = forAccount(portalId, toFolderPage(dto, portalId, session.origin, 0));
       return { portalId, query, entries: page.entries, total: page.total };
     },
-    thumbnail: async ({ portalId, fileId }) => {
+    thumbnail: async ({ portalId, fileId, kind }) => {
       const session = await background.sessions.require(portalId);
-      return { dataUrl: await thumbnailOf(session, fileId) };
+      return { dataUrl: await (kind === 'room' ? roomLogoOf(session, fileId) : thumbnailOf(session, fileId)) };
     },
   };
 }

@@ -33,6 +33,9 @@ function initials(title: string): string {
 
 export function EntryIcon({ entry, thumbnail }: { entry: Entry; thumbnail?: string | null | undefined }) {
   if (entry.kind === 'folder' && entry.roomType !== undefined) {
+    // The room's own logo once the background has it; its coloured tile until then (or when it has none).
+    if (thumbnail)
+      return <img class="entry-icon entry-thumb room-logo" src={thumbnail} alt="" width={32} height={32} />;
     const color = `#${entry.color ?? ROOM_FALLBACK[entry.roomType] ?? '546e7a'}`;
     return (
       <svg class="entry-icon" viewBox="0 0 32 32" aria-hidden="true">

@@ -85,8 +85,8 @@ export function EntryList(props: Props) {
     const timer = setTimeout(() => {
       for (const item of items) {
         const entry = props.entries[item.index];
-        if (entry?.kind === 'file' && entry.hasThumbnail && !(entryKey(entry) in props.thumbnails))
-          props.onNeedThumbnail(entry);
+        const pictured = entry?.kind === 'file' ? entry.hasThumbnail : entry?.hasLogo === true;
+        if (entry && pictured && !(entryKey(entry) in props.thumbnails)) props.onNeedThumbnail(entry);
       }
     }, THUMBNAIL_REST_MS);
     return () => clearTimeout(timer);

@@ -203,8 +203,16 @@ export function fileDto(
   };
 }
 
+/**
+ * RoomLogoDto: a room with an uploaded logo gets its sizes as portal-relative paths with a cache hash (as
+ * RoomLogoManager writes them); one without gets empty strings and its colour.
+ */
 function logoOf(folder: FolderRecord): Record<string, string> {
-  return { original: '', large: '', medium: '', small: '', color: folder.color ?? '5299E0' };
+  const color = folder.color ?? '5299E0';
+  if (!folder.logo) return { original: '', large: '', medium: '', small: '', color };
+  const path = (size: string) =>
+    `/storage/room_logos/root/${folder.id}_${size}.png?hash=${folder.updated.getTime() % 1_000_000_007}`;
+  return { original: path('orig'), large: path('large'), medium: path('medium'), small: path('small'), color };
 }
 
 export function folderDto(

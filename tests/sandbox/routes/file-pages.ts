@@ -183,6 +183,17 @@ export function registerFilePages(router: Router, deps: FilePagesDeps = {}): voi
   router.get('/media/view/:fileId', 'anonymous', mediaPage);
   router.get('/rooms/shared/:folderId/filter', 'anonymous', folderPage);
   router.get('/filehandler.ashx', 'anonymous', (ctx) => fileHandler(ctx, deps));
+  // Room logos (RoomLogoManager): public static files, as the portal's storage serves them.
+  router.get('/storage/room_logos/root/:name', 'anonymous', (ctx) => {
+    const match = /^(\d+)_(orig|large|medium|small)\.png$/.exec(ctx.params['name'] ?? '');
+    const size = { orig: 280, large: 96, medium: 32, small: 16 }[match?.[2] ?? ''];
+    if (!match || size === undefined) return emptyReply(404);
+    return {
+      status: 200,
+      headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' },
+      body: generatePng(Number(match[1]), size, size),
+    };
+  });
   router.get('/static/images/:name', 'anonymous', (ctx) => {
     if (!/\.png$/i.test(ctx.params['name'] ?? '')) return emptyReply(404);
     return {

@@ -100,3 +100,25 @@ describe('sameOriginUrl', () => {
     expect(sameOriginUrl(candidate, origin)).toBe(expected);
   });
 });
+
+describe('a room’s logo', () => {
+  const room = (logo: Record<string, string>) =>
+    toFolderPage(
+      content({ folders: [{ id: 7, title: 'Press kit', type: 22, roomType: 6, logo }], files: [] }),
+      'p',
+      origin,
+      0,
+    ).entries[0]!;
+
+  it('is offered when the portal has one on its own origin', () => {
+    expect(room({ medium: '/storage/room_logos/root/7_medium.png?hash=1', color: '8F52E0' })).toMatchObject({
+      hasLogo: true,
+      color: '8f52e0',
+    });
+  });
+
+  it('is not when it is empty or elsewhere (the page would otherwise make the background fetch any URL)', () => {
+    for (const medium of ['', 'https://evil.example/logo.png', 'javascript:alert(1)'])
+      expect(room({ medium, color: '8F52E0' })).not.toHaveProperty('hasLogo');
+  });
+});
