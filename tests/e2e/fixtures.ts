@@ -38,7 +38,10 @@ interface Fixtures {
   /** Every URL an extension page (not the worker) requested; the product promises none go to the portal. */
   pageRequests: string[];
   openOptions: () => Promise<Page>;
-  openPopup: () => Promise<Page>;
+  /** The popup page at 380×600; `init` runs in it before its own scripts (spies, recorders). */
+  openPopup: (init?: () => void) => Promise<Page>;
+  /** Signs in with the demo API key and waits until the options page says it worked. */
+  signedIn: () => Promise<void>;
   signInWithApiKey: (apiKey?: string) => Promise<Page>;
   signInWithPassword: (password?: string) => Promise<Page>;
   sandboxLog: () => Promise<SandboxLogEntry[]>;
@@ -160,9 +163,10 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
     });
   },
   openPopup: async ({ context, extensionId }, use) => {
-    await use(async () => {
+    await use(async (init) => {
       const page = await context.newPage();
       await page.setViewportSize({ width: 380, height: 600 });
+      if (init) await page.addInitScript(init);
       await page.goto(`chrome-extension://${extensionId}/extension/popup/index.html`);
       return page;
     });
@@ -174,6 +178,11 @@ export const test = base.extend<Fixtures, { sandbox: Sandbox; extensionDir: stri
       await options.locator('input[name=apiKey]').fill(apiKey);
       await options.getByRole('button', { name: 'Connect' }).click();
       return options;
+    });
+  },
+  signedIn: async ({ signInWithApiKey }, use) => {
+    await use(async () => {
+      await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
     });
   },
   signInWithPassword: async ({ openOptions, sandbox }, use) => {

@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { openQ1 } from './popup-steps.ts';
 
 // Downloads need the optional "downloads" permission, which the browser asks the user for; automation cannot
 // answer that prompt, so both sides get a granted permission and a recording chrome.downloads instead. What is
@@ -39,17 +40,16 @@ const recorded = async (target: Page | Worker): Promise<Recorded[]> =>
   'goto' in target ? target.evaluate(readRecorded) : target.evaluate(readRecorded);
 
 test('Download saves the file from the portal; two selected files download as one archive', async ({
-  signInWithApiKey,
   openPopup,
   worker,
   sandbox,
+  signedIn,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  await signedIn();
   const popup = await openPopup();
   await grantDownloads(popup);
   await grantDownloads(worker);
-  for (const folder of ['Marketing', 'Campaigns', '2026', 'Q1'])
-    await popup.locator('.grid .row', { hasText: folder }).first().locator('a.row-link').click();
+  await openQ1(popup);
 
   await popup.getByRole('button', { name: 'Actions for Q1 budget.xlsx' }).click();
   await popup.getByRole('menuitem', { name: 'Download' }).click();

@@ -46,10 +46,10 @@ async function contrasts(page: Page, checks: Array<{ what: string; css: string; 
 }
 
 test('non-text contrast of at least 3:1 for input borders, the star and icon buttons, light and dark', async ({
-  signInWithApiKey,
   openPopup,
+  signedIn,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  await signedIn();
   const popup = await openPopup();
   await popup.getByRole('tab', { name: 'Documents' }).click();
   await popup.locator('.badge.star').first().waitFor();
@@ -66,10 +66,10 @@ test('non-text contrast of at least 3:1 for input borders, the star and icon but
 });
 
 test('names are the most legible text on a row, at 100% and 150% zoom; at 150% the header and tabs stay', async ({
-  signInWithApiKey,
   openPopup,
+  signedIn,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  await signedIn();
   const popup = await openPopup();
   const title = popup.locator('.grid .row-title > .server-text').first();
   await title.waitFor();
@@ -106,10 +106,10 @@ test('names are the most legible text on a row, at 100% and 150% zoom; at 150% t
 });
 
 test('section tabs that do not fit (150% zoom): the wheel turns the strip, and arrows bring the last tab into view', async ({
-  signInWithApiKey,
   openPopup,
+  signedIn,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  await signedIn();
   const popup = await openPopup();
   await popup.setViewportSize({ width: Math.round(380 / 1.5), height: Math.round(600 / 1.5) });
   const strip = popup.getByRole('tablist');
@@ -169,16 +169,13 @@ test('a job that failed looks failed: a red bar and status, a reason, Retry and 
 });
 
 test('the pause banner counts from the first frame it shows, and says "1 request is waiting"', async ({
-  signInWithApiKey,
-  context,
-  extensionId,
   sandbox,
+  signedIn,
+  openPopup,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
+  await signedIn();
   // Every text the banner ever had, from its first frame: a poll would miss a stale first one.
-  await popup.addInitScript(() => {
+  const popup = await openPopup(() => {
     const seen: string[] = [];
     (globalThis as unknown as { bannerTexts: string[] }).bannerTexts = seen;
     new MutationObserver(() => {
@@ -186,7 +183,6 @@ test('the pause banner counts from the first frame it shows, and says "1 request
       if (text && seen.at(-1) !== text) seen.push(text);
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
-  await popup.goto(`chrome-extension://${extensionId}/extension/popup/index.html`);
   await expect(popup.locator('.grid').getByText('Marketing').first()).toBeVisible();
   await addFault(sandbox.url, { type: 'storm503', retryAfter: 10, count: 1, path: '/api/2.0/files/**' });
   await popup.getByRole('tab', { name: 'Documents' }).click();

@@ -1,20 +1,11 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
+import { openQ1 } from './popup-steps.ts';
 
 // The mouse on the list, as a power user clicks: the check box selects (Shift extends a range, Ctrl or Cmd
 // toggles one), and a row's name is a link: Ctrl-, Cmd- or middle-click opens DocSpace in a tab behind this one.
 
-async function openQ1(popup: Page): Promise<void> {
-  for (const folder of ['Marketing', 'Campaigns', '2026', 'Q1'])
-    await popup.locator('.grid .row', { hasText: folder }).first().locator('a.row-link').click();
-  await expect(popup.locator('.grid .row', { hasText: 'Q1 kickoff.pptx' })).toBeVisible();
-}
-
-test('Shift-click on a check box selects the range, Ctrl-click toggles one', async ({
-  signInWithApiKey,
-  openPopup,
-}) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+test('Shift-click on a check box selects the range, Ctrl-click toggles one', async ({ openPopup, signedIn }) => {
+  await signedIn();
   const popup = await openPopup();
   await openQ1(popup);
   const box = (title: string) => popup.getByLabel(`Select ${title}`);
@@ -33,13 +24,13 @@ test('Shift-click on a check box selects the range, Ctrl-click toggles one', asy
 });
 
 test('Ctrl-click and middle-click on a file open it in DocSpace in a background tab', async ({
-  signInWithApiKey,
   openPopup,
   context,
   worker,
   sandbox,
+  signedIn,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  await signedIn();
   const popup = await openPopup();
   await openQ1(popup);
   const link = popup.locator('.grid .row', { hasText: 'Q1 launch plan.docx' }).locator('a.row-link');

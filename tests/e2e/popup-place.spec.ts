@@ -1,11 +1,12 @@
 import { expect, test } from './fixtures.ts';
+import { openPath } from './popup-steps.ts';
 
 // The popup opens where it was left: the same folder, scrolled to the same rows.
 test('room logos and image thumbnails show; the popup reopens on the folder it showed, scrolled to the same row, even when closed right after scrolling', async ({
-  signInWithApiKey,
   openPopup,
+  signedIn,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
+  await signedIn();
   let popup = await openPopup();
   // A room with an uploaded logo shows it (fetched by the background); the others keep their coloured tiles.
   const pressKit = popup.locator('.grid .row', { hasText: 'Press kit' });
@@ -14,8 +15,7 @@ test('room logos and image thumbnails show; the popup reopens on the folder it s
     'fill',
     '#5299e0',
   );
-  for (const folder of ['Marketing', 'Assets'])
-    await popup.locator('.grid .row', { hasText: folder }).first().locator('a.row-link').click();
+  await openPath(popup, ['Marketing', 'Assets']);
   await expect(popup.getByTestId('entry-count')).toHaveText('50 of 180');
   // Images show their thumbnails, fetched by the background (the page holds only a data: URL, never a portal URL).
   await expect(popup.locator('.grid img.entry-thumb').first()).toBeVisible();

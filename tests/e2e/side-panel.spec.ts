@@ -3,14 +3,11 @@ import { expect, test } from './fixtures.ts';
 // Chrome opens the side panel only inside the click's user gesture; an await before sidePanel.open() can lose
 // it ("may only be called in response to a user gesture"). The spy records whether open() ran within the click.
 test('"Open in side panel" opens Chrome\'s panel for this window from within the click, then closes the popup', async ({
-  signInWithApiKey,
-  context,
-  extensionId,
+  signedIn,
+  openPopup,
 }) => {
-  await (await signInWithApiKey()).getByTestId('signin-success').waitFor();
-  const popup = await context.newPage();
-  await popup.setViewportSize({ width: 380, height: 600 });
-  await popup.addInitScript(() => {
+  await signedIn();
+  const popup = await openPopup(() => {
     type Spy = { calls: Array<{ windowId: unknown; inClick: boolean }>; closed: boolean };
     const spy: Spy = { calls: [], closed: false };
     const scope = globalThis as unknown as {
@@ -24,7 +21,6 @@ test('"Open in side panel" opens Chrome\'s panel for this window from within the
     scope.chrome.sidePanel.open = async (options) => void spy.calls.push({ windowId: options.windowId, inClick });
     window.close = () => void (spy.closed = true);
   });
-  await popup.goto(`chrome-extension://${extensionId}/extension/popup/index.html`);
   await expect(popup.locator('.grid').getByText('Marketing').first()).toBeVisible();
   await popup.getByRole('button', { name: 'Open in side panel' }).click();
   await expect
